@@ -38,7 +38,8 @@ public final class HanSegmentationFilter extends TokenFilter {
    */
   static final int MAX_RUN_LENGTH = 1024;
 
-  private static final String IDEOGRAPHIC = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC];
+  private static final String IDEOGRAPHIC =
+      StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC];
 
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);

@@ -61,7 +61,8 @@ public class TestChineseScript extends LuceneTestCase {
     }
     assertEquals(
         "bundled table is stale: regenerate it with TraditionalToSimplifiedTableGenerator",
-        TraditionalToSimplifiedTableGenerator.render(TraditionalToSimplifiedTableGenerator.mappings()),
+        TraditionalToSimplifiedTableGenerator.render(
+            TraditionalToSimplifiedTableGenerator.mappings()),
         bundled);
     assertEquals(2904, ChineseScript.tableSize());
   }

@@ -146,7 +146,11 @@ public class TestLiaisonAnalyzer extends BaseTokenStreamTestCase {
         new int[] {2, 2, 1, 4});
     assertAnalyzesTo(analyzer, "Liaisons", new String[] {"liaison"});
     assertAnalyzesTo(
-        analyzer, "CHINA'S 2024", new String[] {"china", "2024"}, new int[] {0, 8}, new int[] {7, 12});
+        analyzer,
+        "CHINA'S 2024",
+        new String[] {"china", "2024"},
+        new int[] {0, 8},
+        new int[] {7, 12});
   }
 
   public void testChineseFunctionWordsAreKept() throws IOException {
@@ -189,7 +193,8 @@ public class TestLiaisonAnalyzer extends BaseTokenStreamTestCase {
       ts.reset();
       while (ts.incrementToken()) {
         assertEquals(HAN, type.type());
-        sb.append(term).append('/').append(offset.startOffset()).append('-').append(offset.endOffset()).append(' ');
+        sb.append(term).append('/').append(offset.startOffset());
+        sb.append('-').append(offset.endOffset()).append(' ');
       }
       ts.end();
     }

@@ -46,7 +46,9 @@ public final class TraditionalToSimplifiedTableGenerator {
         String in = Character.toString(cp);
         String out = transform.transliterate(in);
         // 1:1 and same UTF-16 length, so a CharFilter can replace in place with exact offsets.
-        if (!out.equals(in) && out.length() == in.length() && out.codePointCount(0, out.length()) == 1) {
+        if (!out.equals(in)
+            && out.length() == in.length()
+            && out.codePointCount(0, out.length()) == 1) {
           map.put(cp, out.codePointAt(0));
         }
       }
@@ -79,12 +81,13 @@ public final class TraditionalToSimplifiedTableGenerator {
   /** The resource text: a comment header, then one line per pair, Traditional then Simplified. */
   static String render(Map<Integer, Integer> mappings) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# Traditional -> Simplified Han characters, one code point to one of the same UTF-16 length.\n");
+    sb.append("# Traditional -> Simplified Han characters, one code point to one");
+    sb.append(" of the same UTF-16 length.\n");
     sb.append("# Generated from ICU4J ")
         .append(VersionInfo.ICU_VERSION)
         .append(" transform \"")
         .append(TRANSFORM_ID)
-        .append("\" by TraditionalToSimplifiedTableGenerator; do not edit.\n");
+        .append("\"\n# by TraditionalToSimplifiedTableGenerator; do not edit.\n");
     for (Map.Entry<Integer, Integer> e : mappings.entrySet()) {
       sb.appendCodePoint(e.getKey()).appendCodePoint(e.getValue()).append('\n');
     }
