@@ -1,0 +1,2 @@
+package io.liaison.lexicon;
+public record Translation(String text, float weight) {}

@@ -1,0 +1,343 @@
+package io.liaison.query;
+
+import io.liaison.index.Fields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Lucene's classic query syntax over title and body, with each run of plain words translated into
+ * weighted concepts.
+ *
+ * <p>A concept becomes, per field, one {@link SynonymQuery} over its single-term alternatives (the
+ * term frequencies of all translations count as one term, each scaled by its weight, as in a
+ * probabilistic structured query) and a phrase query for each alternative that analyses to several
+ * terms; a dis-max keeps the best of them. So a word with eight translations weighs no more than a
+ * word with one. Not thread-safe: make one per query.
+ */
+public final class LiaisonQueryParser extends QueryParser {
+  /** The field name queries use when they name none: title and body together. */
+  public static final String DEFAULT_FIELD = "_text";
+
+  private final Analyzer analyzer;
+  private final QueryTranslator translator;
+  private final boolean translate;
+  private final Set<Ablation> ablations;
+  private final float titleBoost;
+  private final List<Concept> expansion = new ArrayList<>();
+
+  public LiaisonQueryParser(
+      Analyzer analyzer, QueryTranslator translator, boolean translate, Set<Ablation> ablations, float titleBoost) {
+    super(DEFAULT_FIELD, analyzer);
+    this.analyzer = analyzer;
+    this.translator = translator;
+    this.translate = translate;
+    this.ablations = ablations;
+    this.titleBoost = titleBoost;
+    // Runs of plain words reach getFieldQuery whole, so phrases such as "belt and road" can match.
+    setSplitOnWhitespace(false);
+    setAllowLeadingWildcard(false);
+    setDeterminizeWorkLimit(10_000);
+  }
+
+  /** The concepts of the last parsed query, in order. */
+  public List<Concept> expansion() {
+    return List.copyOf(expansion);
+  }
+
+  /** Parses query syntax; a malformed query gives a {@link QuerySyntaxException} with its position. */
+  public Query parseQuery(String query) {
+    try {
+      return parse(query);
+    } catch (ParseException e) {
+      throw syntaxError(query, e);
+    } catch (TokenMgrError e) {
+      throw lexicalError(query, e);
+    } catch (IllegalArgumentException e) {
+      if (e instanceof QuerySyntaxException q) {
+        throw q;
+      }
+      throw new QuerySyntaxException(e.getMessage(), -1, e);
+    }
+  }
+
+  /** Reads text as plain words, no syntax: how topics are run in evaluation. */
+  public Query parsePlain(String text) {
+    Query q = conceptsQuery(List.of(Fields.TITLE, Fields.BODY), text, BooleanClause.Occur.SHOULD);
+    return q == null ? new MatchNoDocsQuery("no searchable words") : q;
+  }
+
+  private static QuerySyntaxException syntaxError(String query, ParseException e) {
+    // QueryParserBase.parse wraps the generated parser's exception, which holds the token.
+    if (e.currentToken == null && e.getCause() instanceof ParseException inner) {
+      e = inner;
+    }
+    if (e.getCause() instanceof TokenMgrError lexical) {
+      return lexicalError(query, lexical);
+    }
+    Token t = e.currentToken;
+    if (t == null || t.next == null) {
+      String message = e.getMessage() == null ? "malformed query" : e.getMessage().lines().findFirst().orElse("malformed query");
+      return new QuerySyntaxException(message, -1, e);
+    }
+    Token bad = t.next;
+    if (bad.kind == 0) { // end of input
+      return new QuerySyntaxException(
+          "the query ends too early: close the bracket or quote, or put a word after the operator", query.length(), e);
+    }
+    int position = offsetOf(query, bad.beginLine, bad.beginColumn);
+    return new QuerySyntaxException("unexpected '" + bad.image + "': quote it or escape it with \\ to search for it literally", position, e);
+  }
+
+  private static final java.util.regex.Pattern LINE_COLUMN =
+      java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
+
+  private static QuerySyntaxException lexicalError(String query, TokenMgrError e) {
+    java.util.regex.Matcher m = LINE_COLUMN.matcher(String.valueOf(e.getMessage()));
+    int position = m.find() ? offsetOf(query, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : -1;
+    String what = String.valueOf(e.getMessage()).contains("<EOF>")
+        ? "the query ends inside a quote or after a backslash: close the quote or remove the backslash"
+        : "a character here cannot be read: escape it with \\";
+    return new QuerySyntaxException(what, position, e);
+  }
+
+  /** Converts the parser's 1-based line and column to a 0-based offset in the query. */
+  private static int offsetOf(String query, int line, int column) {
+    int offset = 0;
+    for (int l = 1; l < line && offset < query.length(); l++) {
+      int nl = query.indexOf('\n', offset);
+      if (nl < 0) {
+        break;
+      }
+      offset = nl + 1;
+    }
+    return Math.min(query.length(), offset + Math.max(0, column - 1));
+  }
+
+  private List<String> textFields(String field) {
+    if (field.equals(DEFAULT_FIELD)) {
+      return List.of(Fields.TITLE, Fields.BODY);
+    }
+    if (field.equals(Fields.TITLE) || field.equals(Fields.BODY)) {
+      return List.of(field);
+    }
+    return List.of();
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+    return getFieldQuery(field, queryText, quoted ? 0 : -1);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+    List<String> fields = textFields(field);
+    if (fields.isEmpty()) {
+      if (!Set.of(Fields.ID, Fields.LANG, Fields.FOLDER, Fields.HASH).contains(field)) {
+        throw new QuerySyntaxException("unknown field '" + field + "': use title, body, lang, folder or id", -1, null);
+      }
+      return new TermQuery(new Term(field, queryText));
+    }
+    Query q = slop < 0
+        ? conceptsQuery(fields, queryText, getDefaultOperator() == AND_OPERATOR ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD)
+        : phraseConcept(fields, queryText, slop);
+    return q;
+  }
+
+  /** A run of plain words: one concept per source word or phrase. */
+  private Query conceptsQuery(List<String> fields, String text, BooleanClause.Occur occur) {
+    List<Concept> concepts = translator.translate(text, translate, ablations);
+    List<Query> parts = new ArrayList<>();
+    for (Concept c : concepts) {
+      Query q = acrossFields(fields, c, 0);
+      if (q != null) {
+        expansion.add(c);
+        parts.add(q);
+      }
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query p : parts) {
+      b.add(p, occur);
+    }
+    return b.build();
+  }
+
+  /** A quoted phrase: the phrase itself or any translation of it, as one concept. */
+  private Query phraseConcept(List<String> fields, String text, int slop) {
+    List<Concept> words = translator.translate(text, translate, ablations);
+    List<Alternative> alternatives = new ArrayList<>();
+    alternatives.add(new Alternative(text, 1f, Origin.QUERY, List.of()));
+    if (words.size() == 1) {
+      alternatives.addAll(words.get(0).alternatives().subList(1, words.get(0).alternatives().size()));
+    } else if (translate && words.stream().allMatch(w -> w.alternatives().size() > 1)) {
+      // Word by word: the best translation of each word, in order, as one phrase.
+      StringBuilder joined = new StringBuilder();
+      float weight = 1f;
+      for (Concept w : words) {
+        Alternative best = w.alternatives().get(1);
+        joined.append(best.text()).append(' ');
+        weight = Math.min(weight, best.weight());
+      }
+      alternatives.add(new Alternative(joined.toString().strip(), weight, Origin.DICTIONARY, List.of()));
+    }
+    Concept concept = new Concept(text, alternatives);
+    Query q = acrossFields(fields, concept, slop);
+    if (q != null) {
+      expansion.add(concept);
+    }
+    return q;
+  }
+
+  private Query acrossFields(List<String> fields, Concept concept, int slop) {
+    List<Query> perField = new ArrayList<>();
+    for (String f : fields) {
+      Query q = conceptQuery(f, concept, slop);
+      if (q != null) {
+        perField.add(f.equals(Fields.TITLE) && fields.size() > 1 ? new BoostQuery(q, titleBoost) : q);
+      }
+    }
+    if (perField.isEmpty()) {
+      return null;
+    }
+    if (perField.size() == 1) {
+      return perField.get(0);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    perField.forEach(q -> b.add(q, BooleanClause.Occur.SHOULD));
+    return b.build();
+  }
+
+  /** One concept in one field: a synonym query over single terms, phrases beside it, the best one counts. */
+  private Query conceptQuery(String field, Concept concept, int slop) {
+    Map<String, Float> singles = new LinkedHashMap<>();
+    List<Query> phrases = new ArrayList<>();
+    for (Alternative a : concept.alternatives()) {
+      List<String> terms = analyze(field, a.text());
+      if (terms.isEmpty()) {
+        continue;
+      }
+      if (terms.size() == 1) {
+        singles.merge(terms.get(0), a.weight(), Math::max);
+      } else {
+        PhraseQuery.Builder p = new PhraseQuery.Builder();
+        p.setSlop(Math.max(slop, 0));
+        for (String t : terms) {
+          p.add(new Term(field, t));
+        }
+        Query pq = p.build();
+        phrases.add(a.weight() < 1f ? new BoostQuery(pq, a.weight()) : pq);
+      }
+    }
+    List<Query> options = new ArrayList<>();
+    if (ablations.contains(Ablation.STRUCTURE)) {
+      // Ablation: every translation is a clause of its own, so many translations outweigh few.
+      singles.forEach((t, w) -> options.add(w < 1f ? new BoostQuery(new TermQuery(new Term(field, t)), w) : new TermQuery(new Term(field, t))));
+      options.addAll(phrases);
+      if (options.isEmpty()) {
+        return null;
+      }
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      options.forEach(q -> b.add(q, BooleanClause.Occur.SHOULD));
+      return options.size() == 1 ? options.get(0) : b.build();
+    }
+    if (singles.size() == 1 && singles.values().iterator().next() == 1f) {
+      options.add(new TermQuery(new Term(field, singles.keySet().iterator().next())));
+    } else if (!singles.isEmpty()) {
+      SynonymQuery.Builder s = new SynonymQuery.Builder(field);
+      singles.forEach((t, w) -> s.addTerm(new Term(field, t), w));
+      options.add(s.build());
+    }
+    options.addAll(phrases);
+    if (options.isEmpty()) {
+      return null;
+    }
+    return options.size() == 1 ? options.get(0) : new DisjunctionMaxQuery(options, 0f);
+  }
+
+  private List<String> analyze(String field, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+
+  // Multi-term queries on the default field search title and body.
+
+  private interface FieldQuery {
+    Query build(String field) throws ParseException;
+  }
+
+  private Query eachField(String field, FieldQuery q) throws ParseException {
+    List<String> fields = textFields(field);
+    if (!field.equals(DEFAULT_FIELD)) {
+      return q.build(field);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String f : fields) {
+      Query fq = q.build(f);
+      b.add(f.equals(Fields.TITLE) ? new BoostQuery(fq, titleBoost) : fq, BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  @Override
+  protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    return eachField(field, f -> super.getWildcardQuery(f, termStr));
+  }
+
+  @Override
+  protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    return eachField(field, f -> super.getPrefixQuery(f, termStr));
+  }
+
+  @Override
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+    return eachField(field, f -> super.getFuzzyQuery(f, termStr, minSimilarity));
+  }
+
+  @Override
+  protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+    return eachField(field, f -> super.getRegexpQuery(f, termStr));
+  }
+
+  @Override
+  protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+      throws ParseException {
+    return eachField(field, f -> super.getRangeQuery(f, part1, part2, startInclusive, endInclusive));
+  }
+}

@@ -1,0 +1,128 @@
+package io.liaison.query;
+
+import io.liaison.lexicon.Glossary;
+import io.liaison.lexicon.Lexicon;
+import io.liaison.lexicon.Translation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Turns query text into concepts: each source word or phrase with its weighted translations.
+ *
+ * <p>Spans are matched longest first against the glossary, the mined aliases and the dictionary's
+ * phrase entries, so "belt and road" becomes one concept rather than three words. Word by word,
+ * English words are looked up in the English→Chinese direction and Chinese words (after
+ * Traditional→Simplified folding) in the other. Thread-safe.
+ */
+public final class QueryTranslator {
+  /** The longest span, in tokens, tried as one phrase. */
+  static final int MAX_SPAN = 8;
+  /** Mined aliases are slightly less certain than the user's own glossary. */
+  static final float ALIAS_WEIGHT = 0.9f;
+
+  private final Analyzer analyzer;
+  private final Lexicon lexicon;
+  private final Supplier<Glossary> glossary;
+  private final Supplier<AliasTable> aliases;
+
+  public QueryTranslator(Analyzer analyzer, Lexicon lexicon, Supplier<Glossary> glossary, Supplier<AliasTable> aliases) {
+    this.analyzer = analyzer;
+    this.lexicon = lexicon;
+    this.glossary = glossary;
+    this.aliases = aliases;
+  }
+
+  /** A token of the query: where it stands in the text and its analysed term. */
+  record Token(int start, int end, String term) {}
+
+  /**
+   * Translates plain text (no query syntax) into concepts, one per source word or matched phrase.
+   * With {@code translate} off every concept holds only the source.
+   */
+  public List<Concept> translate(String text, boolean translate, Set<Ablation> ablations) {
+    List<Token> tokens = tokens(text);
+    List<Concept> concepts = new ArrayList<>();
+    int i = 0;
+    while (i < tokens.size()) {
+      int matchedEnd = i;
+      Map<String, Alternative> found = new LinkedHashMap<>();
+      if (translate) {
+        int longest = ablations.contains(Ablation.PHRASES) ? i : Math.min(tokens.size() - 1, i + MAX_SPAN - 1);
+        for (int j = longest; j >= i; j--) {
+          String span = text.substring(tokens.get(i).start(), tokens.get(j).end());
+          lookUp(span, j > i, ablations, found);
+          if (!found.isEmpty()) {
+            matchedEnd = j;
+            break;
+          }
+        }
+      }
+      String source = text.substring(tokens.get(i).start(), tokens.get(matchedEnd).end());
+      List<Alternative> alternatives = new ArrayList<>();
+      alternatives.add(new Alternative(source, 1f, Origin.QUERY, List.of()));
+      String sourceKey = TermKey.of(source);
+      found.values().stream()
+          .filter(a -> !TermKey.of(a.text()).equals(sourceKey))
+          .sorted((a, b) -> Float.compare(b.weight(), a.weight()))
+          .map(a -> ablations.contains(Ablation.WEIGHTING) ? new Alternative(a.text(), 1f, a.origin(), a.documents()) : a)
+          .forEach(alternatives::add);
+      concepts.add(new Concept(source, alternatives));
+      i = matchedEnd + 1;
+    }
+    return concepts;
+  }
+
+  /** Adds every translation of one span; phrases ({@code multiWord}) only from whole-phrase entries. */
+  private void lookUp(String span, boolean multiWord, Set<Ablation> ablations, Map<String, Alternative> found) {
+    String key = TermKey.of(span);
+    if (!ablations.contains(Ablation.GLOSSARY)) {
+      for (String term : glossary.get().equivalents(key)) {
+        found.putIfAbsent(TermKey.of(term), new Alternative(term, 1f, Origin.GLOSSARY, List.of()));
+      }
+    }
+    if (!ablations.contains(Ablation.ALIASES)) {
+      for (Map.Entry<String, List<String>> e : aliases.get().aliasesOf(key).entrySet()) {
+        found.putIfAbsent(TermKey.of(e.getKey()), new Alternative(e.getKey(), ALIAS_WEIGHT, Origin.ALIAS, e.getValue()));
+      }
+    }
+    if (multiWord && !TermKey.isHan(key) && !key.contains(" ")) {
+      return; // a "phrase" of one English word and punctuation: left to the word-by-word pass
+    }
+    List<Translation> translations = TermKey.isHan(key) ? lexicon.toEnglish(key) : lexicon.toChinese(key);
+    float max = 0f;
+    for (Translation t : translations) {
+      max = Math.max(max, t.weight());
+    }
+    for (Translation t : translations) {
+      float w = Math.max(Math.min(1f, t.weight() / max), 0.01f);
+      found.putIfAbsent(TermKey.of(t.text()), new Alternative(t.text(), w, Origin.DICTIONARY, List.of()));
+    }
+  }
+
+  /** The analysed tokens of the text with their offsets. */
+  List<Token> tokens(String text) {
+    List<Token> tokens = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("body", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        tokens.add(new Token(offset.startOffset(), offset.endOffset(), term.toString()));
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tokens;
+  }
+}

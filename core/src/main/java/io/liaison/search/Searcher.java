@@ -1,0 +1,213 @@
+package io.liaison.search;
+
+import io.liaison.index.Fields;
+import io.liaison.index.IndexLayout;
+import io.liaison.lexicon.Glossary;
+import io.liaison.lexicon.Lexicon;
+import io.liaison.query.AliasTable;
+import io.liaison.query.LiaisonQueryParser;
+import io.liaison.query.QueryTranslator;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Searches one index. Thread-safe: any number of threads may search while another calls {@link
+ * #refresh()}; each search sees one committed state of the index from start to end.
+ */
+public final class Searcher implements Closeable {
+  static final float TITLE_BOOST = 2f;
+  private static final int SNIPPETS = 2;
+
+  private final FSDirectory directory;
+  private final SearcherManager manager;
+  private final Analyzer analyzer;
+  private final QueryTranslator translator;
+  private final AtomicReference<AliasTable> aliases = new AtomicReference<>(AliasTable.empty());
+
+  /**
+   * Opens the index in {@code indexDir}.
+   *
+   * @throws IllegalArgumentException when there is no index there
+   */
+  public Searcher(Path indexDir, Lexicon lexicon, Supplier<Glossary> glossary) throws IOException {
+    if (!IndexLayout.exists(indexDir)) {
+      throw new IllegalArgumentException("no index at " + indexDir.toAbsolutePath()
+          + "; build one with: liaison index --corpus DIR --index " + indexDir);
+    }
+    this.directory = FSDirectory.open(indexDir);
+    DirectoryReader first = DirectoryReader.open(directory);
+    boolean t2s = !"false".equals(first.getIndexCommit().getUserData().get(IndexLayout.T2S_KEY));
+    this.analyzer = Fields.analyzer(t2s);
+    this.manager = new SearcherManager(first, null);
+    this.translator = new QueryTranslator(analyzer, lexicon, glossary, aliases::get);
+    manager.addListener(new ReferenceManager.RefreshListener() {
+      @Override
+      public void beforeRefresh() {}
+
+      @Override
+      public void afterRefresh(boolean didRefresh) throws IOException {
+        if (didRefresh) {
+          loadAliases();
+        }
+      }
+    });
+    loadAliases();
+  }
+
+  private void loadAliases() throws IOException {
+    IndexSearcher s = manager.acquire();
+    try {
+      aliases.set(AliasTable.read(s.getIndexReader()));
+    } finally {
+      manager.release(s);
+    }
+  }
+
+  /** Picks up the latest commit, if any; searches under way finish on the state they started with. */
+  public void refresh() throws IOException {
+    manager.maybeRefreshBlocking();
+  }
+
+  /** The analyzer this index was built with. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /** Runs a search; a malformed query throws {@link io.liaison.query.QuerySyntaxException}. */
+  public SearchResponse search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(), TITLE_BOOST);
+    Query query = request.plainText() ? parser.parsePlain(request.query()) : parser.parseQuery(request.query());
+    Query filtered = query;
+    if (request.language().isPresent()) {
+      filtered = new BooleanQuery.Builder()
+          .add(query, BooleanClause.Occur.MUST)
+          .add(new TermQuery(new Term(Fields.LANG, request.language().get().code())), BooleanClause.Occur.FILTER)
+          .build();
+    }
+    IndexSearcher searcher = manager.acquire();
+    try {
+      int wanted = Math.multiplyExact(request.page(), request.limit());
+      var both = new MultiCollectorManager(new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), new FacetCounts());
+      Object[] results = searcher.search(filtered, both);
+      TopDocs top = (TopDocs) results[0];
+      @SuppressWarnings("unchecked")
+      Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
+      int from = (request.page() - 1) * request.limit();
+      ScoreDoc[] page = from >= top.scoreDocs.length
+          ? new ScoreDoc[0]
+          : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+      List<Hit> hits = hits(searcher, query, page);
+      return new SearchResponse(top.totalHits.value(), (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+    if (page.length == 0) {
+      return List.of();
+    }
+    PassageHighlighter highlighter = new PassageHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new SnippetFormatter())
+        .withMaxNoHighlightPassages(1)
+        .withHandleMultiTermQuery(true)
+        .withHighlightPhrasesStrictly(true));
+    int[] docIds = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docIds[i] = page[i].doc;
+    }
+    int[] passages = new int[] {SNIPPETS};
+    Map<String, Object[]> snippets = highlighter.passages(new String[] {Fields.BODY}, query, docIds, passages);
+    List<Hit> hits = new ArrayList<>(page.length);
+    var stored = searcher.storedFields();
+    for (int i = 0; i < page.length; i++) {
+      Document d = stored.document(page[i].doc, Set.of(Fields.ID, Fields.TITLE, Fields.LANG, Fields.FOLDER));
+      Object s = snippets.get(Fields.BODY)[i];
+      @SuppressWarnings("unchecked")
+      List<String> list = s == null ? List.of() : (List<String>) s;
+      hits.add(new Hit(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.LANG), d.get(Fields.FOLDER), page[i].score, list));
+    }
+    return hits;
+  }
+
+  /** Exposes the highlighter's per-passage output, which {@link SnippetFormatter} returns as lists. */
+  private static final class PassageHighlighter extends UnifiedHighlighter {
+    PassageHighlighter(UnifiedHighlighter.Builder builder) {
+      super(builder);
+    }
+
+    Map<String, Object[]> passages(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
+      return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+    }
+  }
+
+  /** The stored document with this id, if the index holds one. */
+  public Optional<StoredDocument> document(String id) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      Document d = searcher.storedFields().document(top.scoreDocs[0].doc);
+      List<String> aliases = Arrays.stream(d.getFields(Fields.ALIAS)).map(IndexableField::stringValue).toList();
+      return Optional.of(new StoredDocument(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.BODY), d.get(Fields.LANG),
+          d.get(Fields.FOLDER), d.getField(Fields.SIZE).numericValue().longValue(),
+          d.getField(Fields.MODIFIED).numericValue().longValue(), d.get(Fields.HASH), aliases));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Number of documents in the current view of the index. */
+  public int documentCount() throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** The aliases mined from the corpus, as currently loaded. */
+  public AliasTable aliases() {
+    return aliases.get();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      manager.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

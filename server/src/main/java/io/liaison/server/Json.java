@@ -1,0 +1,31 @@
+package io.liaison.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.liaison.search.Hit;
+import io.liaison.search.SearchResponse;
+import java.util.List;
+
+/** Jackson configured once, and the JSON shapes shared by the command line and the API. */
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private Json() {}
+
+  /** One hit as {@code liaison search --json} prints it. */
+  public record CliHit(String id, String title, String lang, float score, String snippet) {}
+
+  /** {@code {"total": N, "hits": [...]}}: the output of {@code liaison search --json}. */
+  public record CliResult(long total, List<CliHit> hits) {}
+
+  public static CliResult cliResult(SearchResponse r) {
+    return new CliResult(r.total(), r.hits().stream().map(Json::cliHit).toList());
+  }
+
+  private static CliHit cliHit(Hit h) {
+    return new CliHit(h.id(), h.title(), h.lang(), h.score(), h.snippets().isEmpty() ? "" : String.join(" … ", h.snippets()));
+  }
+
+  /** Every error body: what went wrong and, for query syntax errors, where. */
+  public record Error(String error, String message, Integer position) {}
+}

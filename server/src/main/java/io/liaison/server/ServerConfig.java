@@ -1,0 +1,14 @@
+package io.liaison.server;
+
+import java.nio.file.Path;
+
+/**
+ * How the server runs.
+ *
+ * @param host the address it binds
+ * @param port its port (0 for any free one)
+ * @param corpus the corpus folder rebuilds read
+ * @param index the index folder
+ * @param adminToken the bearer token of the admin endpoints; null disables them
+ */
+public record ServerConfig(String host, int port, Path corpus, Path index, String adminToken) {}
