@@ -1,2 +1,0 @@
-package io.liaison.lexicon;
-public record Translation(String text, float weight) {}
