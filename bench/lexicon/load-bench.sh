@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Times loading the bundled lexicon and prints the heap it retains after GC.
+# Usage: bench/lexicon/load-bench.sh [term ...]   (terms are looked up and printed)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME
+if [ ! -f core/target/classes/io/liaison/lexicon/lexicon.bin.gz ] \
+   || [ ! -f core/target/test-classes/io/liaison/lexicon/LexiconLoadBench.class ]; then
+  mvn -B -q -pl core test-compile
+fi
+ls -l core/target/classes/io/liaison/lexicon/lexicon.bin.gz
+# A fixed 150 MB heap: loading must fit in the budget, not just be measured under it.
+exec "$JAVA_HOME/bin/java" -Xmx150m -cp core/target/classes:core/target/test-classes \
+  io.liaison.lexicon.LexiconLoadBench "$@"

@@ -1,0 +1,302 @@
+package io.liaison.lexicon;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A bilingual English/Chinese dictionary for query translation, compiled at build time from ECDICT.
+ *
+ * <pre>{@code
+ * Lexicon lexicon = Lexicon.defaultLexicon();
+ * lexicon.toChinese("Liaisons");   // [联络 1.0]: case and inflection resolved
+ * lexicon.toEnglish("联络");        // [liaison ..., ...]
+ * }</pre>
+ *
+ * <p>Weights of one term's translations are sorted descending and sum to at most 1: exactly 1 for
+ * curated entries, 0.3 for entries ECDICT knows only from the web. Immutable and thread-safe.
+ */
+public final class Lexicon {
+  private final int longestPhrase;
+  private final int longestChinese;
+  private final Terms english;
+  private final Terms chinese;
+  private final Postings toChinese;
+  private final Postings toEnglish;
+  private final Terms inflected;
+  private final int[] lemma;
+
+  private Lexicon(
+      int longestPhrase,
+      int longestChinese,
+      Terms english,
+      Terms chinese,
+      Postings toChinese,
+      Postings toEnglish,
+      Terms inflected,
+      int[] lemma) {
+    this.longestPhrase = longestPhrase;
+    this.longestChinese = longestChinese;
+    this.english = english;
+    this.chinese = chinese;
+    this.toChinese = toChinese;
+    this.toEnglish = toEnglish;
+    this.inflected = inflected;
+    this.lemma = lemma;
+  }
+
+  private static final class Holder {
+    static final Lexicon DEFAULT = loadDefault();
+
+    private static Lexicon loadDefault() {
+      String name = "io/liaison/lexicon/" + LexiconFormat.RESOURCE;
+      try (InputStream in = Lexicon.class.getResourceAsStream(LexiconFormat.RESOURCE)) {
+        if (in == null) {
+          throw new UncheckedIOException(
+              new IOException(
+                  "bundled lexicon resource " + name + " is missing; rebuild liaison-core with Maven"));
+        }
+        return load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read bundled lexicon resource " + name, e);
+      }
+    }
+  }
+
+  /** The ECDICT lexicon bundled in the jar, loaded on first use. */
+  public static Lexicon defaultLexicon() {
+    return Holder.DEFAULT;
+  }
+
+  /** Reads a lexicon written by {@link LexiconCompiler} (gzip-compressed). */
+  public static Lexicon load(InputStream in) throws IOException {
+    byte[] data = new GZIPInputStream(in, 1 << 16).readAllBytes();
+    Cursor c = new Cursor(data);
+    if (c.readInt() != LexiconFormat.MAGIC) {
+      throw new IOException("not a Liaison lexicon (bad magic)");
+    }
+    int version = c.readInt();
+    if (version != LexiconFormat.VERSION) {
+      throw new IOException("unsupported lexicon version " + version);
+    }
+    int longestPhrase = c.readInt();
+    int longestChinese = c.readInt();
+    Terms english = c.readTerms();
+    Terms chinese = c.readTerms();
+    Postings toChinese = c.readPostings(english.size());
+    Postings toEnglish = c.readPostings(chinese.size());
+    Terms inflected = c.readTerms();
+    int[] lemma = new int[inflected.size()];
+    for (int i = 0; i < lemma.length; i++) {
+      lemma[i] = c.readVInt();
+    }
+    return new Lexicon(
+        longestPhrase, longestChinese, english, chinese, toChinese, toEnglish, inflected, lemma);
+  }
+
+  /**
+   * Chinese translations of an English word or phrase, best first; case, spacing and inflection
+   * (liaisons, cooperated) are resolved. Empty if unknown.
+   */
+  public List<Translation> toChinese(String english) {
+    String key = english.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    int id = englishId(key);
+    if (id < 0 && key.indexOf(' ') > 0) {
+      // "international trades": lemmatise word by word and retry.
+      String[] words = key.split(" ");
+      for (int i = 0; i < words.length; i++) {
+        int f = inflected.find(words[i]);
+        if (f >= 0) {
+          words[i] = this.english.term(lemma[f]);
+        }
+      }
+      id = this.english.find(String.join(" ", words));
+    }
+    return id < 0 ? List.of() : toChinese.list(id, chinese);
+  }
+
+  private int englishId(String key) {
+    int id = english.find(key);
+    if (id >= 0) {
+      return id;
+    }
+    int f = inflected.find(key);
+    return f >= 0 ? lemma[f] : -1;
+  }
+
+  /** English translations of a Simplified Chinese word, best first. Empty if unknown. */
+  public List<Translation> toEnglish(String chinese) {
+    int id = this.chinese.find(chinese.strip());
+    return id < 0 ? List.of() : toEnglish.list(id, english);
+  }
+
+  /** The longest English entry, in words: a query translator can try longest match first. */
+  public int longestEnglishPhrase() {
+    return longestPhrase;
+  }
+
+  /** The longest Chinese entry, in characters (code points). */
+  public int longestChineseEntry() {
+    return longestChinese;
+  }
+
+  /** Number of English headwords (inflected forms that map to a lemma are not counted). */
+  public int englishEntries() {
+    return english.size();
+  }
+
+  /** Number of distinct Chinese words. */
+  public int chineseEntries() {
+    return chinese.size();
+  }
+
+  /** Sorted terms stored as one string with offsets: a few objects instead of a million. */
+  private static final class Terms {
+    private final String blob;
+    private final int[] start; // size + 1 entries; term i ends one before start[i + 1]
+
+    Terms(String blob, int count) {
+      this.blob = blob;
+      this.start = new int[count + 1];
+      int t = 0;
+      for (int i = 0; i < blob.length() && t < count; i++) {
+        if (blob.charAt(i) == '\n') {
+          start[++t] = i + 1;
+        }
+      }
+      start[count] = blob.length() + 1;
+    }
+
+    int size() {
+      return start.length - 1;
+    }
+
+    String term(int i) {
+      return blob.substring(start[i], start[i + 1] - 1);
+    }
+
+    int find(String key) {
+      int lo = 0;
+      int hi = size() - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int cmp = compare(mid, key);
+        if (cmp < 0) {
+          lo = mid + 1;
+        } else if (cmp > 0) {
+          hi = mid - 1;
+        } else {
+          return mid;
+        }
+      }
+      return -1;
+    }
+
+    /** Same order as {@link String#compareTo}. */
+    private int compare(int i, String key) {
+      int from = start[i];
+      int len = start[i + 1] - 1 - from;
+      int n = Math.min(len, key.length());
+      for (int k = 0; k < n; k++) {
+        char a = blob.charAt(from + k);
+        char b = key.charAt(k);
+        if (a != b) {
+          return a - b;
+        }
+      }
+      return len - key.length();
+    }
+  }
+
+  /** Per-term slices of parallel target/weight arrays. */
+  private record Postings(int[] start, int[] target, float[] weight) {
+    List<Translation> list(int id, Terms targets) {
+      int from = start[id];
+      int to = start[id + 1];
+      List<Translation> out = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        out.add(new Translation(targets.term(target[i]), weight[i]));
+      }
+      return Collections.unmodifiableList(out);
+    }
+  }
+
+  /** Reads the decompressed payload without per-byte stream calls. */
+  private static final class Cursor {
+    private final byte[] data;
+    private int pos;
+
+    Cursor(byte[] data) {
+      this.data = data;
+    }
+
+    int readInt() throws IOException {
+      if (pos + 4 > data.length) {
+        throw new IOException("truncated lexicon");
+      }
+      int v =
+          ((data[pos] & 0xFF) << 24)
+              | ((data[pos + 1] & 0xFF) << 16)
+              | ((data[pos + 2] & 0xFF) << 8)
+              | (data[pos + 3] & 0xFF);
+      pos += 4;
+      return v;
+    }
+
+    int readVInt() {
+      int b = data[pos++];
+      int v = b & 0x7F;
+      for (int shift = 7; b < 0; shift += 7) {
+        b = data[pos++];
+        v |= (b & 0x7F) << shift;
+      }
+      return v;
+    }
+
+    Terms readTerms() throws IOException {
+      int count = readInt();
+      int length = readInt();
+      if (length < 0 || pos + length > data.length) {
+        throw new IOException("truncated lexicon");
+      }
+      String blob = new String(data, pos, length, StandardCharsets.UTF_8);
+      pos += length;
+      return new Terms(blob, count);
+    }
+
+    Postings readPostings(int terms) throws IOException {
+      int[] start = new int[terms + 1];
+      int[] target = new int[Math.max(16, terms * 2)];
+      float[] weight = new float[target.length];
+      int n = 0;
+      try {
+        for (int t = 0; t < terms; t++) {
+          start[t] = n;
+          int count = readVInt();
+          if (n + count > target.length) {
+            int grow = Math.max(n + count, target.length + (target.length >> 1));
+            target = java.util.Arrays.copyOf(target, grow);
+            weight = java.util.Arrays.copyOf(weight, grow);
+          }
+          for (int k = 0; k < count; k++) {
+            target[n] = readVInt();
+            weight[n] = LexiconFormat.dequantise(((data[pos] & 0xFF) << 8) | (data[pos + 1] & 0xFF));
+            pos += 2;
+            n++;
+          }
+        }
+      } catch (ArrayIndexOutOfBoundsException e) {
+        throw new IOException("truncated lexicon", e);
+      }
+      start[terms] = n;
+      return new Postings(
+          start, java.util.Arrays.copyOf(target, n), java.util.Arrays.copyOf(weight, n));
+    }
+  }
+}

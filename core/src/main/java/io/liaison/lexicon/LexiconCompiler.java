@@ -1,0 +1,509 @@
+package io.liaison.lexicon;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Compiles ECDICT's {@code ecdict.csv} into the bundled binary lexicon; run at build time.
+ *
+ * <p>Usage: {@code LexiconCompiler <ecdict.csv> <lexicon.bin.gz>}. Does nothing when the output is
+ * newer than both the CSV and this compiler, so incremental builds stay fast.
+ */
+public final class LexiconCompiler {
+  static final int MAX_PHRASE_WORDS = 5;
+  static final int MAX_CHINESE_FANOUT = 6;
+  /** Common English words get broad entries, rare ones sharp entries. */
+  static final int COMMON_FANOUT = 6;
+
+  static final int RARE_FANOUT = 4;
+  static final int COMMON_RANK = 20000;
+  /** Multiplier for a pair that is in each other's top three in both directions. */
+  static final float AGREEMENT_BOOST = 1.25f;
+
+  private static final Pattern ENGLISH =
+      Pattern.compile("[a-z]+(?:['-][a-z]+)*(?: [a-z]+(?:['-][a-z]+)*)*");
+
+  private static final Pattern INFLECTION_NOTE =
+      Pattern.compile(
+          "([A-Za-z][a-z-]*) ?的(?:过去式|过去分词|现在分词|复数|第三人称单数|比较级|最高级)");
+
+  private LexiconCompiler() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: LexiconCompiler <ecdict.csv> <lexicon.bin.gz>");
+    }
+    Path csv = Path.of(args[0]);
+    Path out = Path.of(args[1]);
+    if (upToDate(csv, out)) {
+      return;
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        OutputStream os = Files.newOutputStream(tmp)) {
+      compile(in, os);
+    }
+    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static boolean upToDate(Path csv, Path out) throws IOException {
+    if (!Files.exists(out)) {
+      return false;
+    }
+    long built = Files.getLastModifiedTime(out).toMillis();
+    if (Files.getLastModifiedTime(csv).toMillis() >= built) {
+      return false;
+    }
+    // A changed compiler must rebuild too; its class files sit in the same output directory.
+    CodeSource source = LexiconCompiler.class.getProtectionDomain().getCodeSource();
+    if (source != null) {
+      try {
+        Path classes = Path.of(source.getLocation().toURI());
+        Path self = classes.resolve("io/liaison/lexicon");
+        if (Files.isDirectory(self)) {
+          try (var files = Files.list(self)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
+              if (Files.getLastModifiedTime(f).toMillis() >= built) {
+                return false;
+              }
+            }
+          }
+        }
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One ECDICT row that survived filtering. */
+  private record Row(
+      String key,
+      int kind,
+      int rank,
+      boolean core,
+      List<SenseCleaner.Candidate> candidates,
+      String translation) {}
+
+  /** Reads ECDICT CSV (with header) and writes the gzip binary lexicon. */
+  static void compile(Reader csvIn, OutputStream out) throws IOException {
+    CsvReader csv = new CsvReader(csvIn);
+    List<String> header = csv.next();
+    if (header == null) {
+      throw new IOException("empty ECDICT CSV");
+    }
+    int cWord = column(header, "word");
+    int cTrans = column(header, "translation");
+    int cBnc = column(header, "bnc");
+    int cFrq = column(header, "frq");
+    int cExchange = column(header, "exchange");
+    int cTag = column(header, "tag");
+    int cCollins = column(header, "collins");
+
+    Map<String, List<Row>> rowsByKey = new HashMap<>();
+    Map<String, String> lemmaOf = new HashMap<>();
+    List<String> fields;
+    while ((fields = csv.next()) != null) {
+      if (fields.size() <= cExchange) {
+        continue;
+      }
+      String word = fields.get(cWord).strip();
+      String key = normaliseEnglish(word);
+      if (key == null) {
+        continue;
+      }
+      int rank = rank(fields.get(cBnc), fields.get(cFrq));
+      collectInflections(key, fields.get(cExchange), lemmaOf);
+      String translation = fields.get(cTrans);
+      List<SenseCleaner.Candidate> candidates = SenseCleaner.clean(translation);
+      if (candidates.isEmpty()) {
+        continue;
+      }
+      rowsByKey
+          .computeIfAbsent(key, k -> new ArrayList<>(1))
+          .add(new Row(key, kind(word), rank, isCore(fields.get(cTag), fields.get(cCollins)), candidates, translation));
+    }
+
+    Map<String, Row> entries = new TreeMap<>();
+    for (Map.Entry<String, List<Row>> e : rowsByKey.entrySet()) {
+      entries.put(e.getKey(), merge(e.getValue()));
+    }
+    rowsByKey = null;
+
+    // ECDICT also has rows for inflected forms ("havened: 港口( haven的过去式和过去分词 )").
+    for (Row row : entries.values()) {
+      Matcher m = INFLECTION_NOTE.matcher(row.translation());
+      if (m.find()) {
+        String lemma = normaliseEnglish(m.group(1));
+        if (lemma != null) {
+          lemmaOf.putIfAbsent(row.key(), lemma);
+        }
+      }
+    }
+    // An inflected form defers to its lemma unless it is a common word in its own right
+    // (left, better, children keep their own entries; liaisons, cooperated, invested do not).
+    Map<String, String> aliases = new TreeMap<>();
+    for (Map.Entry<String, String> e : lemmaOf.entrySet()) {
+      String form = e.getKey();
+      String lemma = e.getValue();
+      Row target = entries.get(lemma);
+      if (form.equals(lemma) || target == null) {
+        continue;
+      }
+      Row own = entries.get(form);
+      if (own == null
+          || own.rank() == 0
+          || (own.rank() > 10000
+              && (INFLECTION_NOTE.matcher(own.translation()).find()
+                  || target.rank() == 0
+                  || own.rank() > 5 * target.rank()))) {
+        aliases.put(form, lemma);
+      }
+    }
+    // Chains (reachings -> reaching -> reach) end at a real entry.
+    for (Map.Entry<String, String> e : aliases.entrySet()) {
+      String lemma = e.getValue();
+      for (int hop = 0; hop < 4 && aliases.containsKey(lemma); hop++) {
+        lemma = aliases.get(lemma);
+      }
+      e.setValue(lemma);
+    }
+    aliases.values().removeIf(aliases::containsKey);
+    aliases.keySet().forEach(entries::remove);
+    aliases.values().removeIf(lemma -> !entries.containsKey(lemma));
+
+    Weights w = weigh(entries);
+    write(out, entries, aliases, w);
+  }
+
+  /** Lower-cases and validates an English headword; null if it is not a word or short phrase. */
+  static String normaliseEnglish(String word) {
+    String key = word.toLowerCase(java.util.Locale.ROOT).strip().replaceAll("\\s+", " ");
+    if (!ENGLISH.matcher(key).matches()) {
+      return null;
+    }
+    if (key.chars().filter(ch -> ch == ' ').count() >= MAX_PHRASE_WORDS) {
+      return null;
+    }
+    return key;
+  }
+
+  /** 0 for a lower-case row, 1 for a capitalised (proper-noun) row, 2 for an acronym. */
+  private static int kind(String word) {
+    long upper = word.chars().filter(Character::isUpperCase).count();
+    long lower = word.chars().filter(Character::isLowerCase).count();
+    if (upper >= 2 && lower == 0) {
+      return 2;
+    }
+    return upper > 0 ? 1 : 0;
+  }
+
+  /** Words on school/exam lists (zk gk cet4 ...) or with Collins stars are core vocabulary. */
+  private static boolean isCore(String tag, String collins) {
+    return !tag.isBlank() || parseInt(collins) > 0;
+  }
+
+  /** Smaller is more common; 0 means unranked (rare). */
+  private static int rank(String bnc, String frq) {
+    int b = parseInt(bnc);
+    int f = parseInt(frq);
+    if (b <= 0) {
+      return Math.max(f, 0);
+    }
+    return f <= 0 ? b : Math.min(b, f);
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return s.isEmpty() ? 0 : Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static void collectInflections(String key, String exchange, Map<String, String> lemmaOf) {
+    if (exchange.isEmpty()) {
+      return;
+    }
+    for (String part : exchange.split("/")) {
+      int colon = part.indexOf(':');
+      if (colon != 1) {
+        continue;
+      }
+      char type = part.charAt(0);
+      String value = normaliseEnglish(part.substring(2));
+      if (value == null) {
+        continue;
+      }
+      switch (type) {
+        case '0' -> lemmaOf.putIfAbsent(key, value);
+        case 's', 'p', 'd', 'i', '3', 'r', 't' -> lemmaOf.putIfAbsent(value, key);
+        default -> {}
+      }
+    }
+  }
+
+  /** Lower-case rows first, then proper nouns; acronyms only when nothing else has the key. */
+  private static Row merge(List<Row> rows) {
+    if (rows.size() == 1) {
+      return rows.get(0);
+    }
+    rows.sort(Comparator.comparingInt(Row::kind));
+    int bestKind = rows.get(0).kind();
+    List<SenseCleaner.Candidate> all = new ArrayList<>();
+    int rank = 0;
+    StringBuilder translation = new StringBuilder();
+    for (Row r : rows) {
+      if (r.kind() == 2 && bestKind < 2) {
+        continue;
+      }
+      float scale = r.kind() == bestKind ? 1f : 0.5f;
+      for (SenseCleaner.Candidate c : r.candidates()) {
+        all.add(new SenseCleaner.Candidate(c.text(), c.factor() * scale, c.web()));
+      }
+      if (r.rank() > 0) {
+        rank = rank == 0 ? r.rank() : Math.min(rank, r.rank());
+      }
+      translation.append(r.translation()).append('\n');
+    }
+    boolean core = rows.stream().anyMatch(Row::core);
+    return new Row(rows.get(0).key(), bestKind, rank, core, all, translation.toString());
+  }
+
+  /** How broadly an English word of this rank is translated: rank decay per sense. */
+  private static float decay(int rank) {
+    if (rank > 0 && rank <= 5000) {
+      return 0.3f;
+    }
+    return rank > 0 && rank <= COMMON_RANK ? 0.5f : 0.8f;
+  }
+
+  /** Prior that a Chinese word means this English word, from English frequency. */
+  private static float prior(Row row) {
+    int rank = row.rank();
+    float p = rank == 0 ? 0.05f : (float) (1.0 / (1.0 + Math.log1p(rank / 2000.0)));
+    if (row.core()) {
+      p *= 1.5f;
+    }
+    return row.key().indexOf(' ') >= 0 ? p * 0.35f : p;
+  }
+
+  /** Forward and inverted weighted lists, by term. */
+  private record Weights(
+      Map<String, List<Map.Entry<String, Float>>> toChinese,
+      Map<String, List<Map.Entry<String, Float>>> toEnglish) {}
+
+  private static Weights weigh(Map<String, Row> entries) {
+    // 1. Forward probabilities from sense rank and line trust.
+    Map<String, LinkedHashMap<String, Float>> forward = new HashMap<>();
+    Map<String, Float> confidence = new HashMap<>();
+    for (Row row : entries.values()) {
+      LinkedHashMap<String, Float> raw = new LinkedHashMap<>();
+      float alpha = decay(row.rank());
+      boolean allWeb = true;
+      int position = 0;
+      for (SenseCleaner.Candidate c : row.candidates()) {
+        allWeb &= c.web();
+        if (!raw.containsKey(c.text())) {
+          position++;
+        }
+        float v = c.factor() / (1f + alpha * (position - 1));
+        // A target repeated by several senses gains, but less than linearly.
+        raw.merge(c.text(), v, (a, b) -> Math.max(a, b) + 0.5f * Math.min(a, b));
+      }
+      forward.put(row.key(), normaliseTop(raw, 12, 1f));
+      // Entries known only from the web keep a small total weight: a query should trust them less.
+      confidence.put(row.key(), allWeb ? 0.3f : 1f);
+    }
+
+    // 2. Invert, weighting by English frequency and preferring single words.
+    Map<String, LinkedHashMap<String, Float>> reverse = new HashMap<>();
+    for (Map.Entry<String, LinkedHashMap<String, Float>> e : forward.entrySet()) {
+      Row row = entries.get(e.getKey());
+      float p = prior(row) * confidence.get(e.getKey());
+      for (Map.Entry<String, Float> t : e.getValue().entrySet()) {
+        reverse.computeIfAbsent(t.getKey(), k -> new LinkedHashMap<>()).put(row.key(), t.getValue() * p);
+      }
+    }
+    Map<String, LinkedHashMap<String, Float>> reverseNorm = new HashMap<>();
+    for (Map.Entry<String, LinkedHashMap<String, Float>> e : reverse.entrySet()) {
+      reverseNorm.put(e.getKey(), normaliseTop(e.getValue(), 24, 1f));
+    }
+
+    // 3. Agreement: a Chinese word whose own reverse lookup points back gains, and vice versa.
+    Map<String, List<Map.Entry<String, Float>>> toChinese = new TreeMap<>();
+    for (Map.Entry<String, LinkedHashMap<String, Float>> e : forward.entrySet()) {
+      String en = e.getKey();
+      LinkedHashMap<String, Float> boosted = new LinkedHashMap<>();
+      for (Map.Entry<String, Float> t : e.getValue().entrySet()) {
+        boolean agrees = top(reverseNorm.get(t.getKey()), 3).contains(en);
+        boosted.put(t.getKey(), t.getValue() * (agrees ? AGREEMENT_BOOST : 1f));
+      }
+      Row row = entries.get(en);
+      int cap = row.rank() > 0 && row.rank() <= COMMON_RANK ? COMMON_FANOUT : RARE_FANOUT;
+      toChinese.put(en, finish(boosted, cap, confidence.get(en), 0.15f));
+    }
+    Map<String, List<Map.Entry<String, Float>>> toEnglish = new TreeMap<>();
+    for (Map.Entry<String, LinkedHashMap<String, Float>> e : reverseNorm.entrySet()) {
+      String zh = e.getKey();
+      LinkedHashMap<String, Float> boosted = new LinkedHashMap<>();
+      for (Map.Entry<String, Float> t : e.getValue().entrySet()) {
+        boolean agrees = top(forward.get(t.getKey()), 3).contains(zh);
+        boosted.put(t.getKey(), t.getValue() * (agrees ? AGREEMENT_BOOST : 1f));
+      }
+      toEnglish.put(zh, finish(boosted, MAX_CHINESE_FANOUT, 1f, 0.25f));
+    }
+    return new Weights(toChinese, toEnglish);
+  }
+
+  private static List<String> top(Map<String, Float> m, int n) {
+    if (m == null) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>(n);
+    for (String k : m.keySet()) {
+      if (keys.size() == n) {
+        break;
+      }
+      keys.add(k);
+    }
+    return keys;
+  }
+
+  /** Sorts descending (ties by text), keeps {@code cap}, scales to sum {@code total}. */
+  private static LinkedHashMap<String, Float> normaliseTop(Map<String, Float> raw, int cap, float total) {
+    List<Map.Entry<String, Float>> list = new ArrayList<>(raw.entrySet());
+    list.sort(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    if (list.size() > cap) {
+      list = list.subList(0, cap);
+    }
+    float sum = 0;
+    for (Map.Entry<String, Float> e : list) {
+      sum += e.getValue();
+    }
+    LinkedHashMap<String, Float> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Float> e : list) {
+      out.put(e.getKey(), e.getValue() / sum * total);
+    }
+    return out;
+  }
+
+  /** Final list: drops translations under {@code floor} of the best, caps, sums to {@code total}. */
+  private static List<Map.Entry<String, Float>> finish(
+      Map<String, Float> raw, int cap, float total, float floor) {
+    float best = 0;
+    for (float v : raw.values()) {
+      best = Math.max(best, v);
+    }
+    Map<String, Float> kept = new HashMap<>();
+    for (Map.Entry<String, Float> e : raw.entrySet()) {
+      if (e.getValue() >= floor * best) {
+        kept.put(e.getKey(), e.getValue());
+      }
+    }
+    return new ArrayList<>(normaliseTop(kept, cap, total).entrySet());
+  }
+
+  private static void write(
+      OutputStream rawOut, Map<String, Row> entries, Map<String, String> aliases, Weights w)
+      throws IOException {
+    String[] en = w.toChinese().keySet().toArray(String[]::new);
+    String[] zh = w.toEnglish().keySet().toArray(String[]::new);
+    Map<String, Integer> enId = index(en);
+    Map<String, Integer> zhId = index(zh);
+    int longestPhrase = 0;
+    for (String e : en) {
+      longestPhrase = Math.max(longestPhrase, (int) e.chars().filter(ch -> ch == ' ').count() + 1);
+    }
+    int longestChinese = 0;
+    for (String z : zh) {
+      longestChinese = Math.max(longestChinese, z.codePointCount(0, z.length()));
+    }
+    GZIPOutputStream gz = new GZIPOutputStream(rawOut, 1 << 16);
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+    out.writeInt(LexiconFormat.MAGIC);
+    out.writeInt(LexiconFormat.VERSION);
+    out.writeInt(longestPhrase);
+    out.writeInt(longestChinese);
+    writeTerms(out, en);
+    writeTerms(out, zh);
+    writePostings(out, en, w.toChinese(), zhId);
+    writePostings(out, zh, w.toEnglish(), enId);
+    List<String> forms = new ArrayList<>();
+    for (Map.Entry<String, String> a : aliases.entrySet()) {
+      if (enId.containsKey(a.getValue())) {
+        forms.add(a.getKey());
+      }
+    }
+    writeTerms(out, forms.toArray(String[]::new));
+    for (String form : forms) {
+      LexiconFormat.writeVInt(out, enId.get(aliases.get(form)));
+    }
+    out.flush();
+    gz.finish();
+  }
+
+  private static Map<String, Integer> index(String[] terms) {
+    Map<String, Integer> ids = new HashMap<>(terms.length * 2);
+    for (int i = 0; i < terms.length; i++) {
+      ids.put(terms[i], i);
+    }
+    return ids;
+  }
+
+  private static void writeTerms(DataOutputStream out, String[] terms) throws IOException {
+    String[] sorted = terms.clone();
+    Arrays.sort(sorted);
+    if (!Arrays.equals(sorted, terms)) {
+      throw new IllegalStateException("terms must be sorted");
+    }
+    byte[] blob = String.join("\n", terms).getBytes(StandardCharsets.UTF_8);
+    out.writeInt(terms.length);
+    out.writeInt(blob.length);
+    out.write(blob);
+  }
+
+  private static void writePostings(
+      DataOutputStream out,
+      String[] terms,
+      Map<String, List<Map.Entry<String, Float>>> lists,
+      Map<String, Integer> targetIds)
+      throws IOException {
+    for (String term : terms) {
+      List<Map.Entry<String, Float>> list = lists.get(term);
+      LexiconFormat.writeVInt(out, list.size());
+      for (Map.Entry<String, Float> t : list) {
+        LexiconFormat.writeVInt(out, targetIds.get(t.getKey()));
+        out.writeShort(LexiconFormat.quantise(t.getValue()));
+      }
+    }
+  }
+
+  private static int column(List<String> header, String name) throws IOException {
+    int i = header.indexOf(name);
+    if (i < 0) {
+      throw new IOException("ECDICT CSV has no '" + name + "' column; header: " + header);
+    }
+    return i;
+  }
+}

@@ -1,0 +1,124 @@
+package io.liaison.lexicon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one ECDICT {@code translation} field into clean Simplified Chinese search targets, in
+ * dictionary order, each with a confidence factor.
+ */
+final class SenseCleaner {
+  static final int MAX_HAN = 8;
+
+  /** A cleaned target and how much its sense line is trusted (before rank weighting). */
+  record Candidate(String text, float factor, boolean web) {}
+
+  private static final Pattern POS = Pattern.compile("^(?:[a-zA-Z]{1,6}\\.\\s*(?:&\\s*)?)+");
+  private static final Pattern LEADING_TAG = Pattern.compile("^[\\[【]([^\\]】]{1,12})[\\]】]\\s*");
+  // Notes inside a sense: (...) （...） [...] 〔...〕 【...】 <...>; removed before splitting so
+  // that their commas do not split the sense.
+  private static final Pattern NOTES =
+      Pattern.compile("\\([^()]*\\)|（[^（）]*）|\\[[^\\[\\]]*\\]|〔[^〔〕]*〕|【[^【】]*】|<[^<>]*>|＜[^＜＞]*＞");
+  private static final Pattern SPLIT = Pattern.compile("[,，;；、/|]");
+  private static final Pattern QUOTES = Pattern.compile("[“”‘’\"'《》「」『』\\s]");
+
+  private SenseCleaner() {}
+
+  static List<Candidate> clean(String translation) {
+    String[] lines = translation.split("\\\\n|\n");
+    boolean anyCurated = false;
+    List<Candidate> out = new ArrayList<>();
+    List<Candidate> web = new ArrayList<>();
+    for (String raw : lines) {
+      String line = raw.strip();
+      float factor = 1f;
+      boolean isWeb = false;
+      boolean abbreviation = false;
+      // Prefixes alternate freely: "vt. [经] ...", "[计] n. ...".
+      for (boolean changed = true; changed; ) {
+        changed = false;
+        Matcher pos = POS.matcher(line);
+        if (pos.find() && pos.end() > 0) {
+          if (pos.group().toLowerCase().startsWith("abbr")) {
+            abbreviation = true;
+          }
+          line = line.substring(pos.end()).strip();
+          changed = true;
+        }
+        Matcher tag = LEADING_TAG.matcher(line);
+        if (tag.find()) {
+          factor *= domainFactor(tag.group(1));
+          isWeb |= tag.group(1).equals("网络");
+          line = line.substring(tag.end()).strip();
+          changed = true;
+        }
+      }
+      // Abbreviation lines spell out an English expansion; their Chinese is a proper-name gloss.
+      if (abbreviation || line.isEmpty()) {
+        continue;
+      }
+      String previous;
+      do {
+        previous = line;
+        line = NOTES.matcher(line).replaceAll("");
+      } while (!line.equals(previous));
+      for (String piece : SPLIT.split(line)) {
+        String text = QUOTES.matcher(piece).replaceAll("");
+        if (!isHanWord(text)) {
+          continue;
+        }
+        List<Candidate> into = isWeb ? web : out;
+        addWithVariants(into, text, factor, isWeb);
+        anyCurated |= !isWeb;
+      }
+    }
+    // Web-sourced senses ([网络]) are noisy; use them only when nothing curated is left.
+    return anyCurated ? out : web;
+  }
+
+  private static float domainFactor(String tag) {
+    return switch (tag) {
+      case "网络" -> 0.25f;
+      case "经", "法", "贸易", "计", "政", "经济" -> 0.8f;
+      default -> 0.15f; // specialist senses ([医] 包埋料 for investment) rarely match news text
+    };
+  }
+
+  /** 经济上的 gives 经济 and 经济上; the adjectival 的 form itself is dropped. */
+  private static void addWithVariants(List<Candidate> out, String text, float factor, boolean web) {
+    int han = text.codePointCount(0, text.length());
+    if (han >= 3 && text.endsWith("的")) {
+      String stem = text.substring(0, text.length() - 1);
+      if (stem.length() >= 3 && stem.endsWith("上")) {
+        out.add(new Candidate(stem.substring(0, stem.length() - 1), factor, web));
+        out.add(new Candidate(stem, factor * 0.5f, web));
+      } else {
+        out.add(new Candidate(stem, factor, web));
+      }
+      return;
+    }
+    if (han == 1) {
+      factor *= 0.6f; // a lone character matches far too much Chinese text
+    }
+    out.add(new Candidate(text, factor, web));
+  }
+
+  static boolean isHanWord(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    int han = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+        han++;
+      } else if (cp != '·') {
+        return false;
+      }
+    }
+    return han > 0 && han <= MAX_HAN && !s.equals("的");
+  }
+}

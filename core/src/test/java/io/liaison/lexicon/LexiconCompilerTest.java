@@ -1,0 +1,99 @@
+package io.liaison.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Round trip of compiler and loader on a tiny synthetic ECDICT. */
+class LexiconCompilerTest {
+  static final String HEADER =
+      "word,phonetic,definition,translation,pos,collins,oxford,tag,bnc,frq,exchange,detail,audio\n";
+
+  static final String CSV =
+      HEADER
+          + "liaison,x,\"a channel\nfor communication\",n. 联络,,1,,toefl,5309,8208,s:liaisons,,\n"
+          + "liaisons,,,n. 联络人（liaison的复数）,,,,,0,0,0:liaison/1:s,,\n"
+          + "economic,,,\"a. 经济上的, 实用的, 节省的\\n[经] 经济的\\n[网络] 经济学\",,5,1,cet4,402,453,,,\n"
+          + "economy,,,\"n. 经济, 节约\",,,,cet4,1200,900,,,\n"
+          + "international trade,,,[经] 国际贸易,,,,,0,0,,,\n"
+          + "Silk Road,,,丝绸之路,,,,,0,0,,,\n"
+          + "abc,,,abbr. American Broadcasting Company 美国广播公司,,,,,0,0,,,\n"
+          + "x-ray,,,\"n. X光; (医)射线\",,,,,0,0,,,\n"
+          + "web only,,,[网络] 网上词,,,,,0,0,,,\n"
+          + "quote,,,\"n. \"\"引语\"\"\",,,,,0,0,,,\n"
+          + "12th,,,第十二,,,,,0,0,,,\n";
+
+  static Lexicon compile(String csv) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LexiconCompiler.compile(new StringReader(csv), out);
+    return Lexicon.load(new ByteArrayInputStream(out.toByteArray()));
+  }
+
+  @Test
+  void roundTripsASyntheticDictionary() throws IOException {
+    Lexicon lexicon = compile(CSV);
+    assertEquals(List.of(new Translation("联络", 1f)), lexicon.toChinese("liaison"));
+    assertEquals(lexicon.toChinese("liaison"), lexicon.toChinese("LIAISONS"));
+
+    List<String> economic = lexicon.toChinese("economic").stream().map(Translation::text).toList();
+    assertEquals("经济", economic.get(0));
+    assertTrue(economic.containsAll(List.of("实用", "节省")), economic.toString());
+    assertTrue(!economic.contains("经济学"), "web sense dropped when curated ones exist");
+
+    assertEquals("国际贸易", lexicon.toChinese("international trade").get(0).text());
+    assertEquals("丝绸之路", lexicon.toChinese("silk road").get(0).text());
+    assertEquals(List.of(), lexicon.toChinese("abc"), "abbreviation lines are dropped");
+    assertEquals("射线", lexicon.toChinese("x-ray").get(0).text());
+    assertEquals("引语", lexicon.toChinese("quote").get(0).text());
+    assertEquals(List.of(), lexicon.toChinese("12th"));
+
+    // Web-only entries keep a total weight below one.
+    assertEquals(0.3f, lexicon.toChinese("web only").get(0).weight(), 1e-3f);
+
+    List<String> jingji = lexicon.toEnglish("经济").stream().map(Translation::text).toList();
+    assertTrue(jingji.containsAll(List.of("economic", "economy")), jingji.toString());
+    assertEquals("international trade", lexicon.toEnglish("国际贸易").get(0).text());
+    assertEquals(2, lexicon.longestEnglishPhrase());
+    assertEquals(4, lexicon.longestChineseEntry());
+  }
+
+  @Test
+  void emptyDictionaryRoundTrips() throws IOException {
+    Lexicon lexicon = compile(HEADER);
+    assertEquals(0, lexicon.englishEntries());
+    assertEquals(0, lexicon.chineseEntries());
+    assertEquals(List.of(), lexicon.toChinese("liaison"));
+    assertEquals(List.of(), lexicon.toEnglish("联络"));
+  }
+
+  @Test
+  void rejectsSomethingElse() {
+    InputStream notGzip = new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8));
+    assertThrows(IOException.class, () -> Lexicon.load(notGzip));
+  }
+
+  @Test
+  void mainSkipsWorkWhenOutputIsNewer(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("ecdict.csv");
+    Path out = dir.resolve("out/lexicon.bin.gz");
+    Files.writeString(csv, CSV, StandardCharsets.UTF_8);
+    LexiconCompiler.main(new String[] {csv.toString(), out.toString()});
+    assertTrue(Files.size(out) > 0);
+    Files.setLastModifiedTime(csv, java.nio.file.attribute.FileTime.fromMillis(0));
+    Files.writeString(out, "stale but newer");
+    LexiconCompiler.main(new String[] {csv.toString(), out.toString()});
+    assertEquals("stale but newer", Files.readString(out));
+  }
+}

@@ -1,0 +1,104 @@
+package io.liaison.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Checks the lexicon compiled from the real ECDICT at build time. */
+class LexiconTest {
+  private static final Lexicon LEXICON = Lexicon.defaultLexicon();
+
+  private static List<String> texts(List<Translation> translations) {
+    return translations.stream().map(Translation::text).toList();
+  }
+
+  @Test
+  void liaisonTranslatesToLianluoAndBack() {
+    assertTrue(texts(LEXICON.toChinese("liaison")).subList(0, 1).contains("联络"));
+    assertTrue(texts(LEXICON.toEnglish("联络")).contains("liaison"));
+  }
+
+  @Test
+  void economicGivesJingjiFirst() {
+    assertEquals("经济", LEXICON.toChinese("economic").get(0).text());
+    assertEquals("经济", LEXICON.toChinese("Economic").get(0).text());
+    assertTrue(texts(LEXICON.toEnglish("经济")).subList(0, 2).contains("economic"));
+  }
+
+  @Test
+  void multiWordEntriesTranslateAsPhrases() {
+    // ECDICT has no "belt and road"; it does have these as [经] terms.
+    assertEquals("国际贸易", LEXICON.toChinese("international trade").get(0).text());
+    assertTrue(texts(LEXICON.toChinese("economic growth")).contains("经济增长"));
+    assertTrue(texts(LEXICON.toEnglish("国际贸易")).contains("international trade"));
+    assertTrue(LEXICON.longestEnglishPhrase() >= 2);
+    assertTrue(LEXICON.longestEnglishPhrase() <= LexiconCompiler.MAX_PHRASE_WORDS);
+  }
+
+  @Test
+  void inflectedFormsUseTheLemmaEntry() {
+    assertEquals(LEXICON.toChinese("liaison"), LEXICON.toChinese("liaisons"));
+    assertEquals(LEXICON.toChinese("cooperate"), LEXICON.toChinese("cooperated"));
+    assertEquals(LEXICON.toChinese("international trade"), LEXICON.toChinese("International  Trades"));
+    // A common word in its own right keeps its own senses.
+    assertTrue(texts(LEXICON.toChinese("left")).stream().anyMatch(t -> t.contains("左")));
+  }
+
+  @Test
+  void unknownTermsGiveEmptyLists() {
+    assertEquals(List.of(), LEXICON.toChinese("qwxzvbn"));
+    assertEquals(List.of(), LEXICON.toChinese(""));
+    assertEquals(List.of(), LEXICON.toEnglish("𠀀𠀀𠀀"));
+  }
+
+  @Test
+  void weightsAreSortedFannedOutAndClean() {
+    String[] english = {
+      "liaison", "economic", "cooperation", "party", "center", "investment", "infrastructure",
+      "railway", "port", "trade", "expo", "run", "set", "take", "state", "bank", "china"
+    };
+    for (String word : english) {
+      List<Translation> ts = LEXICON.toChinese(word);
+      assertFalse(ts.isEmpty(), word);
+      assertTrue(ts.size() <= LexiconCompiler.COMMON_FANOUT, word + " " + ts);
+      checkList(word, ts);
+      for (Translation t : ts) {
+        assertTrue(SenseCleaner.isHanWord(t.text()), word + " -> " + t);
+        assertFalse(t.text().matches(".*[\\[\\]()（）a-zA-Z].*"), word + " -> " + t);
+        assertFalse(t.text().length() > 2 && t.text().endsWith("的"), word + " -> " + t);
+      }
+    }
+    for (String word : List.of("联络", "经济", "合作", "中心", "政党", "投资", "贸易", "中国", "发展")) {
+      List<Translation> ts = LEXICON.toEnglish(word);
+      assertFalse(ts.isEmpty(), word);
+      assertTrue(ts.size() <= LexiconCompiler.MAX_CHINESE_FANOUT, word + " " + ts);
+      checkList(word, ts);
+      for (Translation t : ts) {
+        assertTrue(t.text().matches("[a-z]+(?:['-][a-z]+)*(?: [a-z]+(?:['-][a-z]+)*)*"), word + " -> " + t);
+      }
+    }
+  }
+
+  private static void checkList(String term, List<Translation> ts) {
+    float sum = 0;
+    for (int i = 0; i < ts.size(); i++) {
+      float w = ts.get(i).weight();
+      assertTrue(w > 0f && w <= 1f, term + " " + ts);
+      if (i > 0) {
+        assertTrue(ts.get(i - 1).weight() >= w, term + " not sorted: " + ts);
+      }
+      sum += w;
+    }
+    assertTrue(sum <= 1.001f, term + " sums to " + sum);
+  }
+
+  @Test
+  void sizesAreReported() {
+    assertTrue(LEXICON.englishEntries() > 100_000, "english " + LEXICON.englishEntries());
+    assertTrue(LEXICON.chineseEntries() > 100_000, "chinese " + LEXICON.chineseEntries());
+    assertTrue(LEXICON.longestChineseEntry() >= 4);
+  }
+}
