@@ -1,0 +1,165 @@
+package io.liaison.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: outputs in the documented formats, one-line errors. */
+class CliTest {
+  @TempDir static Path dir;
+  static Path corpus;
+  static Path index;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    CommandLine cli = LiaisonCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void indexASmallCorpus() throws Exception {
+    corpus = dir.resolve("corpus");
+    Files.createDirectories(corpus.resolve("zh"));
+    Files.createDirectories(corpus.resolve("en"));
+    Files.writeString(corpus.resolve("zh/cecc.txt"), "中国经济联络中心\n中国经济联络中心成立于1993年，负责经济联络工作。");
+    Files.writeString(corpus.resolve("zh/tw.txt"), "中國經濟聯絡中心\n中國經濟聯絡中心隸屬中聯部，從事經濟聯絡。");
+    Files.writeString(corpus.resolve("en/liaisons.md"), "# Party liaisons\nThe department keeps liaisons with foreign parties.");
+    Files.writeString(corpus.resolve("en/weather.txt"), "Weekend weather\nRain is expected on Saturday, sun on Sunday.");
+    index = dir.resolve("index");
+    Result r = run("index", "--corpus", corpus.toString(), "--index", index.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("4 documents: 4 added, 0 updated, 0 deleted, 0 unchanged, 0 skipped"), r.out());
+  }
+
+  @Test
+  void aSecondIndexRunReadsNothingThatDidNotChange() {
+    Result r = run("index", "--corpus", corpus.toString(), "--index", index.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("4 documents: 0 added, 0 updated, 0 deleted, 4 unchanged, 0 skipped"), r.out());
+  }
+
+  @Test
+  void aTraditionalQueryFindsTheSimplifiedDocumentAndTheOtherWayRound() {
+    Set<String> traditional = ids(run("search", "--index", index.toString(), "--json", "--no-translate", "經濟聯絡"));
+    Set<String> simplified = ids(run("search", "--index", index.toString(), "--json", "--no-translate", "经济联络"));
+    assertEquals(Set.of("zh/cecc.txt", "zh/tw.txt"), traditional);
+    assertEquals(traditional, simplified);
+  }
+
+  @Test
+  void liaisonFindsLiaisons() {
+    assertTrue(ids(run("search", "--index", index.toString(), "--json", "--no-translate", "liaison")).contains("en/liaisons.md"));
+  }
+
+  @Test
+  void jsonOutputHasExactlyTheDocumentedShape() throws Exception {
+    Result r = run("search", "--index", index.toString(), "--json", "--lang", "en", "liaison");
+    assertEquals(0, r.code(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals(List.of("total", "hits"), fieldNames(json));
+    assertEquals(1, json.get("total").asInt());
+    JsonNode hit = json.get("hits").get(0);
+    assertEquals(List.of("id", "title", "lang", "score", "snippet"), fieldNames(hit));
+    assertEquals("en/liaisons.md", hit.get("id").asText());
+    assertEquals("Party liaisons", hit.get("title").asText());
+    assertEquals("en", hit.get("lang").asText());
+    assertTrue(hit.get("snippet").asText().contains("<mark>liaisons</mark>"), hit.toString());
+  }
+
+  @Test
+  void topicsProduceATrecRunThatEvalScores() throws Exception {
+    Path topics = dir.resolve("topics.tsv");
+    Files.writeString(topics, "q1\t经济联络\nq2\tweather on Sunday AND (\n");
+    Path runFile = dir.resolve("run.txt");
+    Result r = run("search", "--index", index.toString(), "--topics", topics.toString(), "--run", runFile.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = Files.readAllLines(runFile, StandardCharsets.UTF_8);
+    assertFalse(lines.isEmpty());
+    for (String line : lines) {
+      assertTrue(line.matches("q[12] Q0 \\S+ \\d+ -?\\d+\\.\\d+ liaison"), line);
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("q2 Q0 en/weather.txt 1 ")), "topics are plain text, not syntax");
+    Path qrels = dir.resolve("qrels.txt");
+    Files.writeString(qrels, "q1 0 zh/cecc.txt 1\nq1 0 zh/tw.txt 1\nq2 0 en/weather.txt 1\n");
+    Result e = run("eval", "--qrels", qrels.toString(), "--run", runFile.toString());
+    assertEquals(0, e.code(), e.err());
+    assertEquals(List.of("MRR@10 1.0000", "nDCG@10 1.0000", "Recall@100 1.0000", "Success@10 1.0000"), e.out().lines().toList());
+  }
+
+  @Test
+  void anUnknownFlagIsOneLineAndStatusTwo() {
+    Result r = run("search", "--bogus", "x");
+    assertEquals(2, r.code());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("liaison: Unknown option: '--bogus'"), r.err());
+  }
+
+  @Test
+  void aMissingIndexSaysHowToBuildOne() {
+    Result r = run("search", "--index", dir.resolve("nowhere").toString(), "x");
+    assertEquals(1, r.code());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("no index at") && r.err().contains("liaison index"), r.err());
+  }
+
+  @Test
+  void aMalformedQueryGivesItsPosition() {
+    Result r = run("search", "--index", index.toString(), "liaison AND (");
+    assertEquals(1, r.code());
+    assertEquals("liaison: malformed query at position 13: the query ends too early: close the bracket or quote, or put a word after the operator",
+        r.err().strip());
+  }
+
+  @Test
+  void anUnreadableCorpusIsOneLine() {
+    Result r = run("index", "--corpus", dir.resolve("missing").toString(), "--index", dir.resolve("i2").toString());
+    assertEquals(1, r.code());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("does not exist"), r.err());
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() {
+    Result r = run("search", "--verbose", "--index", dir.resolve("nowhere").toString(), "x");
+    assertEquals(1, r.code());
+    assertTrue(r.err().lines().count() > 3, r.err());
+  }
+
+  private static Set<String> ids(Result r) {
+    assertEquals(0, r.code(), r.err());
+    try {
+      Set<String> ids = new TreeSet<>();
+      new ObjectMapper().readTree(r.out()).get("hits").forEach(h -> ids.add(h.get("id").asText()));
+      return ids;
+    } catch (Exception e) {
+      throw new AssertionError(r.out(), e);
+    }
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
