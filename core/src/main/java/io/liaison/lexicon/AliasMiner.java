@@ -29,7 +29,7 @@ public final class AliasMiner {
   private static final String CAP_WORD = "[A-Z][\\p{L}\\p{M}'’\\-]*";
   /** A capitalised name of up to ten words, lower-case connectors allowed inside. */
   private static final String LATIN_NAME =
-      CAP_WORD + "(?:\\s+(?:(?:" + CONNECTORS + ")\\s+)?" + CAP_WORD + "){0,9}";
+      CAP_WORD + "(?:\\s+(?:(?:" + CONNECTORS + ")\\s+){0,2}" + CAP_WORD + "){0,9}";
   private static final String ACRONYM = "[A-Z][A-Za-z]{1,9}";
   private static final String HAN_RUN = "\\p{IsHan}{2,24}";
 

@@ -115,14 +115,19 @@ public final class LiaisonQueryParser extends QueryParser {
 
   private static QuerySyntaxException lexicalError(String query, TokenMgrError e) {
     java.util.regex.Matcher m = LINE_COLUMN.matcher(String.valueOf(e.getMessage()));
-    int position = m.find() ? offsetOf(query, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : -1;
-    String what = String.valueOf(e.getMessage()).contains("<EOF>")
-        ? "the query ends inside a quote or after a backslash: close the quote or remove the backslash"
-        : "a character here cannot be read: escape it with \\";
+    int position = m.find() ? offsetOf(query, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) - 1) : -1;
+    String what = "a character here cannot be read: escape it with \\";
+    if (String.valueOf(e.getMessage()).contains("<EOF>")) {
+      int quote = query.lastIndexOf('"');
+      position = quote >= 0 ? quote : query.length();
+      what = quote >= 0
+          ? "this quote is never closed: add the closing quote"
+          : "the query ends after a backslash: remove it or escape what follows";
+    }
     return new QuerySyntaxException(what, position, e);
   }
 
-  /** Converts the parser's 1-based line and column to a 0-based offset in the query. */
+  /** Converts the parser's line (1-based) and column (0-based, as its char stream counts) to an offset. */
   private static int offsetOf(String query, int line, int column) {
     int offset = 0;
     for (int l = 1; l < line && offset < query.length(); l++) {
@@ -132,7 +137,7 @@ public final class LiaisonQueryParser extends QueryParser {
       }
       offset = nl + 1;
     }
-    return Math.min(query.length(), offset + Math.max(0, column - 1));
+    return Math.min(query.length(), offset + Math.max(0, column));
   }
 
   private List<String> textFields(String field) {

@@ -1,0 +1,168 @@
+package io.liaison.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.liaison.analysis.ChineseScript;
+import io.liaison.index.Fields;
+import io.liaison.lexicon.Glossary;
+import io.liaison.lexicon.Lexicon;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiaisonQueryParserTest {
+  @TempDir static Path dir;
+  static Analyzer analyzer = Fields.analyzer(true);
+  static QueryTranslator translator;
+
+  @BeforeAll
+  static void glossary() throws Exception {
+    Path file = Files.writeString(dir.resolve("glossary.tsv"),
+        "# test\n一带一路\t一帶一路\tBelt and Road\tBRI\n");
+    Glossary g = Glossary.load(file, ChineseScript::toSimplified);
+    translator = new QueryTranslator(analyzer, Lexicon.defaultLexicon(), () -> g, AliasTable::empty);
+  }
+
+  static LiaisonQueryParser parser(boolean translate, Ablation... off) {
+    Set<Ablation> ablations = off.length == 0 ? Set.of() : EnumSet.of(off[0], off);
+    return new LiaisonQueryParser(analyzer, translator, translate, ablations, 2f);
+  }
+
+  @Test
+  void anEnglishWordBecomesOneConceptWithItsChineseTranslations() {
+    LiaisonQueryParser p = parser(true);
+    p.parseQuery("liaison");
+    List<Concept> expansion = p.expansion();
+    assertEquals(1, expansion.size());
+    Concept c = expansion.get(0);
+    assertEquals("liaison", c.source());
+    assertEquals(Origin.QUERY, c.alternatives().get(0).origin());
+    assertTrue(c.alternatives().stream().anyMatch(a -> a.text().equals("联络") && a.origin() == Origin.DICTIONARY), c.toString());
+  }
+
+  @Test
+  void aTraditionalWordIsLookedUpInSimplified() {
+    LiaisonQueryParser p = parser(true);
+    p.parseQuery("聯絡");
+    Concept c = p.expansion().get(0);
+    assertEquals("聯絡", c.source());
+    assertTrue(c.alternatives().stream().anyMatch(a -> a.text().equals("liaison")), c.toString());
+  }
+
+  @Test
+  void eachConceptIsOneSynonymQueryPerField() {
+    Query q = parser(true).parseQuery("economic liaison");
+    BooleanQuery concepts = assertInstanceOf(BooleanQuery.class, q);
+    assertEquals(2, concepts.clauses().size(), "one clause per source word, whatever its number of translations");
+    for (BooleanClause concept : concepts.clauses()) {
+      BooleanQuery fields = assertInstanceOf(BooleanQuery.class, concept.query());
+      assertEquals(2, fields.clauses().size(), "title and body");
+      Query title = assertInstanceOf(BoostQuery.class, fields.clauses().get(0).query()).getQuery();
+      assertTrue(hasSynonymQuery(title, "title"), title.toString());
+      assertTrue(hasSynonymQuery(fields.clauses().get(1).query(), "body"));
+    }
+  }
+
+  /** A concept in one field: a SynonymQuery, or a dis-max of one with phrase translations. */
+  private static boolean hasSynonymQuery(Query q, String field) {
+    if (q instanceof SynonymQuery s) {
+      return s.getField().equals(field) && s.getTerms().size() > 1;
+    }
+    return q instanceof org.apache.lucene.search.DisjunctionMaxQuery d
+        && d.getDisjuncts().stream().filter(x -> x instanceof SynonymQuery).count() == 1
+        && d.getDisjuncts().stream().allMatch(x -> x.toString().startsWith(field + ":")
+            || x.toString().startsWith("Synonym(" + field + ":") || x.toString().startsWith("(" + field + ":"));
+  }
+
+  @Test
+  void withoutTheStructureEveryTranslationIsItsOwnClause() {
+    Query q = parser(true, Ablation.STRUCTURE).parseQuery("economic");
+    BooleanQuery fields = assertInstanceOf(BooleanQuery.class, q);
+    Query body = fields.clauses().get(1).query();
+    BooleanQuery alternatives = assertInstanceOf(BooleanQuery.class, body);
+    assertTrue(alternatives.clauses().size() > 2, alternatives.toString());
+  }
+
+  @Test
+  void theLongestGlossaryPhraseWinsOverWordByWord() {
+    LiaisonQueryParser p = parser(true);
+    p.parseQuery("Belt and Road projects");
+    List<Concept> expansion = p.expansion();
+    assertEquals("Belt and Road", expansion.get(0).source());
+    assertTrue(expansion.get(0).alternatives().stream().anyMatch(a -> a.text().equals("一带一路") && a.origin() == Origin.GLOSSARY));
+    assertEquals("projects", expansion.get(1).source());
+  }
+
+  @Test
+  void withoutPhrasesEveryWordStandsAlone() {
+    LiaisonQueryParser p = parser(true, Ablation.PHRASES);
+    p.parseQuery("Belt and Road");
+    assertEquals(List.of("Belt", "Road"), p.expansion().stream().map(Concept::source).toList());
+  }
+
+  @Test
+  void withTranslationOffOnlyTheUsersWordsRemain() {
+    LiaisonQueryParser p = parser(false);
+    Query q = p.parseQuery("liaison");
+    assertTrue(p.expansion().stream().allMatch(c -> c.alternatives().size() == 1));
+    assertEquals("(title:liaison)^2.0 body:liaison", q.toString());
+  }
+
+  @Test
+  void operatorsAndFieldsStillWork() {
+    Query q = parser(true).parseQuery("+liaison -title:weather lang:zh");
+    BooleanQuery b = assertInstanceOf(BooleanQuery.class, q);
+    assertEquals(BooleanClause.Occur.MUST, b.clauses().get(0).occur());
+    assertEquals(BooleanClause.Occur.MUST_NOT, b.clauses().get(1).occur());
+    String excluded = b.clauses().get(1).query().toString();
+    assertTrue(excluded.contains("title:weather") && !excluded.contains("body:"), "a field query stays in its field: " + excluded);
+    assertInstanceOf(TermQuery.class, b.clauses().get(2).query());
+    assertEquals("lang:zh", b.clauses().get(2).query().toString());
+  }
+
+  @Test
+  void aQuotedPhraseIsOneConceptWithItsTranslation() {
+    LiaisonQueryParser p = parser(true);
+    Query q = p.parseQuery("\"economic liaison\"");
+    assertEquals(1, p.expansion().size());
+    assertTrue(q.toString().contains("\"econom liaison\""), q.toString());
+    assertTrue(q.toString().contains("\"经济 联络\""), q.toString());
+  }
+
+  @Test
+  void wildcardsSearchTitleAndBody() {
+    assertEquals("(title:liais*)^2.0 body:liais*", parser(true).parseQuery("liais*").toString());
+  }
+
+  @Test
+  void malformedQueriesReportThePositionOfTheProblem() {
+    QuerySyntaxException open = assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("liaison AND ("));
+    assertEquals(13, open.position());
+    QuerySyntaxException stray = assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("a ) b"));
+    assertEquals(2, stray.position());
+    QuerySyntaxException quote = assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("a \"open"));
+    assertEquals(2, quote.position());
+    QuerySyntaxException field = assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("color:red"));
+    assertTrue(field.getMessage().contains("unknown field 'color'"));
+  }
+
+  @Test
+  void leadingWildcardsAreRejected() {
+    assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("*aison"));
+  }
+}
