@@ -157,7 +157,7 @@ final class TextDecoder {
   }
 
   /**
-   * The share of non-ASCII letters whose two-byte code in {@code block} has a lead byte in
+   * The share of non-ASCII characters (Chinese punctuation aside) whose two-byte code in {@code block} has a lead byte in
    * {@code [lo, hi]}: GB2312 level 1 (B0-D7) and Big5's frequent characters (A4-C6) are the
    * characters real text is made of, while the same bytes read in the wrong encoding land in
    * rare-character, kana or symbol rows about half the time.
@@ -169,7 +169,9 @@ final class TextDecoder {
     int limit = Math.min(text.length(), 20_000);
     for (int i = 0; i < limit; i++) {
       char c = text.charAt(i);
-      if (c < 0x80 || !Character.isLetter(c)) {
+      // Chinese punctuation is frequent in both encodings and says nothing; any other symbol a
+      // decoding produces (box drawing, kana, Greek) counts against it.
+      if (c < 0x80 || Character.isWhitespace(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF)) {
         continue;
       }
       letters++;

@@ -68,7 +68,8 @@ final class TikaExtractor {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
         throw new UnsupportedFileException("malformed ." + extension + " file: " + rootMessage(e));
       }
-    } catch (TikaException | RuntimeException e) {
+    } catch (TikaException | IOException | RuntimeException e) {
+      // The input is a byte array, so an IOException is the content's fault, never the disk's.
       throw new UnsupportedFileException("corrupt or unreadable ." + extension + " file: " + rootMessage(e));
     }
     String title = metadata.get(TikaCoreProperties.TITLE);
