@@ -2,27 +2,40 @@ package io.liaison.index;
 
 import io.liaison.ingest.DocumentExtractor;
 import io.liaison.ingest.ExtractedDocument;
+import io.liaison.ingest.UnsupportedFileException;
 import io.liaison.lexicon.AliasMiner;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -32,14 +45,22 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 
 /**
  * Builds or refreshes an index from a corpus folder.
  *
- * <p>A run reads only new and changed files (by content hash), removes documents whose files are
- * gone, and commits once at the end. Lucene keeps the previous commit until the new one is
- * complete, so a run that dies midway leaves the last good index searchable.
+ * <p>A run reads only new and changed files (size and modification time first, the content hash
+ * only when they differ), removes documents whose files are gone, and commits once at the end.
+ * Files that cannot be read are skipped with a reason, never stop the run.
+ *
+ * <p>Crash safety rests on Lucene's commit: until {@link IndexWriter#commit()} writes a new
+ * {@code segments_N}, readers (this library's searcher and the server) open the previous commit,
+ * even during a {@code --rebuild} ({@link IndexWriterConfig.OpenMode#CREATE} only replaces it at
+ * that commit). The writer never commits on close, so a failed or killed run leaves the last good
+ * commit; the next run's writer deletes the files the dead one left. The OS releases the
+ * {@code write.lock} of a killed process, so no stale lock has to be removed by hand.
  */
 public final class Indexer {
 
@@ -52,23 +73,59 @@ public final class Indexer {
    * @param threads extraction and analysis threads
    * @param maxFileBytes files larger than this are skipped
    * @param traditionalToSimplified fold Traditional to Simplified (switch off only for ablations)
+   * @param fileTimeout the longest one file's extraction may take before it is skipped
    */
   public record Options(
-      Path corpus, Path index, boolean rebuild, int threads, long maxFileBytes, boolean traditionalToSimplified) {
+      Path corpus,
+      Path index,
+      boolean rebuild,
+      int threads,
+      long maxFileBytes,
+      boolean traditionalToSimplified,
+      Duration fileTimeout) {
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
+    public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(60);
+
+    public Options {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+      }
+      if (maxFileBytes < 1) {
+        throw new IllegalArgumentException("the file size limit must be positive, not " + maxFileBytes);
+      }
+      if (fileTimeout.isNegative() || fileTimeout.isZero()) {
+        throw new IllegalArgumentException("the per-file time limit must be positive, not " + fileTimeout);
+      }
+    }
 
     public static Options of(Path corpus, Path index) {
-      return new Options(corpus, index, false, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_FILE_BYTES, true);
+      return new Options(corpus, index, false, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_FILE_BYTES,
+          true, DEFAULT_FILE_TIMEOUT);
     }
 
     public Options withRebuild(boolean rebuild) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
     }
 
     public Options withTraditionalToSimplified(boolean on) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, on);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, on, fileTimeout);
+    }
+
+    public Options withThreads(int threads) {
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
+    }
+
+    public Options withMaxFileBytes(long maxFileBytes) {
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
+    }
+
+    public Options withFileTimeout(Duration fileTimeout) {
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
     }
   }
+
+  /** What the index holds for one file: enough to tell an untouched file without reading it. */
+  private record Known(long size, long modified, String hash) {}
 
   private final Options options;
   private final DocumentExtractor extractor = new DocumentExtractor();
@@ -77,8 +134,19 @@ public final class Indexer {
     this.options = options;
   }
 
-  /** Runs the indexer; throws {@link IllegalArgumentException} when the corpus folder cannot be read. */
+  /** Runs the indexer without progress reports; see {@link #run(IndexProgress)}. */
   public IndexSummary run() throws IOException {
+    return run(IndexProgress.NONE);
+  }
+
+  /**
+   * Runs the indexer.
+   *
+   * @throws IllegalArgumentException when the corpus folder cannot be read, or the index was built
+   *     with other analysis settings
+   * @throws IOException when the index cannot be written; the previous commit is then unchanged
+   */
+  public IndexSummary run(IndexProgress progress) throws IOException {
     long start = System.nanoTime();
     Path corpus = options.corpus().toAbsolutePath().normalize();
     if (!Files.isDirectory(corpus)) {
@@ -90,82 +158,202 @@ public final class Indexer {
     Files.createDirectories(options.index());
     List<IndexSummary.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
     List<Path> files = listFiles(corpus, skipped);
+    progress.started(files.size());
 
     IndexWriterConfig config = new IndexWriterConfig(Fields.analyzer(options.traditionalToSimplified()));
     config.setOpenMode(options.rebuild() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(128);
+    // Only an explicit commit at the end of a complete run may replace the last good index.
+    config.setCommitOnClose(false);
     try (FSDirectory dir = FSDirectory.open(options.index());
-        IndexWriter writer = new IndexWriter(dir, config)) {
+        IndexWriter writer = openWriter(dir, config)) {
       checkSameAnalysis(writer);
-      Map<String, String> known = options.rebuild() ? Map.of() : knownHashes(writer);
-      AtomicInteger added = new AtomicInteger();
-      AtomicInteger updated = new AtomicInteger();
-      AtomicInteger unchanged = new AtomicInteger();
-      AtomicLong bytesRead = new AtomicLong();
-      Set<String> seen = Collections.synchronizedSet(new HashSet<>());
-
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
-      try {
-        List<Future<?>> tasks = new ArrayList<>(files.size());
-        for (Path file : files) {
-          tasks.add(pool.submit(() -> {
-            String id = idOf(corpus, file);
-            seen.add(id);
-            try {
-              long size = Files.size(file);
-              if (size > options.maxFileBytes()) {
-                skipped.add(new IndexSummary.Skipped(id, "larger than the limit of " + options.maxFileBytes() + " bytes"));
-                return null;
-              }
-              byte[] bytes = Files.readAllBytes(file);
-              String previous = known.get(id);
-              if (previous != null && previous.equals(DocumentExtractor.sha256(bytes))) {
-                unchanged.incrementAndGet();
-                return null;
-              }
-              ExtractedDocument extracted =
-                  extractor.extract(id, bytes, Files.getLastModifiedTime(file).toMillis());
-              Document doc = Fields.toDocument(extracted, AliasMiner.mine(extracted.title() + "\n" + extracted.body()));
-              writer.updateDocument(new Term(Fields.ID, id), doc);
-              bytesRead.addAndGet(bytes.length);
-              (previous == null ? added : updated).incrementAndGet();
-            } catch (IOException | RuntimeException e) {
-              // One bad file never stops the run: it is reported in the summary.
-              seen.remove(id);
-              skipped.add(new IndexSummary.Skipped(id, reason(e)));
-            }
-            return null;
-          }));
-        }
-        for (Future<?> task : tasks) {
-          task.get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("indexing was interrupted; the previous index is unchanged", e);
-      } catch (ExecutionException e) {
-        throw new IOException("indexing failed; the previous index is unchanged: " + e.getCause(), e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
+      Map<String, Known> known = options.rebuild() ? Map.of() : knownDocuments(writer);
+      Run run = new Run(corpus, writer, known, skipped, progress, files.size());
+      run.indexAll(files);
 
       int deleted = 0;
       for (String id : known.keySet()) {
-        if (!seen.contains(id)) {
+        if (!run.seen.contains(id)) {
           writer.deleteDocuments(new Term(Fields.ID, id));
           deleted++;
         }
       }
+      progress.committing();
       writer.setLiveCommitData(Map.of(
           IndexLayout.FORMAT_KEY, IndexLayout.FORMAT,
           IndexLayout.T2S_KEY, Boolean.toString(options.traditionalToSimplified())).entrySet());
       writer.commit();
       int documents = writer.getDocStats().numDocs;
       List<IndexSummary.Skipped> sortedSkips = new ArrayList<>(skipped);
-      sortedSkips.sort((a, b) -> a.path().compareTo(b.path()));
-      return new IndexSummary(added.get(), updated.get(), deleted, unchanged.get(), List.copyOf(sortedSkips),
-          documents, bytesRead.get(), (System.nanoTime() - start) / 1_000_000);
+      sortedSkips.sort(Comparator.comparing(IndexSummary.Skipped::path));
+      return new IndexSummary(run.added.get(), run.updated.get(), deleted, run.unchanged.get(), List.copyOf(sortedSkips),
+          documents, run.bytesRead.get(), (System.nanoTime() - start) / 1_000_000);
     }
+  }
+
+  private IndexWriter openWriter(FSDirectory dir, IndexWriterConfig config) throws IOException {
+    try {
+      return new IndexWriter(dir, config);
+    } catch (LockObtainFailedException e) {
+      throw new IOException("another process is writing the index at " + options.index()
+          + " (it holds write.lock); wait for it to finish or stop it, then run again", e);
+    }
+  }
+
+  /** The state of one run over the files: counters, the pools, and the first fatal error. */
+  private final class Run {
+    final Path corpus;
+    final IndexWriter writer;
+    final Map<String, Known> known;
+    final List<IndexSummary.Skipped> skipped;
+    final IndexProgress progress;
+    final int total;
+    final Set<String> seen = ConcurrentHashMap.newKeySet();
+    final AtomicInteger added = new AtomicInteger();
+    final AtomicInteger updated = new AtomicInteger();
+    final AtomicInteger unchanged = new AtomicInteger();
+    final AtomicInteger done = new AtomicInteger();
+    final AtomicLong bytesRead = new AtomicLong();
+    final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    /** Extraction runs on its own daemon threads so a parser that ignores interrupts cannot hold the run. */
+    final ExecutorService extractors = Executors.newCachedThreadPool(daemonThreads("liaison-extract"));
+
+    Run(Path corpus, IndexWriter writer, Map<String, Known> known, List<IndexSummary.Skipped> skipped,
+        IndexProgress progress, int total) {
+      this.corpus = corpus;
+      this.writer = writer;
+      this.known = known;
+      this.skipped = skipped;
+      this.progress = progress;
+      this.total = total;
+    }
+
+    void indexAll(List<Path> files) throws IOException {
+      int threads = options.threads();
+      ExecutorService workers = Executors.newFixedThreadPool(threads, daemonThreads("liaison-index"));
+      // A few files per thread in flight: enough to keep every core busy, few enough that memory
+      // holds at most that many files' bytes whatever the size of the corpus.
+      Semaphore window = new Semaphore(threads * 4);
+      try {
+        for (Path file : files) {
+          if (fatal.get() != null) {
+            break;
+          }
+          window.acquire();
+          workers.execute(() -> {
+            try {
+              indexOne(file);
+            } catch (Throwable t) {
+              fatal.compareAndSet(null, t);
+            } finally {
+              window.release();
+              progress.advanced(done.incrementAndGet(), total, bytesRead.get());
+            }
+          });
+        }
+        workers.shutdown();
+        while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+          // keep waiting: each file is bounded by the extraction time limit
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("indexing was interrupted; the previous index is unchanged", e);
+      } finally {
+        workers.shutdownNow();
+        extractors.shutdownNow();
+      }
+      Throwable t = fatal.get();
+      if (t != null) {
+        throw new IOException("indexing failed, the previous index is unchanged: " + t, t);
+      }
+    }
+
+    /** Indexes one file; problems with the file are skips, problems with the index are thrown. */
+    private void indexOne(Path file) throws IOException {
+      String id = idOf(corpus, file);
+      seen.add(id);
+      Known previous = known.get(id);
+      ExtractedDocument extracted;
+      boolean contentChanged;
+      try {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        long size = attrs.size();
+        long modified = attrs.lastModifiedTime().toMillis();
+        if (size > options.maxFileBytes()) {
+          skip(id, "larger than the limit of " + megabytes(options.maxFileBytes()) + " (" + megabytes(size)
+              + "); raise it with --max-file-mb");
+          return;
+        }
+        if (previous != null && previous.size() == size && previous.modified() == modified) {
+          unchanged.incrementAndGet();
+          return;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytesRead.addAndGet(bytes.length);
+        contentChanged = previous == null || !previous.hash().equals(DocumentExtractor.sha256(bytes));
+        extracted = extract(id, bytes, modified);
+      } catch (AccessDeniedException e) {
+        skip(id, "permission denied; make it readable for the user running liaison");
+        return;
+      } catch (IOException e) {
+        skip(id, e instanceof UnsupportedFileException ? e.getMessage() : "cannot read file: " + e);
+        return;
+      }
+      Document doc = Fields.toDocument(extracted, AliasMiner.mine(extracted.title() + "\n" + extracted.body()));
+      writer.updateDocument(new Term(Fields.ID, id), doc);
+      if (previous == null) {
+        added.incrementAndGet();
+      } else if (contentChanged) {
+        updated.incrementAndGet();
+      } else {
+        // Touched but not changed: re-stored only so the next run's size+time check matches.
+        unchanged.incrementAndGet();
+      }
+    }
+
+    private ExtractedDocument extract(String id, byte[] bytes, long modified) throws IOException {
+      Future<ExtractedDocument> task = extractors.submit(() -> extractor.extract(id, bytes, modified));
+      try {
+        return task.get(options.fileTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        task.cancel(true);
+        throw new UnsupportedFileException("extraction took longer than " + options.fileTimeout().toSeconds()
+            + " s, the per-file time limit");
+      } catch (InterruptedException e) {
+        task.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while extracting " + id);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+          throw io;
+        }
+        if (cause instanceof OutOfMemoryError) {
+          throw new UnsupportedFileException("ran out of memory extracting it; give the JVM more heap (-Xmx)");
+        }
+        // Parser bugs (runtime exceptions, stack overflows on deeply nested input) are the file's problem.
+        throw new UnsupportedFileException("the parser failed on it: " + cause);
+      }
+    }
+
+    private void skip(String id, String reason) {
+      seen.remove(id);
+      skipped.add(new IndexSummary.Skipped(id, reason));
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   private void checkSameAnalysis(IndexWriter writer) {
@@ -181,13 +369,6 @@ public final class Indexer {
     }
   }
 
-  private static String reason(Exception e) {
-    String message = e.getMessage();
-    String type = e instanceof IOException && !(e instanceof io.liaison.ingest.UnsupportedFileException)
-        ? "cannot read file: " : "";
-    return type + (message == null ? e.getClass().getSimpleName() : message);
-  }
-
   static String idOf(Path corpus, Path file) {
     Path rel = corpus.relativize(file);
     StringBuilder id = new StringBuilder();
@@ -200,7 +381,14 @@ public final class Indexer {
     return id.toString();
   }
 
+  /**
+   * Lists the files to index. Hidden files and folders are left out. Symbolic links are not
+   * followed: one pointing inside the corpus is skipped because its target is indexed under its own
+   * path (following it would index the file twice and could loop), one pointing outside is skipped
+   * because the corpus is what the user chose to index.
+   */
   private static List<Path> listFiles(Path corpus, List<IndexSummary.Skipped> skipped) throws IOException {
+    Path realCorpus = corpus.toRealPath();
     List<Path> files = new ArrayList<>();
     Files.walkFileTree(corpus, new SimpleFileVisitor<>() {
       @Override
@@ -216,7 +404,7 @@ public final class Indexer {
           return FileVisitResult.CONTINUE;
         }
         if (attrs.isSymbolicLink()) {
-          skipped.add(new IndexSummary.Skipped(idOf(corpus, file), "symbolic link: not followed"));
+          skipped.add(new IndexSummary.Skipped(idOf(corpus, file), symlinkReason(realCorpus, file)));
         } else if (attrs.isRegularFile() && DocumentExtractor.accepts(name)) {
           files.add(file);
         }
@@ -225,7 +413,10 @@ public final class Indexer {
 
       @Override
       public FileVisitResult visitFileFailed(Path file, IOException e) {
-        skipped.add(new IndexSummary.Skipped(idOf(corpus, file), "cannot read: " + e.getMessage()));
+        String reason = e instanceof AccessDeniedException
+            ? "permission denied; make it readable for the user running liaison"
+            : "cannot read: " + e.getMessage();
+        skipped.add(new IndexSummary.Skipped(idOf(corpus, file), reason));
         return FileVisitResult.CONTINUE;
       }
     });
@@ -233,9 +424,26 @@ public final class Indexer {
     return files;
   }
 
-  /** Maps the id of every live document to its content hash. */
-  private static Map<String, String> knownHashes(IndexWriter writer) throws IOException {
-    Map<String, String> known = new HashMap<>();
+  private static String symlinkReason(Path realCorpus, Path link) {
+    try {
+      Path target = link.toRealPath();
+      return target.startsWith(realCorpus)
+          ? "symbolic link to " + realCorpus.relativize(target) + " inside the corpus: indexed under its own path, not twice"
+          : "symbolic link to " + target + ", outside the corpus: not followed";
+    } catch (NoSuchFileException e) {
+      return "broken symbolic link: its target does not exist";
+    } catch (FileSystemException e) {
+      // ELOOP: the link resolves to itself through other links.
+      return "symbolic link loop: " + (e.getReason() == null ? "too many levels of links" : e.getReason());
+    } catch (IOException e) {
+      return "symbolic link that cannot be resolved: " + e.getMessage();
+    }
+  }
+
+  /** Maps the id of every live document to its size, modification time and content hash. */
+  private static Map<String, Known> knownDocuments(IndexWriter writer) throws IOException {
+    Map<String, Known> known = new HashMap<>();
+    Set<String> fields = Set.of(Fields.ID, Fields.HASH, Fields.SIZE, Fields.MODIFIED);
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       for (LeafReaderContext leaf : reader.leaves()) {
         LeafReader r = leaf.reader();
@@ -243,8 +451,11 @@ public final class Indexer {
         StoredFields stored = r.storedFields();
         for (int doc = 0; doc < r.maxDoc(); doc++) {
           if (live == null || live.get(doc)) {
-            Document d = stored.document(doc, Set.of(Fields.ID, Fields.HASH));
-            known.put(d.get(Fields.ID), d.get(Fields.HASH));
+            Document d = stored.document(doc, fields);
+            Number size = d.getField(Fields.SIZE) == null ? null : d.getField(Fields.SIZE).numericValue();
+            Number modified = d.getField(Fields.MODIFIED) == null ? null : d.getField(Fields.MODIFIED).numericValue();
+            known.put(d.get(Fields.ID), new Known(
+                size == null ? -1 : size.longValue(), modified == null ? -1 : modified.longValue(), d.get(Fields.HASH)));
           }
         }
       }

@@ -1,8 +1,6 @@
 package io.liaison.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -11,13 +9,23 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-/** Turns a file's bytes into an {@link ExtractedDocument}: plain text and Markdown as UTF-8, HTML through jsoup. */
+/**
+ * Turns a file's bytes into an {@link ExtractedDocument}.
+ *
+ * <p>Plain text, Markdown and HTML are decoded by {@link TextDecoder} (BOM, declaration, UTF-8,
+ * GB18030 or Big5) and HTML is then read by jsoup, keeping its title and visible text. PDF, DOCX,
+ * ODT, RTF and e-mail go through Tika's parsers. Thread-safe.
+ */
 public final class DocumentExtractor {
 
   /** File name extensions this extractor reads, lower case, without the dot. */
-  public static final Set<String> EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "xhtml");
+  public static final Set<String> EXTENSIONS =
+      Set.of("txt", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx", "odt", "rtf", "eml");
 
+  private static final Set<String> HTML = Set.of("html", "htm", "xhtml");
   private static final int MAX_TITLE_CHARS = 200;
+
+  private final TikaExtractor tika = new TikaExtractor();
 
   /** True when the file name has an extension this extractor reads. */
   public static boolean accepts(String fileName) {
@@ -30,32 +38,49 @@ public final class DocumentExtractor {
    * @param id the document id (relative path with {@code /})
    * @param bytes the file's content
    * @param modified modification time in epoch milliseconds
-   * @throws UnsupportedFileException when the file is binary or of an unknown type
+   * @throws UnsupportedFileException when the file is empty, binary, corrupt, without text, or of an
+   *     unknown type; its message is the reason shown to the user
    */
   public ExtractedDocument extract(String id, byte[] bytes, long modified) throws IOException {
     String ext = extension(id);
     if (!EXTENSIONS.contains(ext)) {
       throw new UnsupportedFileException("unsupported file type '." + ext + "'");
     }
-    if (looksBinary(bytes)) {
-      throw new UnsupportedFileException("binary content in a ." + ext + " file");
+    if (bytes.length == 0) {
+      throw new UnsupportedFileException("empty file");
     }
     String title;
     String body;
-    if (ext.equals("html") || ext.equals("htm") || ext.equals("xhtml")) {
-      // jsoup honours a BOM and <meta charset>; without either it reads UTF-8.
-      Document html = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
-      body = html.body() == null ? "" : html.body().wholeText().strip();
-      title = html.title().strip();
-      if (title.isEmpty()) {
-        title = firstLine(body);
-      }
+    if (tika.handles(ext)) {
+      TikaExtractor.Text text = tika.extract(ext, bytes);
+      body = text.body();
+      title = text.title().isEmpty() ? firstLine(body) : text.title();
     } else {
-      body = decodeText(bytes).strip();
-      title = firstLine(body);
-      if (ext.equals("md") || ext.equals("markdown")) {
-        title = title.replaceFirst("^#+\\s*", "");
+      TextDecoder.Decoded decoded = TextDecoder.decode(bytes, HTML.contains(ext));
+      if (looksBinary(decoded.text())) {
+        throw new UnsupportedFileException("binary content in a ." + ext + " file");
       }
+      if (HTML.contains(ext)) {
+        Document html = Jsoup.parse(decoded.text());
+        // Script, style and template bodies are code, not text anyone reads on the page.
+        html.select("script, style, noscript, template").remove();
+        body = html.body() == null ? "" : html.body().wholeText().strip();
+        title = html.title().strip();
+        if (title.isEmpty()) {
+          title = firstLine(body);
+        }
+      } else {
+        body = decoded.text().strip();
+        title = firstLine(body);
+        if (ext.equals("md") || ext.equals("markdown")) {
+          title = title.replaceFirst("^#+\\s*", "");
+        }
+      }
+    }
+    if (body.isBlank() && title.isBlank()) {
+      throw new UnsupportedFileException(ext.equals("pdf")
+          ? "no text layer in the .pdf (a scan? run OCR on it first)"
+          : "no text in the ." + ext + " file");
     }
     if (title.length() > MAX_TITLE_CHARS) {
       title = title.substring(0, MAX_TITLE_CHARS);
@@ -81,13 +106,8 @@ public final class DocumentExtractor {
     return dot > slash ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
   }
 
-  private static String decodeText(byte[] bytes) {
-    int skip = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-    return new String(bytes, skip, bytes.length - skip, StandardCharsets.UTF_8);
-  }
-
   private static String firstLine(String text) {
-    for (String line : text.split("\\R")) {
+    for (String line : text.split("\\R", 50)) {
       String t = line.strip();
       if (!t.isEmpty()) {
         return t;
@@ -96,14 +116,19 @@ public final class DocumentExtractor {
     return "";
   }
 
-  /** NUL bytes do not occur in UTF-8 text; a few in the first 8 KB mean a binary file. */
-  private static boolean looksBinary(byte[] bytes) {
-    int n = Math.min(bytes.length, 8192);
+  /**
+   * Decoded text holds no NULs or other C0 controls except tab, newline, form feed and carriage
+   * return; more than a few in the first 8 K characters means a binary file under a text name.
+   */
+  private static boolean looksBinary(String text) {
+    int n = Math.min(text.length(), 8192);
+    int controls = 0;
     for (int i = 0; i < n; i++) {
-      if (bytes[i] == 0) {
-        return true;
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b) {
+        controls++;
       }
     }
-    return false;
+    return controls > 0 && controls * 100 >= n || text.indexOf('\0', 0) >= 0 && text.indexOf('\0') < n;
   }
 }

@@ -1,8 +1,12 @@
 package io.liaison.cli;
 
+import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import io.liaison.index.Indexer;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code liaison index}: builds or refreshes the index of a corpus folder. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-    description = "Build or refresh the index from a corpus folder (.txt, .md, .html, recursively).")
+    description = "Build or refresh the index from a corpus folder, recursively: "
+        + ".txt .md .html .htm .xhtml .pdf .docx .odt .rtf .eml (UTF-8/16, GB18030/GBK, Big5).")
 final class IndexCommand implements Callable<Integer> {
   @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus folder (default: index-data/corpus).")
   Path corpus;
@@ -27,6 +32,10 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--max-file-mb", paramLabel = "MB", defaultValue = "50", description = "Skip files larger than this (default: ${DEFAULT-VALUE}).")
   long maxFileMb;
 
+  @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Skip a file whose extraction takes longer than this (default: ${DEFAULT-VALUE}).")
+  long fileTimeoutSeconds;
+
   @Option(names = "--no-t2s", description = "Do not fold Traditional to Simplified (for ablation benchmarks only).")
   boolean noT2s;
 
@@ -42,11 +51,17 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path c = corpus != null ? corpus : LiaisonCli.defaultCorpus();
     Path i = index != null ? index : LiaisonCli.defaultIndex();
-    Indexer.Options o = new Indexer.Options(c, i, rebuild,
-        threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-        maxFileMb * 1024 * 1024, !noT2s);
-    IndexSummary s = new Indexer(o).run();
-    var out = spec.commandLine().getOut();
+    if (maxFileMb < 1 || fileTimeoutSeconds < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-mb and --file-timeout must be at least 1");
+    }
+    Indexer.Options o = Indexer.Options.of(c, i)
+        .withRebuild(rebuild)
+        .withThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+        .withMaxFileBytes(maxFileMb * 1024 * 1024)
+        .withFileTimeout(Duration.ofSeconds(fileTimeoutSeconds))
+        .withTraditionalToSimplified(!noT2s);
+    PrintWriter out = spec.commandLine().getOut();
+    IndexSummary s = new Indexer(o).run(new ProgressPrinter(out, System.console() != null));
     out.println("Indexed " + c + " into " + i);
     out.println(s.describe());
     for (IndexSummary.Skipped k : s.skipped()) {
@@ -54,5 +69,73 @@ final class IndexCommand implements Callable<Integer> {
     }
     out.flush();
     return strict && !s.skipped().isEmpty() ? 3 : 0;
+  }
+
+  /**
+   * Shows progress: a bar redrawn in place with files/s and ETA on a terminal, a plain line every
+   * five seconds when the output is a log or a pipe.
+   */
+  static final class ProgressPrinter implements IndexProgress {
+    private static final long TERMINAL_EVERY_NANOS = 200_000_000L;
+    private static final long LOG_EVERY_NANOS = 5_000_000_000L;
+    private static final int BAR_WIDTH = 30;
+
+    private final PrintWriter out;
+    private final boolean terminal;
+    private long start;
+    private long last;
+    private boolean drewBar;
+
+    ProgressPrinter(PrintWriter out, boolean terminal) {
+      this.out = out;
+      this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void started(int files) {
+      start = System.nanoTime();
+      last = start;
+      if (!terminal) {
+        out.println("indexing: " + files + " files to look at");
+        out.flush();
+      }
+    }
+
+    @Override
+    public synchronized void advanced(int done, int total, long bytesRead) {
+      long now = System.nanoTime();
+      if (now - last < (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS) && done < total) {
+        return;
+      }
+      last = now;
+      double seconds = Math.max(1e-3, (now - start) / 1e9);
+      double rate = done / seconds;
+      String eta = rate > 0 ? formatSeconds((total - done) / rate) : "?";
+      if (terminal) {
+        int filled = total == 0 ? BAR_WIDTH : (int) ((long) BAR_WIDTH * done / total);
+        out.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d files, %.0f files/s, ETA %s ",
+            "#".repeat(filled), " ".repeat(BAR_WIDTH - filled), done, total, rate, eta));
+        drewBar = true;
+      } else {
+        out.println(String.format(Locale.ROOT, "indexing: %d/%d files, %.1f MB read, %.0f files/s, ETA %s",
+            done, total, bytesRead / 1048576.0, rate, eta));
+      }
+      out.flush();
+    }
+
+    @Override
+    public synchronized void committing() {
+      if (drewBar) {
+        out.println();
+      }
+      out.println("indexing: committing");
+      out.flush();
+    }
+
+    private static String formatSeconds(double s) {
+      long r = Math.round(s);
+      return r >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", r / 3600, r % 3600 / 60)
+          : String.format(Locale.ROOT, "%dm%02ds", r / 60, r % 60);
+    }
   }
 }

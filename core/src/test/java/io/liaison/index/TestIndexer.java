@@ -1,0 +1,286 @@
+package io.liaison.index;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.liaison.ingest.TestFiles;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestIndexer {
+  @TempDir Path tmp;
+
+  private Path corpus() throws IOException {
+    return Files.createDirectories(tmp.resolve("corpus"));
+  }
+
+  private Path index() {
+    return tmp.resolve("index");
+  }
+
+  private static void write(Path file, byte[] bytes) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes);
+  }
+
+  private IndexSummary index(Path corpus, boolean rebuild) throws IOException {
+    return new Indexer(Indexer.Options.of(corpus, index()).withRebuild(rebuild)).run();
+  }
+
+  private Map<String, String> skips(IndexSummary s) {
+    return s.skipped().stream().collect(Collectors.toMap(IndexSummary.Skipped::path, IndexSummary.Skipped::reason));
+  }
+
+  @Test
+  void everyFormatAndEncodingIsIndexedAndBadFilesAreSkippedWithReasons() throws IOException {
+    Path c = corpus();
+    write(c.resolve("gov/gbk.html"), "<html><head><meta charset=gbk><title>政府</title></head><body>国务院</body></html>".getBytes(Charset.forName("GBK")));
+    write(c.resolve("gov/big5.htm"), "<title>行政院</title><p>臺灣</p>".getBytes(Charset.forName("Big5")));
+    write(c.resolve("notes/a.md"), "# 笔记\nnotes".getBytes(UTF_8));
+    write(c.resolve("notes/b.txt"), TestFiles.text("正文 text", UTF_8, true));
+    write(c.resolve("docs/a.pdf"), TestFiles.pdf("Report", "Liaison report text"));
+    write(c.resolve("docs/a.docx"), TestFiles.docx("备忘录", "一带一路"));
+    write(c.resolve("docs/a.odt"), TestFiles.odt("紀要", "對外", "paragraph"));
+    write(c.resolve("docs/a.rtf"), TestFiles.rtfGbk("贸促会", "CCPIT"));
+    write(c.resolve("mail/a.eml"), TestFiles.eml("通知", "开会", Charset.forName("GBK")));
+    byte[] pdf = TestFiles.pdf("T", "text");
+    write(c.resolve("bad/truncated.pdf"), TestFiles.truncated(pdf, pdf.length / 2));
+    write(c.resolve("bad/junk.docx"), TestFiles.junk(3000, 7));
+    write(c.resolve("bad/junk.txt"), TestFiles.junk(3000, 8));
+    write(c.resolve("bad/empty.md"), new byte[0]);
+    Files.writeString(c.resolve("ignored.exe"), "not a document");
+    Path outside = Files.writeString(tmp.resolve("outside.txt"), "secret");
+    Files.createSymbolicLink(c.resolve("link-out.txt"), outside);
+    Files.createSymbolicLink(c.resolve("link-in.md"), c.resolve("notes/a.md"));
+    Files.createSymbolicLink(c.resolve("loop-a.txt"), c.resolve("loop-b.txt"));
+    Files.createSymbolicLink(c.resolve("loop-b.txt"), c.resolve("loop-a.txt"));
+
+    IndexSummary s = index(c, false);
+
+    assertEquals(9, s.added(), s.toString());
+    assertEquals(9, s.documents());
+    Map<String, String> skips = skips(s);
+    assertEquals(8, skips.size(), skips.toString());
+    assertTrue(skips.get("bad/truncated.pdf").contains(".pdf"), skips.toString());
+    assertTrue(skips.get("bad/junk.docx").contains(".docx"), skips.toString());
+    assertTrue(skips.get("bad/junk.txt").contains("binary"), skips.toString());
+    assertTrue(skips.get("bad/empty.md").contains("empty"), skips.toString());
+    assertTrue(skips.get("link-out.txt").contains("outside the corpus"), skips.toString());
+    assertTrue(skips.get("link-in.md").contains("inside the corpus"), skips.toString());
+    assertTrue(skips.get("loop-a.txt").contains("loop"), skips.toString());
+    assertEquals(9, hits("id", "docs/a.pdf") + hits("id", "docs/a.docx") + hits("id", "docs/a.odt") + hits("id", "docs/a.rtf")
+        + hits("id", "mail/a.eml") + hits("id", "gov/gbk.html") + hits("id", "gov/big5.htm") + hits("id", "notes/a.md")
+        + hits("id", "notes/b.txt"));
+    assertEquals(2, hits(Fields.FOLDER, "gov"), "the folder facet");
+  }
+
+  @Test
+  void secondRunCountsAddedUpdatedDeletedUnchanged() throws IOException {
+    Path c = corpus();
+    for (int i = 0; i < 5; i++) {
+      write(c.resolve("f" + i + ".txt"), ("document " + i).getBytes(UTF_8));
+    }
+    IndexSummary first = index(c, false);
+    assertEquals(5, first.added());
+
+    FileTime fixed = FileTime.fromMillis(1_600_000_000_000L);
+    Files.setLastModifiedTime(c.resolve("f0.txt"), fixed);
+    IndexSummary touched = index(c, false);
+    assertEquals(5, touched.unchanged(), "a touched file with the same content is unchanged");
+    assertEquals(0, touched.updated());
+
+    // Same size, same time, other content: the cheap check trusts size+mtime and reads nothing.
+    Files.writeString(c.resolve("f0.txt"), "documenX 0");
+    Files.setLastModifiedTime(c.resolve("f0.txt"), fixed);
+    assertEquals(5, index(c, false).unchanged());
+
+    Files.writeString(c.resolve("f1.txt"), "document one, rewritten");
+    Files.delete(c.resolve("f2.txt"));
+    write(c.resolve("sub/new.txt"), "brand new".getBytes(UTF_8));
+    IndexSummary second = index(c, false);
+    assertEquals(1, second.added(), second.describe());
+    assertEquals(1, second.updated(), second.describe());
+    assertEquals(1, second.deleted(), second.describe());
+    assertEquals(3, second.unchanged(), second.describe());
+    assertEquals(5, second.documents());
+
+    IndexSummary rebuilt = index(c, true);
+    assertEquals(5, rebuilt.added());
+    assertEquals(5, rebuilt.documents());
+  }
+
+  @Test
+  void oversizedSlowAndUnreadableFilesAreSkipped() throws IOException {
+    Path c = corpus();
+    write(c.resolve("big.txt"), "x".repeat(2 * 1024 * 1024).getBytes(UTF_8));
+    write(c.resolve("ok.txt"), "fine".getBytes(UTF_8));
+    IndexSummary s = new Indexer(Indexer.Options.of(c, index()).withMaxFileBytes(1024 * 1024)).run();
+    assertTrue(skips(s).get("big.txt").contains("larger than the limit"), s.skipped().toString());
+    assertEquals(1, s.documents());
+
+    // A 1 ms limit cannot be met by a 2 MB file: stands in for a parser that hangs.
+    IndexSummary slow = new Indexer(Indexer.Options.of(c, index()).withRebuild(true).withFileTimeout(Duration.ofMillis(1))).run();
+    assertTrue(skips(slow).get("big.txt").contains("time limit"), slow.skipped().toString());
+  }
+
+  @Test
+  void unreadableFileIsSkipped() throws IOException {
+    Path c = corpus();
+    Path secret = c.resolve("secret.txt");
+    write(secret, "hidden".getBytes(UTF_8));
+    write(c.resolve("ok.txt"), "fine".getBytes(UTF_8));
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+    assumeFalse(Files.isReadable(secret), "running as root: chmod 000 does not stop root from reading");
+    IndexSummary s = index(c, false);
+    assertTrue(skips(s).get("secret.txt").contains("permission denied"), s.skipped().toString());
+    assertEquals(1, s.documents());
+  }
+
+  @Test
+  void aLiveWriterLockIsReportedNotBroken() throws IOException {
+    Path c = corpus();
+    write(c.resolve("a.txt"), "a".getBytes(UTF_8));
+    index(c, false);
+    try (FSDirectory dir = FSDirectory.open(index());
+        IndexWriter other = new IndexWriter(dir, new IndexWriterConfig())) {
+      IOException e = assertThrows(IOException.class, () -> index(c, false));
+      assertTrue(e.getMessage().contains("another process is writing"), e.getMessage());
+    }
+  }
+
+  @Test
+  void readersSeeTheLastCommitWhileARebuildRuns() throws IOException {
+    Path c = corpus();
+    for (int i = 0; i < 40; i++) {
+      write(c.resolve("old" + i + ".txt"), ("alpha " + i).getBytes(UTF_8));
+    }
+    index(c, false);
+    for (int i = 0; i < 40; i++) {
+      Files.delete(c.resolve("old" + i + ".txt"));
+      write(c.resolve("new" + i + ".txt"), ("beta " + i).getBytes(UTF_8));
+    }
+    List<Integer> seenMidRun = new ArrayList<>();
+    AtomicInteger checks = new AtomicInteger();
+    new Indexer(Indexer.Options.of(c, index()).withRebuild(true).withThreads(1)).run(new IndexProgress() {
+      @Override
+      public void advanced(int done, int total, long bytesRead) {
+        if (done == 20 && checks.getAndIncrement() == 0) {
+          seenMidRun.add(uncheckedHits(Fields.ID, "old3.txt"));
+          seenMidRun.add(uncheckedDocCount());
+        }
+      }
+
+      @Override
+      public void committing() {
+        seenMidRun.add(uncheckedDocCount());
+      }
+    });
+    assertEquals(List.of(1, 40, 40), seenMidRun, "hits for an old file, then documents, mid-run and at commit");
+    assertEquals(0, hits(Fields.ID, "old3.txt"));
+    assertEquals(1, hits(Fields.ID, "new3.txt"));
+  }
+
+  @Test
+  void aRebuildKilledWithSigkillLeavesTheLastGoodIndexAndTheNextRunCompletes() throws Exception {
+    Path c = corpus();
+    for (int i = 0; i < 30; i++) {
+      write(c.resolve("old/" + i + ".txt"), ("alpha document " + i).getBytes(UTF_8));
+    }
+    index(c, false);
+    int before = docCount();
+    for (int i = 0; i < 300; i++) {
+      write(c.resolve("new/" + i + ".txt"), ("beta document " + i).getBytes(UTF_8));
+    }
+
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        IndexerChild.class.getName(), c.toString(), index().toString())
+        .redirectErrorStream(true).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null && !line.equals("WRITING")) {
+        assertTrue(!line.equals("DONE"), "the child finished before it could be killed");
+      }
+      assertEquals("WRITING", line, "the child died before it started writing");
+      child.destroyForcibly();
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    }
+    assertEquals(137, child.exitValue(), "killed by SIGKILL");
+    assertTrue(Files.exists(index().resolve("write.lock")), "the dead writer's lock file is left behind");
+
+    assertClean();
+    assertEquals(before, docCount(), "the last committed index, unchanged");
+    assertEquals(1, hits(Fields.ID, "old/7.txt"));
+    assertEquals(0, hits(Fields.ID, "new/7.txt"));
+
+    // The OS released the dead process's lock: the next run takes it and completes.
+    IndexSummary next = index(c, false);
+    assertEquals(330, next.documents(), next.describe());
+    assertClean();
+    assertEquals(1, hits(Fields.ID, "new/7.txt"));
+  }
+
+  private void assertClean() throws IOException {
+    try (FSDirectory dir = FSDirectory.open(index()); CheckIndex check = new CheckIndex(dir)) {
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      check.setInfoStream(new PrintStream(log, true, UTF_8));
+      assertTrue(check.checkIndex().clean, log.toString(UTF_8));
+    }
+  }
+
+  private int docCount() throws IOException {
+    try (FSDirectory dir = FSDirectory.open(index()); DirectoryReader r = DirectoryReader.open(dir)) {
+      return r.numDocs();
+    }
+  }
+
+  private int hits(String field, String value) throws IOException {
+    try (FSDirectory dir = FSDirectory.open(index()); DirectoryReader r = DirectoryReader.open(dir)) {
+      return new IndexSearcher(r).count(new TermQuery(new Term(field, value)));
+    }
+  }
+
+  private int uncheckedHits(String field, String value) {
+    try {
+      return hits(field, value);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private int uncheckedDocCount() {
+    try {
+      return docCount();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
