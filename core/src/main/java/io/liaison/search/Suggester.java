@@ -87,8 +87,10 @@ public final class Suggester implements Closeable {
     try {
       String folded = ChineseScript.toSimplified(p).toLowerCase(Locale.ROOT);
       Map<String, Suggestion> out = new LinkedHashMap<>();
+      // Titles take at most half the list, so single words and glossary names still show.
+      int maxTitles = (limit + 1) / 2;
       for (String t : s.titles()) {
-        if (out.size() >= limit) {
+        if (out.size() >= maxTitles) {
           break;
         }
         if (fold(t).contains(folded)) {
