@@ -98,7 +98,7 @@ public final class Suggester implements Closeable {
         }
       }
       for (List<String> line : s.glossary()) {
-        if (line.stream().anyMatch(term -> fold(term).startsWith(folded))) {
+        if (line.stream().anyMatch(term -> startsAWord(fold(term), folded))) {
           // The whole line: a completion in the other language is as useful as one in the user's.
           for (String term : line) {
             out.putIfAbsent(fold(term), new Suggestion(term, "glossary", 0));
@@ -125,6 +125,11 @@ public final class Suggester implements Closeable {
       case "glossary" -> 1;
       default -> 2;
     };
+  }
+
+  /** True when a word of {@code text} starts with {@code prefix}: "liai" completes "China Economic Liaison Center". */
+  private static boolean startsAWord(String text, String prefix) {
+    return text.startsWith(prefix) || text.contains(" " + prefix);
   }
 
   private static String fold(String s) {

@@ -28,6 +28,11 @@ public final class App {
    * @throws UncheckedIOException when the index cannot be opened for suggestions
    */
   public static Javalin create(Liaison liaison, ServerConfig config) {
+    return create(liaison, config, () -> {});
+  }
+
+  /** As {@link #create(Liaison, ServerConfig)}, with work to do at the end of every rebuild (tests hold a rebuild open). */
+  static Javalin create(Liaison liaison, ServerConfig config, RebuildJob.AfterCommit afterRebuild) {
     Suggester suggester;
     try {
       suggester = new Suggester(config.index(), config.glossary());
@@ -37,6 +42,7 @@ public final class App {
     RebuildJob rebuild = new RebuildJob(config.corpus(), config.index(), () -> {
       liaison.refresh();
       suggester.refresh();
+      afterRebuild.run();
     });
     Metrics metrics = new Metrics(liaison, rebuild);
     List<ApiRoute> routes = routes(liaison, suggester, rebuild, metrics, config);

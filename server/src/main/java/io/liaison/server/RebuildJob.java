@@ -91,7 +91,12 @@ final class RebuildJob implements Closeable {
   ApiResponses.RebuildStatus status() {
     State s = state.get();
     String name = s.running() ? "running" : s.finishedAt() == null ? "idle" : s.lastError() == null ? "succeeded" : "failed";
-    Long elapsed = s.running() ? System.currentTimeMillis() - s.startedAt() : s.finishedAt() == null ? null : s.lastDurationMillis();
+    Long elapsed = null;
+    if (s.running()) {
+      elapsed = System.currentTimeMillis() - s.startedAt();
+    } else if (s.finishedAt() != null) {
+      elapsed = s.lastDurationMillis();
+    }
     return new ApiResponses.RebuildStatus(name, s.startedAt(), s.finishedAt(), elapsed, s.lastResult(), s.lastError());
   }
 

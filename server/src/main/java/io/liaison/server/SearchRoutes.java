@@ -69,7 +69,11 @@ final class SearchRoutes {
         .check(p -> p == null || p >= 1 && p <= 1000, "must be between 1 and 1000").getOrDefault(1);
     int limit = ctx.queryParamAsClass("limit", Integer.class)
         .check(l -> l == null || l >= 1 && l <= MAX_LIMIT, "must be between 1 and " + MAX_LIMIT).getOrDefault(10);
-    boolean translate = ctx.queryParamAsClass("translate", Boolean.class).getOrDefault(true);
+    boolean translate = switch (ctx.queryParamAsClass("translate", String.class).getOrDefault("true")) {
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default -> throw ApiException.badRequest("translate must be true or false");
+    };
     String lang = ctx.queryParam("lang");
     String folder = ctx.queryParam("folder");
     SearchRequest request = SearchRequest.of(q).withPage(page).withLimit(limit).withTranslate(translate);
