@@ -326,7 +326,8 @@
     }
   });
 
-  els.q.addEventListener('blur', () => setTimeout(closeSuggestions, 120));
+  // Delayed so a click on a suggestion lands first; refocusing meanwhile keeps the list.
+  els.q.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== els.q) closeSuggestions(); }, 120));
 
   async function loadSuggestions() {
     const prefix = els.q.value.trim();
