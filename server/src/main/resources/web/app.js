@@ -175,7 +175,11 @@
       const others = c.alternatives.filter((a) => a.text !== c.source).map((a) => a.text);
       if (others.length) parts.push({ source: c.source, others });
     }
-    els.expansion.hidden = !(parts.length || !s.translate);
+    els.expansion.hidden = false;
+    if (!parts.length && s.translate) {
+      els.expansionText.replaceChildren(el('span', { class: 'src' }, 'No translations found for these words.'));
+      return;
+    }
     if (!s.translate) {
       els.expansionText.textContent = 'Translation is off: only your own words are searched.';
       return;
