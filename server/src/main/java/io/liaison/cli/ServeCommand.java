@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
       LOG.info("{}", s.describe());
     }
     Liaison liaison = Liaison.open(i, g);
-    ServerConfig config = new ServerConfig(host, port, c, i, System.getenv("LIAISON_ADMIN_TOKEN"));
+    ServerConfig config = new ServerConfig(host, port, c, i, g, System.getenv("LIAISON_ADMIN_TOKEN"));
     var app = App.create(liaison, config).start(host, port);
     LOG.info("Liaison is serving at http://{}:{}/", host.contains(":") ? "[" + host + "]" : host, app.port());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,66 +1,95 @@
 package io.liaison.server;
 
 import io.javalin.Javalin;
-import io.javalin.http.BadRequestResponse;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.liaison.Liaison;
-import io.liaison.ingest.Language;
-import io.liaison.query.QuerySyntaxException;
-import io.liaison.search.SearchRequest;
+import io.liaison.search.Suggester;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The HTTP application: builds an unstarted Javalin from a searcher and a config. */
+/** The HTTP application: builds an unstarted Javalin from an open index and a config. */
 public final class App {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
   private App() {}
 
-  /** Creates the app; the caller starts it. */
+  /**
+   * Creates the app; the caller starts it (and stops it, which also closes what the app opened;
+   * the {@code liaison} stays the caller's to close).
+   *
+   * @throws UncheckedIOException when the index cannot be opened for suggestions
+   */
   public static Javalin create(Liaison liaison, ServerConfig config) {
+    return create(liaison, config, () -> {});
+  }
+
+  /** As {@link #create(Liaison, ServerConfig)}, with work to do at the end of every rebuild (tests hold a rebuild open). */
+  static Javalin create(Liaison liaison, ServerConfig config, RebuildJob.AfterCommit afterRebuild) {
+    Suggester suggester;
+    try {
+      suggester = new Suggester(config.index(), config.glossary());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the index for suggestions", e);
+    }
+    RebuildJob rebuild = new RebuildJob(config.corpus(), config.index(), () -> {
+      liaison.refresh();
+      suggester.refresh();
+      afterRebuild.run();
+    });
+    Metrics metrics = new Metrics(liaison, rebuild);
+    List<ApiRoute> routes = routes(liaison, suggester, rebuild, metrics, config);
+
     return Javalin.create(cfg -> {
       cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
-      cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "documents", liaison.searcher().documentCount())));
-      cfg.routes.get("/api/search", ctx -> search(liaison, ctx));
-      cfg.routes.exception(QuerySyntaxException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
-          .json(new Json.Error("malformed_query", e.getMessage(), e.position() >= 0 ? e.position() : null)));
-      cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
-          .json(new Json.Error("bad_request", e.getMessage(), null)));
-      cfg.routes.error(HttpStatus.NOT_FOUND, ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
-          ctx.json(new Json.Error("not_found", "no such route: " + ctx.path(), null));
-        }
+      // A query of 1000 Chinese characters is 9 kB once percent-encoded: above Jetty's 8 kB default.
+      cfg.jetty.modifyHttpConfiguration(http -> {
+        http.setRequestHeaderSize(32 * 1024);
+        http.setSendServerVersion(false);
+      });
+      cfg.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/web";
+        files.location = Location.CLASSPATH;
+      });
+      SecurityHeaders.install(cfg.routes);
+      for (ApiRoute r : routes) {
+        cfg.routes.addEndpoint(new Endpoint(r.method(), r.path(), r.handler()));
+      }
+      ApiErrors.install(cfg.routes);
+      cfg.requestLogger.http(metrics::record);
+      cfg.events.serverStopped(() -> {
+        rebuild.close();
+        suggester.close();
       });
     });
   }
 
-  private static void search(Liaison liaison, Context ctx) throws Exception {
-    String q = ctx.queryParam("q");
-    if (q == null || q.isBlank()) {
-      throw new IllegalArgumentException("missing query: add ?q=words");
-    }
-    int limit = intParam(ctx, "limit", 10);
-    int page = intParam(ctx, "page", 1);
-    String lang = ctx.queryParam("lang");
-    String translate = ctx.queryParam("translate");
-    SearchRequest request = SearchRequest.of(q).withLimit(limit).withPage(page)
-        .withTranslate(translate == null || !translate.equals("false"));
-    if (lang != null && !lang.isBlank()) {
-      request = request.withLanguage(Language.fromCode(lang));
-    }
-    ctx.json(Json.cliResult(liaison.search(request)));
-  }
-
-  private static int intParam(Context ctx, String name, int dflt) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new BadRequestResponse(name + " must be a whole number, not '" + v + "'");
-    }
+  /** Every route, in one table: it is both what the app registers and what /openapi.json describes. */
+  private static List<ApiRoute> routes(
+      Liaison liaison, Suggester suggester, RebuildJob rebuild, Metrics metrics, ServerConfig config) {
+    List<ApiRoute> routes = new ArrayList<>();
+    routes.addAll(new SearchRoutes(liaison, suggester).routes());
+    routes.addAll(new AdminRoutes(rebuild, config.adminToken()).routes());
+    routes.add(new ApiRoute(HandlerType.GET, "/health", "Says whether the server is up and how many documents it serves.",
+        List.of(), Map.of(200, "Up"), false,
+        ctx -> ctx.json(new ApiResponses.Health("ok", liaison.searcher().documentCount()))));
+    routes.add(new ApiRoute(HandlerType.GET, "/metrics", "Request, index and rebuild metrics in Prometheus text format.",
+        List.of(), Map.of(200, "Prometheus text exposition"), false,
+        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
+    List<ApiRoute> table = routes; // the document below describes the table including itself
+    routes.add(new ApiRoute(HandlerType.GET, "/openapi.json", "This description of the API.",
+        List.of(), Map.of(200, "OpenAPI 3.1 document"), false, ctx -> ctx.json(OpenApi.document(table))));
+    LOG.debug("{} routes", routes.size());
+    return List.copyOf(routes);
   }
 }

@@ -9,6 +9,13 @@ import java.nio.file.Path;
  * @param port its port (0 for any free one)
  * @param corpus the corpus folder rebuilds read
  * @param index the index folder
- * @param adminToken the bearer token of the admin endpoints; null disables them
+ * @param glossary the glossary file suggestions read (may be null or missing)
+ * @param adminToken the bearer token of the admin endpoints; null or blank disables them
  */
-public record ServerConfig(String host, int port, Path corpus, Path index, String adminToken) {}
+public record ServerConfig(String host, int port, Path corpus, Path index, Path glossary, String adminToken) {
+  public ServerConfig {
+    if (adminToken != null && adminToken.isBlank()) {
+      adminToken = null;
+    }
+  }
+}
