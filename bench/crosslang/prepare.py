@@ -1,0 +1,632 @@
+#!/usr/bin/env python3
+"""Build the cross-language benchmark from installed Debian documentation.
+
+Reads the Chinese manual pages of manpages-zh (zh_CN, zh_TW), the English
+pages of the same commands, and the Debian FAQ (English and zh-cn HTML), and
+writes corpora, topics, qrels and a manifest under bench/work/crosslang/.
+Standard library only. Deterministic for a given set of installed packages
+and a given --seed.
+"""
+import argparse
+import collections
+import concurrent.futures
+import gzip
+import html.parser
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+
+MAN_ROOT = "/usr/share/man"
+FAQ_ROOT = "/usr/share/doc/debian/FAQ"
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef"
+CJK_RE = re.compile("[" + CJK + "]")
+CJK_OR_PUNCT = "[" + CJK + CJK_PUNCT + "]"
+SPACE_BETWEEN_CJK = re.compile("(?<=" + CJK_OR_PUNCT + r")[ \t]+(?=" + CJK_OR_PUNCT + ")")
+
+# Headings that open the description section of a page, English and Chinese.
+DESC_HEADINGS = {
+    "DESCRIPTION", "描述", "说明", "說明", "描述 DESCRIPTION", "DESCRIPTION 描述",
+    "详述", "詳述", "介绍", "介紹", "简介", "簡介", "叙述", "敘述", "描叙", "描敘",
+    "概述 DESCRIPTION", "說明 DESCRIPTION", "说明 DESCRIPTION", "功能描述", "描述 (DESCRIPTION)",
+}
+
+EN_ABBREV = {"e.g.", "i.e.", "etc.", "cf.", "vs.", "viz.", "approx.", "no.", "mr.", "dr.",
+             "st.", "e.g.,", "i.e.,", "resp.", "incl.", "al."}
+
+# ---------------------------------------------------------------- utilities
+
+
+def cjk_count(s):
+    return len(CJK_RE.findall(s))
+
+
+def latin_count(s):
+    return len(re.findall(r"[A-Za-z]", s))
+
+
+def norm_line(s):
+    s = s.replace("\u00a0", " ").replace("\u2010", "-").replace("\u2212", "-")
+    s = re.sub(r"[ \t\r\f\v]+", " ", s).strip()
+    return SPACE_BETWEEN_CJK.sub("", s)
+
+
+def norm_paragraphs(lines):
+    """Normalise lines; keep single blank lines between paragraphs."""
+    out = []
+    for ln in lines:
+        ln = norm_line(ln)
+        if ln:
+            out.append(ln)
+        elif out and out[-1] != "":
+            out.append("")
+    while out and out[-1] == "":
+        out.pop()
+    return out
+
+
+def is_zh(s, min_ratio=0.3):
+    c, l = cjk_count(s), latin_count(s)
+    return c > 0 and c / (c + l) >= min_ratio
+
+
+def en_sentences(par):
+    """Split an English paragraph into sentences (simple rules)."""
+    out, start = [], 0
+    for m in re.finditer(r"[.!?](?=[\s]+[\"'(\[]?[A-Z0-9])|[.!?]$", par):
+        end = m.end()
+        last_word = par[start:end].split()[-1].lower() if par[start:end].split() else ""
+        if last_word in EN_ABBREV or re.fullmatch(r"[a-z]\.", last_word):
+            continue
+        out.append(par[start:end].strip())
+        start = end
+    rest = par[start:].strip()
+    if rest:
+        out.append(rest)
+    return [s for s in out if s]
+
+
+def zh_sentences(par):
+    """Split Chinese text at 。！？ (and at '.' next to Chinese text), but not inside
+    an open quotation or bracket."""
+    out, start = [], 0
+    pat = r"[。！？]|(?<=[" + CJK + r"])\.(?!\d)|\.(?=[" + CJK + r"])|[.!?](?=\s|$)"
+    for m in re.finditer(pat, par):
+        piece = par[start:m.end()]
+        if piece.count("“") > piece.count("”") or piece.count("（") > piece.count("）") \
+                or piece.count("「") > piece.count("」"):
+            continue
+        out.append(piece.strip())
+        start = m.end()
+    rest = par[start:].strip()
+    if rest:
+        out.append(rest)
+    return [s for s in out if s]
+
+
+def drop_names(text, names):
+    """Remove command names (whole words, ASCII boundaries) from a query."""
+    for n in sorted(set(names), key=len, reverse=True):
+        if not n:
+            continue
+        text = re.sub(r"(?<![A-Za-z0-9_.\-])" + re.escape(n) + r"(?![A-Za-z0-9_\-])", " ",
+                      text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+", " ", text)
+    text = SPACE_BETWEEN_CJK.sub("", text)
+    # drop punctuation left dangling at either end
+    text = re.sub(r"^[\s,;:.\-–—()（），、；：。]+", "", text)
+    text = re.sub(r"[\s,;:\-–—(（，、；：]+$", "", text)
+    return text.strip()
+
+
+def query_ok(q, lang):
+    if lang == "en":
+        words = re.findall(r"[A-Za-z][A-Za-z0-9'\-]*", q)
+        return 2 <= len(words) <= 60 and cjk_count(q) == 0 and len(q) <= 400
+    # zh / tw: must really be Chinese
+    return cjk_count(q) >= 3 and is_zh(q, 0.4) and len(q) <= 300
+
+
+# ---------------------------------------------------------------- man pages
+
+
+def read_man_source(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if path.endswith(".gz"):
+        data = gzip.decompress(data)
+    return data.decode("utf-8", "replace")
+
+
+def so_target(src):
+    """Return the .so target when the page is only a redirect."""
+    real = [ln for ln in src.splitlines() if ln.strip() and not ln.startswith(('.\\"', "'\\\""))]
+    if real and len(real) <= 3 and real[0].startswith(".so "):
+        return real[0][4:].strip()
+    return None
+
+
+def render_man(path, width):
+    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", MANWIDTH=str(width),
+               MANPAGER="cat", PAGER="cat", MAN_KEEP_FORMATTING="")
+    env.pop("MANOPT", None)
+    p1 = subprocess.run(["man", "--nh", "--nj", "-l", path], env=env, capture_output=True)
+    p2 = subprocess.run(["col", "-bx"], input=p1.stdout, env=env, capture_output=True)
+    return p2.stdout.decode("utf-8", "replace")
+
+
+def parse_rendered(text):
+    """Split rendered man text into [(heading, [lines])], header/footer removed."""
+    lines = text.splitlines()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if len(lines) < 3:
+        return []
+    lines = lines[1:-1]  # running header and footer
+    sections = []
+    for ln in lines:
+        if ln.strip() and not ln[0].isspace():
+            sections.append((norm_line(ln), []))
+        elif sections:
+            sections[-1][1].append(ln)
+    return [(h, norm_paragraphs(b)) for h, b in sections]
+
+
+def man_page_info(path, lang, width):
+    """Render one page; return dict with title, names, desc, first paragraph, body."""
+    src = read_man_source(path)
+    if so_target(src):
+        return {"skip": "so-redirect"}
+    secs = parse_rendered(render_man(path, width))
+    if not secs:
+        return {"skip": "empty"}
+    name_body = " ".join(ln for ln in secs[0][1] if ln)
+    m = re.match(r"^(.*?)\s+(?:-|\\-|–|—|－)+\s+(.*)$", name_body)
+    if m:
+        names_part, desc = m.group(1).strip(), m.group(2).strip()
+    else:
+        names_part, desc = name_body.strip(), ""
+    names = [n for n in re.split(r"[,，\s]+", names_part) if n]
+    first_par = ""
+    for h, body in secs[1:]:
+        if h.upper() in DESC_HEADINGS or h in DESC_HEADINGS or re.search(r"DESCRIPTION|描述|说明|說明", h):
+            par = []
+            for ln in body:
+                if ln == "":
+                    if par:
+                        break
+                    continue
+                par.append(ln)
+            first_par = norm_line(" ".join(par))
+            break
+    body_lines = []
+    for h, body in secs:
+        body_lines.append(h)
+        body_lines.extend(body)
+        body_lines.append("")
+    body = "\n".join(norm_paragraphs(body_lines))
+    title = (names_part + " - " + desc) if desc else names_part
+    return {"title": norm_line(title), "names": names, "desc": desc, "first_par": first_par,
+            "body": body}
+
+
+def find_english(rel):
+    """rel like 'man1/ls.1.gz' -> English path (same name; section 1<->8 fallback)."""
+    sec_dir, fname = rel.split("/")
+    base = fname[:-3] if fname.endswith(".gz") else fname
+    name, _, ext = base.rpartition(".")
+    cands = [os.path.join(MAN_ROOT, sec_dir, base + sfx) for sfx in (".gz", "")]
+    if sec_dir in ("man1", "man8"):
+        other = "man8" if sec_dir == "man1" else "man1"
+        oext = ext.replace(sec_dir[3], other[3], 1)
+        cands += [os.path.join(MAN_ROOT, other, name + "." + oext + sfx) for sfx in (".gz", "")]
+    for c in cands:
+        if os.path.isfile(c) and not os.path.islink(c):
+            return c
+    return None
+
+
+def first_sentence(par, lang, names):
+    """First sentence of par (raw text) and its query form; skip sentences that
+    are too short once the command names are dropped (up to the third one)."""
+    sents = en_sentences(par) if lang == "en" else zh_sentences(par)
+    for raw in sents[:3]:
+        q = drop_names(raw, names)
+        if query_ok(q, lang):
+            return raw, q
+    return None, None
+
+
+# ---------------------------------------------------------------- FAQ
+
+
+class FaqParser(html.parser.HTMLParser):
+    SKIP_CLASSES = {"navheader", "navfooter", "toc", "list-of-tables", "list-of-figures"}
+    BLOCK = {"p", "pre", "li", "dt", "dd", "div", "br", "tr", "table", "ul", "ol", "dl",
+             "blockquote", "h1", "h2", "h3", "h4", "h5"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.sections = []  # [anchor, heading, [chunks]]
+        self.skip_stack = []  # tag names of skipped elements, depth-tracked
+        self.depth_skip = 0
+        self.in_heading = None
+        self.heading_text = []
+        self.heading_id = None
+        self.in_pre = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if self.depth_skip:
+            if tag == "div":
+                self.depth_skip += 1
+            return
+        cls = set((a.get("class") or "").split())
+        if tag == "div" and cls & self.SKIP_CLASSES:
+            self.depth_skip = 1
+            return
+        if tag in ("h2", "h3", "h4", "h5") and "title" in cls:
+            self.in_heading = tag
+            self.heading_text = []
+            self.heading_id = None
+            return
+        if tag == "h1":
+            self.in_heading = tag
+            self.heading_text = []
+            self.heading_id = None
+            return
+        if self.in_heading and tag == "a" and a.get("id") and not self.heading_id:
+            self.heading_id = a["id"]
+        if tag == "pre":
+            self.in_pre += 1
+        if tag in self.BLOCK and self.sections and not self.in_heading:
+            self.sections[-1][2].append("\n")
+
+    def handle_endtag(self, tag):
+        if self.depth_skip:
+            if tag == "div":
+                self.depth_skip -= 1
+            return
+        if self.in_heading and tag == self.in_heading:
+            text = norm_line("".join(self.heading_text))
+            if tag == "h1":
+                self.sections.append([None, text, []])  # chapter intro, not a question
+            else:
+                self.sections.append([self.heading_id, text, []])
+            self.in_heading = None
+            return
+        if tag == "pre":
+            self.in_pre -= 1
+        if tag in self.BLOCK and self.sections and not self.in_heading:
+            self.sections[-1][2].append("\n")
+
+    def handle_data(self, data):
+        if self.depth_skip:
+            return
+        if self.in_heading:
+            self.heading_text.append(data)
+        elif self.sections:
+            if not self.in_pre:
+                data = re.sub(r"\s+", " ", data)
+            self.sections[-1][2].append(data)
+
+
+def parse_faq(path):
+    p = FaqParser()
+    with open(path, encoding="utf-8") as f:
+        p.feed(f.read())
+    out = collections.OrderedDict()
+    for anchor, heading, chunks in p.sections:
+        if not anchor:
+            continue
+        lines = "".join(chunks).split("\n")
+        body = norm_paragraphs(lines)
+        question = re.sub(r"^\d+(\.\d+)*\.\s*", "", heading).strip()
+        first_par = next((ln for ln in body if ln), "")
+        out[anchor] = {"title": question, "desc": question, "body": "\n".join(body),
+                       "first_par": first_par, "names": []}
+    return out
+
+
+# ---------------------------------------------------------------- main
+
+
+REMOVAL_STATS = collections.Counter()
+
+
+def remove_text(doc_text, raw):
+    """Remove every occurrence of raw from the doc text, ignoring differences in
+    white space (line breaks, spaces dropped between Chinese characters)."""
+    if not raw:
+        return doc_text
+    chars = [c for c in raw if not c.isspace()]
+    pat = re.compile(r"\s*".join(re.escape(c) for c in chars))
+    t, n = pat.subn(" ", doc_text)
+    REMOVAL_STATS["removed" if n else "not-found"] += 1
+    t = "\n".join(re.sub(r" {2,}", " ", ln).strip() for ln in t.split("\n"))
+    t = re.sub(r"^(.+?)[ \t]+-[ \t]*$", r"\1", t, flags=re.M)  # "ls - " -> "ls"
+    return t
+
+
+def write_corpus(root, docs, removals=None):
+    """docs: {docid: text}. removals: {docid: [raw texts]}"""
+    if os.path.isdir(root):
+        shutil.rmtree(root)
+    for docid, text in docs.items():
+        for raw in (removals or {}).get(docid, []):
+            text = remove_text(text, raw)
+        p = os.path.join(root, docid)
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(text.rstrip("\n") + "\n")
+
+
+def doc_text(info):
+    return info["title"] + "\n\n" + info["body"]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--seed", type=int, default=20240501)
+    ap.add_argument("--max-topics", type=int, default=300)
+    ap.add_argument("--width", type=int, default=2000)
+    ap.add_argument("--jobs", type=int, default=max(2, (os.cpu_count() or 2) * 2))
+    args = ap.parse_args()
+    out = args.out
+    os.makedirs(out, exist_ok=True)
+    log = open(os.path.join(out, "prepare.log"), "w", encoding="utf-8")
+
+    def say(*a):
+        msg = " ".join(str(x) for x in a)
+        print(msg)
+        log.write(msg + "\n")
+
+    # ---- collect man page files
+    zh_root = os.path.join(MAN_ROOT, "zh_CN")
+    tw_root = os.path.join(MAN_ROOT, "zh_TW")
+    rels = []
+    for sec in sorted(os.listdir(zh_root)):
+        d = os.path.join(zh_root, sec)
+        for fn in sorted(os.listdir(d)):
+            if os.path.islink(os.path.join(d, fn)):
+                continue  # aliases
+            rels.append(sec + "/" + fn)
+    tw_rels = []
+    for sec in sorted(os.listdir(tw_root)):
+        d = os.path.join(tw_root, sec)
+        for fn in sorted(os.listdir(d)):
+            if not os.path.islink(os.path.join(d, fn)):
+                tw_rels.append(sec + "/" + fn)
+
+    jobs = {}
+    for rel in rels:
+        jobs[("zh", rel)] = os.path.join(zh_root, rel)
+        en = find_english(rel)
+        if en:
+            jobs[("en", rel)] = en
+    for rel in tw_rels:
+        jobs[("tw", rel)] = os.path.join(tw_root, rel)
+    say("man page files: zh_CN", len(rels), "zh_TW", len(tw_rels),
+        "English counterparts found", sum(1 for k in jobs if k[0] == "en"))
+
+    infos = {}
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
+        futs = {ex.submit(man_page_info, p, k[0], args.width): k for k, p in jobs.items()}
+        for fu in concurrent.futures.as_completed(futs):
+            infos[futs[fu]] = fu.result()
+
+    def page_id(rel):
+        fn = rel.split("/")[1]
+        return fn[:-3] if fn.endswith(".gz") else fn
+
+    skips = collections.Counter()
+    valid = {}
+    en_used = {}
+    for (lang, rel) in sorted(infos):
+        info = infos[(lang, rel)]
+        if "skip" in info:
+            skips[(lang, info["skip"])] += 1
+            continue
+        if len(info["body"]) < 300:
+            skips[(lang, "nearly-empty")] += 1
+            continue
+        if lang in ("zh", "tw") and not is_zh(info["body"], 0.15):
+            skips[(lang, "untranslated")] += 1
+            continue
+        if lang == "en":
+            src = jobs[(lang, rel)]
+            if src in en_used:  # two Chinese pages mapped to one English page
+                skips[(lang, "duplicate-english")] += 1
+                continue
+            en_used[src] = rel
+        valid[(lang, rel)] = info
+    for k, v in sorted(skips.items()):
+        say("skipped", k[0], k[1], v)
+
+    docs = {"en": collections.OrderedDict(), "zh": collections.OrderedDict(),
+            "tw": collections.OrderedDict()}
+    man_docid = {}
+    for (lang, rel), info in sorted(valid.items()):
+        docid = "%s/man/%s.txt" % (lang, page_id(rel))
+        docs[lang][docid] = doc_text(info)
+        man_docid[(lang, rel)] = docid
+
+    # ---- FAQ
+    faq_pairs = []
+    for fn in sorted(os.listdir(FAQ_ROOT)):
+        if not fn.endswith(".en.html") or fn.startswith("index."):
+            continue
+        chap = fn[:-len(".en.html")]
+        zpath = os.path.join(FAQ_ROOT, "zh-cn", chap + ".zh-cn.html")
+        en_secs = parse_faq(os.path.join(FAQ_ROOT, fn))
+        zh_secs = parse_faq(zpath) if os.path.exists(zpath) else {}
+        for lang, secs in (("en", en_secs), ("zh", zh_secs)):
+            for anchor, info in secs.items():
+                if len(info["body"]) < 40:
+                    skips[(lang, "faq-empty-section")] += 1
+                    continue
+                if lang == "zh" and not is_zh(info["body"], 0.15):
+                    skips[(lang, "faq-untranslated")] += 1
+                    continue
+                docid = "%s/faq/%s/%s.txt" % (lang, chap, anchor)
+                docs[lang][docid] = doc_text(info)
+                valid[(lang, "faq:" + chap + "/" + anchor)] = info
+                man_docid[(lang, "faq:" + chap + "/" + anchor)] = docid
+        for anchor in en_secs:
+            k = "faq:" + chap + "/" + anchor
+            if ("en", k) in valid and ("zh", k) in valid:
+                faq_pairs.append(k)
+    say("documents: en", len(docs["en"]), "zh", len(docs["zh"]), "tw", len(docs["tw"]))
+
+    # ---- candidate topics
+    def topic_texts(info, lang, kind):
+        """(raw text to remove from the source doc, query text) or (None, None)."""
+        names = info["names"]
+        if kind == "title":
+            raw = info["desc"]
+            q = drop_names(raw, names) if raw else ""
+            return (raw, q) if raw and query_ok(q, lang) else (None, None)
+        if not info["first_par"]:
+            return None, None
+        return first_sentence(info["first_par"], lang, names)
+
+    man_rels = sorted(r for r in rels)
+    cands = {}  # (pairkind, kind) -> list of dict
+    for kind in ("title", "sent"):
+        enzh = []
+        for key in [r for r in man_rels] + faq_pairs:
+            a, b = valid.get(("en", key)), valid.get(("zh", key))
+            if not a or not b:
+                continue
+            ra, qa = topic_texts(a, "en", kind)
+            rb, qb = topic_texts(b, "zh", kind)
+            if qa and qb:
+                enzh.append({"key": key, "en": (ra, qa), "zh": (rb, qb)})
+        cands[("enzh", kind)] = enzh
+        zt = []
+        for key in man_rels:
+            a, b = valid.get(("zh", key)), valid.get(("tw", key))
+            if not a or not b:
+                continue
+            ra, qa = topic_texts(a, "zh", kind)
+            rb, qb = topic_texts(b, "tw", kind)
+            if qa and qb:
+                zt.append({"key": key, "zh": (ra, qa), "tw": (rb, qb)})
+        cands[("zhtw", kind)] = zt
+    for k, v in cands.items():
+        say("candidate topics", k[0], k[1], len(v),
+            "(faq %d)" % sum(1 for t in v if t["key"].startswith("faq:")))
+
+    rng = random.Random(args.seed)
+    picked = {}
+    for k in sorted(cands):
+        lst = list(cands[k])
+        if len(lst) > args.max_topics:
+            lst = rng.sample(lst, args.max_topics)
+            lst.sort(key=lambda t: t["key"])
+        prefix = ("t" if k[1] == "title" else "s") + ("" if k[0] == "enzh" else "z")
+        for i, t in enumerate(lst, 1):
+            t["qid"] = "%s%03d" % (prefix, i)
+        picked[k] = lst
+
+    # ---- write corpora, topics, qrels, manifest
+    for sub in ("topics", "qrels"):
+        d = os.path.join(out, sub)
+        if os.path.isdir(d):
+            shutil.rmtree(d)
+        os.makedirs(d)
+    for d in os.listdir(out):
+        if d.startswith("corpus-"):
+            shutil.rmtree(os.path.join(out, d))
+
+    write_corpus(os.path.join(out, "corpus-en"), docs["en"])
+    write_corpus(os.path.join(out, "corpus-zh"), docs["zh"])
+    write_corpus(os.path.join(out, "corpus-tw"), docs["tw"])
+    mixed = collections.OrderedDict(list(docs["en"].items()) + list(docs["zh"].items()))
+    write_corpus(os.path.join(out, "corpus-mixed"), mixed)
+
+    def D(lang, key):
+        return man_docid[(lang, key)]
+
+    manifest = []
+    counts = {}
+
+    def emit(setname, kind, topics, qlang, rel_langs, corpus, ceiling_of=None, base=None):
+        name = "%s.%s" % (setname, kind)
+        tp = os.path.join(out, "topics", name + ".tsv")
+        qp = os.path.join(out, "qrels", name + ".txt")
+        with open(tp, "w", encoding="utf-8") as ft, open(qp, "w", encoding="utf-8") as fq:
+            for t in topics:
+                ft.write("%s\t%s\n" % (t["qid"], t[qlang][1]))
+                for rl in rel_langs:
+                    fq.write("%s 0 %s 1\n" % (t["qid"], D(rl, t["key"])))
+        manifest.append({"name": name, "set": setname, "kind": kind, "corpus": corpus,
+                         "topics": os.path.relpath(tp, out), "qrels": os.path.relpath(qp, out),
+                         "ceiling_of": ceiling_of, "topic_count": len(topics),
+                         "docs": sum(1 for _ in os.scandir(os.path.join(out, corpus)))
+                         if False else None})
+        counts[name] = len(topics)
+
+    for kind in ("title", "sent"):
+        ez = picked[("enzh", kind)]
+        zt = picked[("zhtw", kind)]
+        # cross-language sets: target corpus unmodified (query came from the other language)
+        emit("en2zh", kind, ez, "en", ["zh"], "corpus-zh")
+        emit("zh2en", kind, ez, "zh", ["en"], "corpus-en")
+        emit("s2t", kind, zt, "zh", ["tw"], "corpus-tw")
+        # monolingual ceilings: query text removed from the (same-language) relevant doc
+        c = "corpus-zh-for-zh2zh.%s" % kind
+        write_corpus(os.path.join(out, c), docs["zh"], {D("zh", t["key"]): [t["zh"][0]] for t in ez})
+        emit("zh2zh", kind, ez, "zh", ["zh"], c, ceiling_of="en2zh")
+        c = "corpus-en-for-en2en.%s" % kind
+        write_corpus(os.path.join(out, c), docs["en"], {D("en", t["key"]): [t["en"][0]] for t in ez})
+        emit("en2en", kind, ez, "en", ["en"], c, ceiling_of="zh2en")
+        c = "corpus-tw-for-t2t.%s" % kind
+        write_corpus(os.path.join(out, c), docs["tw"], {D("tw", t["key"]): [t["tw"][0]] for t in zt})
+        emit("t2t", kind, zt, "tw", ["tw"], c, ceiling_of="s2t")
+        # mixed: both query texts removed from their own docs, both versions relevant
+        c = "corpus-mixed-for-mixed.%s" % kind
+        rem = {}
+        for t in ez:
+            rem[D("en", t["key"])] = [t["en"][0]]
+            rem[D("zh", t["key"])] = [t["zh"][0]]
+        write_corpus(os.path.join(out, c), mixed, rem)
+        emit("mixed-en", kind, ez, "en", ["en", "zh"], c)
+        emit("mixed-zh", kind, ez, "zh", ["en", "zh"], c)
+
+    corpus_counts = {}
+    for d in sorted(os.listdir(out)):
+        if d.startswith("corpus-"):
+            n = 0
+            for _, _, files in os.walk(os.path.join(out, d)):
+                n += sum(1 for f in files if f.endswith(".txt"))
+            corpus_counts[d] = n
+    for m in manifest:
+        m["docs"] = corpus_counts[m["corpus"]]
+    with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:
+        json.dump({"seed": args.seed, "max_topics": args.max_topics, "sets": manifest,
+                   "corpora": corpus_counts}, f, indent=1, ensure_ascii=False)
+    with open(os.path.join(out, "sets.tsv"), "w", encoding="utf-8") as f:
+        f.write("name\tset\tkind\tcorpus\ttopics\tqrels\tceiling_of\ttopic_count\tdocs\n")
+        for m in manifest:
+            f.write("\t".join(str(m[k] if m[k] is not None else "-") for k in
+                              ("name", "set", "kind", "corpus", "topics", "qrels", "ceiling_of",
+                               "topic_count", "docs")) + "\n")
+    say("query-text removals:", dict(REMOVAL_STATS))
+    for d, n in corpus_counts.items():
+        say("corpus", d, n, "docs")
+    for m in manifest:
+        say("set", m["name"], "topics", m["topic_count"], "corpus", m["corpus"], m["docs"], "docs")
+    log.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
