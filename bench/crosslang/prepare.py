@@ -578,19 +578,21 @@ def main():
     for kind in ("title", "sent"):
         ez = picked[("enzh", kind)]
         zt = picked[("zhtw", kind)]
-        # cross-language sets: target corpus unmodified (query came from the other language)
-        emit("en2zh", kind, ez, "en", ["zh"], "corpus-zh")
-        emit("zh2en", kind, ez, "zh", ["en"], "corpus-en")
-        emit("s2t", kind, zt, "zh", ["tw"], "corpus-tw")
-        # monolingual ceilings: query text removed from the (same-language) relevant doc
+        # Each cross-language set and its monolingual ceiling share one corpus and one relevant
+        # document: the target-language version with the aligned text removed (the query's own
+        # text for the ceiling; its translation, the aligned NAME line or first sentence, for the
+        # cross set). Only the query language differs, so cross / ceiling measures translation.
         c = "corpus-zh-for-zh2zh.%s" % kind
         write_corpus(os.path.join(out, c), docs["zh"], {D("zh", t["key"]): [t["zh"][0]] for t in ez})
+        emit("en2zh", kind, ez, "en", ["zh"], c)
         emit("zh2zh", kind, ez, "zh", ["zh"], c, ceiling_of="en2zh")
         c = "corpus-en-for-en2en.%s" % kind
         write_corpus(os.path.join(out, c), docs["en"], {D("en", t["key"]): [t["en"][0]] for t in ez})
+        emit("zh2en", kind, ez, "zh", ["en"], c)
         emit("en2en", kind, ez, "en", ["en"], c, ceiling_of="zh2en")
         c = "corpus-tw-for-t2t.%s" % kind
         write_corpus(os.path.join(out, c), docs["tw"], {D("tw", t["key"]): [t["tw"][0]] for t in zt})
+        emit("s2t", kind, zt, "zh", ["tw"], c)
         emit("t2t", kind, zt, "tw", ["tw"], c, ceiling_of="s2t")
         # mixed: both query texts removed from their own docs, both versions relevant
         c = "corpus-mixed-for-mixed.%s" % kind
