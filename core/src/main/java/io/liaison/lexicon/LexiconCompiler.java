@@ -291,6 +291,8 @@ public final class LexiconCompiler {
   }
 
   /** How broadly an English word of this rank is translated: rank decay per sense. */
+  static final double PRIOR_EXPONENT = Double.parseDouble(System.getProperty("liaison.prior", "0.7"));
+
   private static float decay(int rank) {
     if (rank > 0 && rank <= 5000) {
       return 0.3f;
@@ -298,10 +300,14 @@ public final class LexiconCompiler {
     return rank > 0 && rank <= COMMON_RANK ? 0.5f : 0.8f;
   }
 
-  /** Prior that a Chinese word means this English word, from English frequency. */
+  /**
+   * Prior probability of an English word, from its frequency rank: Zipf's law, flattened (rank to
+   * the power -0.7) so that common words win over rare synonyms (名称 means name more often than
+   * denomination) without drowning every specific word. Unranked words count as rank 60,000.
+   */
   private static float prior(Row row) {
-    int rank = row.rank();
-    float p = rank == 0 ? 0.05f : (float) (1.0 / (1.0 + Math.log1p(rank / 2000.0)));
+    int rank = row.rank() > 0 ? row.rank() : 60_000;
+    float p = (float) Math.pow(rank + 50.0, -PRIOR_EXPONENT);
     if (row.core()) {
       p *= 1.5f;
     }
