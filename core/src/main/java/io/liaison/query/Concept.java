@@ -7,9 +7,16 @@ import java.util.List;
  *
  * @param source the words as the user typed them
  * @param alternatives the source itself first, then its translations, heaviest first
+ * @param phrase true for a multi-word unit found in the glossary, the aliases or the dictionary;
+ *     it adds to the concepts of its words rather than replacing them, and is never required
  */
-public record Concept(String source, List<Alternative> alternatives) {
+public record Concept(String source, List<Alternative> alternatives, boolean phrase) {
   public Concept {
     alternatives = List.copyOf(alternatives);
+  }
+
+  /** A concept for one source word. */
+  public Concept(String source, List<Alternative> alternatives) {
+    this(source, alternatives, false);
   }
 }

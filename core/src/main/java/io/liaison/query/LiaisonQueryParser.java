@@ -174,11 +174,13 @@ public final class LiaisonQueryParser extends QueryParser {
   private Query conceptsQuery(List<String> fields, String text, BooleanClause.Occur occur) {
     List<Concept> concepts = translator.translate(text, translate, ablations);
     List<Query> parts = new ArrayList<>();
+    List<Boolean> optional = new ArrayList<>();
     for (Concept c : concepts) {
       Query q = acrossFields(fields, c, 0);
       if (q != null) {
         expansion.add(c);
         parts.add(q);
+        optional.add(c.phrase());
       }
     }
     if (parts.isEmpty()) {
@@ -188,8 +190,8 @@ public final class LiaisonQueryParser extends QueryParser {
       return parts.get(0);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Query p : parts) {
-      b.add(p, occur);
+    for (int i = 0; i < parts.size(); i++) {
+      b.add(parts.get(i), optional.get(i) ? BooleanClause.Occur.SHOULD : occur);
     }
     return b.build();
   }

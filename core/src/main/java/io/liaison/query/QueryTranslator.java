@@ -19,10 +19,12 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 /**
  * Turns query text into concepts: each source word or phrase with its weighted translations.
  *
- * <p>Spans are matched longest first against the glossary, the mined aliases and the dictionary's
- * phrase entries, so "belt and road" becomes one concept rather than three words. Word by word,
- * English words are looked up in the English→Chinese direction and Chinese words (after
- * Traditional→Simplified folding) in the other. Thread-safe.
+ * <p>Every word becomes a concept: English words are looked up in the English→Chinese direction,
+ * Chinese words (after Traditional→Simplified folding) in the other, and both in the glossary and
+ * the mined aliases. Multi-word units found there or among the dictionary's phrase entries ("belt
+ * and road", 经济联络) become phrase concepts too, matched longest first and without overlap; they
+ * add to the words' concepts, so a document that words the idea differently is still found.
+ * Thread-safe.
  */
 public final class QueryTranslator {
   /** The longest span, in tokens, tried as one phrase. */
@@ -52,34 +54,44 @@ public final class QueryTranslator {
   public List<Concept> translate(String text, boolean translate, Set<Ablation> ablations) {
     List<Token> tokens = tokens(text);
     List<Concept> concepts = new ArrayList<>();
-    int i = 0;
-    while (i < tokens.size()) {
-      int matchedEnd = i;
-      Map<String, Alternative> found = new LinkedHashMap<>();
-      if (translate) {
-        int longest = ablations.contains(Ablation.PHRASES) ? i : Math.min(tokens.size() - 1, i + MAX_SPAN - 1);
-        for (int j = longest; j >= i; j--) {
-          String span = text.substring(tokens.get(i).start(), tokens.get(j).end());
-          lookUp(span, j > i, ablations, found);
+    int phraseEnd = -1; // the last token covered by the latest phrase concept
+    Concept pendingPhrase = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      // Longest multi-word unit starting here, not overlapping the previous one.
+      if (translate && i > phraseEnd && !ablations.contains(Ablation.PHRASES)) {
+        for (int j = Math.min(tokens.size() - 1, i + MAX_SPAN - 1); j > i; j--) {
+          Map<String, Alternative> found = new LinkedHashMap<>();
+          lookUp(text.substring(tokens.get(i).start(), tokens.get(j).end()), true, ablations, found);
           if (!found.isEmpty()) {
-            matchedEnd = j;
+            pendingPhrase = concept(text.substring(tokens.get(i).start(), tokens.get(j).end()), found, ablations, true);
+            phraseEnd = j;
             break;
           }
         }
       }
-      String source = text.substring(tokens.get(i).start(), tokens.get(matchedEnd).end());
-      List<Alternative> alternatives = new ArrayList<>();
-      alternatives.add(new Alternative(source, 1f, Origin.QUERY, List.of()));
-      String sourceKey = TermKey.of(source);
-      found.values().stream()
-          .filter(a -> !TermKey.of(a.text()).equals(sourceKey))
-          .sorted((a, b) -> Float.compare(b.weight(), a.weight()))
-          .map(a -> ablations.contains(Ablation.WEIGHTING) ? new Alternative(a.text(), 1f, a.origin(), a.documents()) : a)
-          .forEach(alternatives::add);
-      concepts.add(new Concept(source, alternatives));
-      i = matchedEnd + 1;
+      Map<String, Alternative> found = new LinkedHashMap<>();
+      if (translate) {
+        lookUp(text.substring(tokens.get(i).start(), tokens.get(i).end()), false, ablations, found);
+      }
+      concepts.add(concept(text.substring(tokens.get(i).start(), tokens.get(i).end()), found, ablations, false));
+      if (i == phraseEnd && pendingPhrase != null) {
+        concepts.add(pendingPhrase);
+        pendingPhrase = null;
+      }
     }
     return concepts;
+  }
+
+  private static Concept concept(String source, Map<String, Alternative> found, Set<Ablation> ablations, boolean phrase) {
+    List<Alternative> alternatives = new ArrayList<>();
+    alternatives.add(new Alternative(source, 1f, Origin.QUERY, List.of()));
+    String sourceKey = TermKey.of(source);
+    found.values().stream()
+        .filter(a -> !TermKey.of(a.text()).equals(sourceKey))
+        .sorted((a, b) -> Float.compare(b.weight(), a.weight()))
+        .map(a -> ablations.contains(Ablation.WEIGHTING) ? new Alternative(a.text(), 1f, a.origin(), a.documents()) : a)
+        .forEach(alternatives::add);
+    return new Concept(source, alternatives, phrase);
   }
 
   /** Adds every translation of one span; phrases ({@code multiWord}) only from whole-phrase entries. */
