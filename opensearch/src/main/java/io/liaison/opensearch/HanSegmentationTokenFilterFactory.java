@@ -14,7 +14,7 @@ public final class HanSegmentationTokenFilterFactory extends AbstractTokenFilter
   HanSegmentationTokenFilterFactory(IndexSettings indexSettings, Environment environment, String name, Settings settings) {
     super(indexSettings, name, settings);
     // Takes no parameters: a misspelt one should fail the index creation, not be ignored.
-    if (!settings.keySet().stream().allMatch(k -> k.equals("type"))) {
+    if (!settings.keySet().stream().allMatch(k -> k.equals("type") || k.startsWith("index."))) {
       throw new IllegalArgumentException("Unknown parameters for " + NAME + ": " + settings.keySet());
     }
   }

@@ -15,7 +15,7 @@ public final class T2sCharFilterFactory extends AbstractCharFilterFactory implem
   T2sCharFilterFactory(IndexSettings indexSettings, Environment environment, String name, Settings settings) {
     super(indexSettings, name);
     // Takes no parameters: a misspelt one should fail the index creation, not be ignored.
-    if (!settings.keySet().stream().allMatch(k -> k.equals("type"))) {
+    if (!settings.keySet().stream().allMatch(k -> k.equals("type") || k.startsWith("index."))) {
       throw new IllegalArgumentException("Unknown parameters for " + NAME + ": " + settings.keySet());
     }
   }
