@@ -1,6 +1,12 @@
 package io.liaison;
 
 import io.liaison.analysis.ChineseScript;
+import io.liaison.backend.Backend;
+import io.liaison.backend.EmbeddedBackend;
+import io.liaison.backend.OpenSearchBackend;
+import io.liaison.backend.OpenSearchCluster;
+import io.liaison.backend.OpenSearchIndexer;
+import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import io.liaison.index.Indexer;
 import io.liaison.lexicon.Glossary;
@@ -11,6 +17,7 @@ import io.liaison.search.Searcher;
 import io.liaison.search.StoredDocument;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,18 +34,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  *
+ * <p>The same API runs on an OpenSearch 3.5 cluster with the Liaison plugin when one machine is
+ * not enough: {@link #indexOpenSearch} and {@link #openOpenSearch} instead of {@link #index} and
+ * {@link #open}. Translation still runs here; rankings are the embedded index's.
+ *
  * <p><b>Thread safety:</b> an open {@code Liaison} is safe for any number of concurrent searches.
  * {@link #refresh()} (after an indexing run) and {@link #reloadGlossary()} may be called at any
  * time from any thread: searches already running finish on the index and glossary they started
  * with, later ones see the new state; none sees a half-built index.
  */
 public final class Liaison implements Closeable {
-  private final Searcher searcher;
+  private final Backend backend;
   private final Optional<Path> glossaryFile;
   private final AtomicReference<Glossary> glossary;
 
-  private Liaison(Searcher searcher, Optional<Path> glossaryFile, AtomicReference<Glossary> glossary) {
-    this.searcher = searcher;
+  private Liaison(Backend backend, Optional<Path> glossaryFile, AtomicReference<Glossary> glossary) {
+    this.backend = backend;
     this.glossaryFile = glossaryFile;
     this.glossary = glossary;
   }
@@ -57,7 +68,39 @@ public final class Liaison implements Closeable {
     Optional<Path> file = Optional.ofNullable(glossaryFile);
     AtomicReference<Glossary> glossary = new AtomicReference<>(loadGlossary(file));
     Searcher searcher = new Searcher(indexDir, Lexicon.defaultLexicon(), glossary::get);
-    return new Liaison(searcher, file, glossary);
+    return new Liaison(new EmbeddedBackend(searcher, indexDir), file, glossary);
+  }
+
+  /**
+   * Opens an index on an OpenSearch cluster that runs the Liaison plugin, with the bundled
+   * dictionary and a glossary file (may be null or missing); the aliases mined into the index are
+   * read now and at each {@link #refresh()}.
+   *
+   * @param cluster the cluster's URL, e.g. {@code http://localhost:9200}
+   * @throws IllegalArgumentException when the index does not exist, or the glossary is malformed
+   * @throws IOException when the cluster cannot be reached
+   */
+  public static Liaison openOpenSearch(URI cluster, String indexName, Path glossaryFile) throws IOException {
+    Optional<Path> file = Optional.ofNullable(glossaryFile);
+    AtomicReference<Glossary> glossary = new AtomicReference<>(loadGlossary(file));
+    OpenSearchCluster connection = new OpenSearchCluster(cluster, indexName);
+    try {
+      return new Liaison(new OpenSearchBackend(connection, Lexicon.defaultLexicon(), glossary::get), file, glossary);
+    } catch (IOException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Builds or refreshes an index on an OpenSearch cluster from a corpus folder, creating it with
+   * the shipped settings and mappings when it is missing.
+   */
+  public static IndexSummary indexOpenSearch(OpenSearchIndexer.Options options, URI cluster, String indexName,
+      IndexProgress progress) throws IOException {
+    try (OpenSearchCluster connection = new OpenSearchCluster(cluster, indexName)) {
+      return new OpenSearchIndexer(connection, options).run(progress);
+    }
   }
 
   private static Glossary loadGlossary(Optional<Path> file) throws IOException {
@@ -74,17 +117,17 @@ public final class Liaison implements Closeable {
 
   /** Searches; a malformed query throws {@link io.liaison.query.QuerySyntaxException} with its position. */
   public SearchResponse search(SearchRequest request) throws IOException {
-    return searcher.search(request);
+    return backend.search(request);
   }
 
   /** The indexed document with this id, if there is one. */
   public Optional<StoredDocument> document(String id) throws IOException {
-    return searcher.document(id);
+    return backend.document(id);
   }
 
   /** Makes searches see the latest committed index. */
   public void refresh() throws IOException {
-    searcher.refresh();
+    backend.refresh();
   }
 
   /** Reads the glossary file again; searches after this call use the new entries. */
@@ -92,13 +135,35 @@ public final class Liaison implements Closeable {
     glossary.set(loadGlossary(glossaryFile));
   }
 
-  /** The underlying searcher, for the server's analysis and status endpoints. */
+  /**
+   * The searcher of the local index.
+   *
+   * @throws IllegalStateException when this Liaison searches an OpenSearch cluster
+   */
   public Searcher searcher() {
-    return searcher;
+    if (backend instanceof EmbeddedBackend embedded) {
+      return embedded.searcher();
+    }
+    throw new IllegalStateException("no local index: this Liaison searches " + backend.describe());
+  }
+
+  /** Where the index is: a local folder or an OpenSearch cluster. */
+  public Backend backend() {
+    return backend;
+  }
+
+  /** The analyzer of the text fields, for the server's analysis endpoint. */
+  public org.apache.lucene.analysis.Analyzer analyzer() {
+    return backend.analyzer();
+  }
+
+  /** Number of searchable documents. */
+  public int documentCount() throws IOException {
+    return backend.documentCount();
   }
 
   @Override
   public void close() throws IOException {
-    searcher.close();
+    backend.close();
   }
 }

@@ -37,12 +37,23 @@ public final class AliasTable {
   public static AliasTable read(IndexReader reader) throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
     TopDocs docs = searcher.search(new TermQuery(new Term(Fields.HAS_ALIAS, "1")), Math.max(1, reader.maxDoc()));
-    Map<String, Map<String, List<String>>> table = new HashMap<>();
+    Map<String, List<String>> byDocument = new LinkedHashMap<>();
     StoredFields stored = reader.storedFields();
     for (ScoreDoc sd : docs.scoreDocs) {
       Document d = stored.document(sd.doc, Set.of(Fields.ID, Fields.ALIAS));
-      String id = d.get(Fields.ID);
-      for (String pair : d.getValues(Fields.ALIAS)) {
+      byDocument.put(d.get(Fields.ID), List.of(d.getValues(Fields.ALIAS)));
+    }
+    return of(byDocument);
+  }
+
+  /**
+   * The table of stored aliases wherever they are kept (an OpenSearch index, say): document id →
+   * its {@link Fields#ALIAS} values, each {@code term<TAB>term}.
+   */
+  public static AliasTable of(Map<String, List<String>> aliasesByDocument) {
+    Map<String, Map<String, List<String>>> table = new HashMap<>();
+    aliasesByDocument.forEach((id, pairs) -> {
+      for (String pair : pairs) {
         int tab = pair.indexOf('\t');
         if (tab <= 0) {
           continue;
@@ -52,7 +63,7 @@ public final class AliasTable {
         put(table, a, b, id);
         put(table, b, a, id);
       }
-    }
+    });
     for (Map<String, List<String>> m : table.values()) {
       m.replaceAll((k, v) -> List.copyOf(v.stream().distinct().sorted().toList()));
     }

@@ -1,16 +1,10 @@
 package io.liaison.query;
 
 import io.liaison.index.Fields;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -19,18 +13,15 @@ import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 
 /**
  * Lucene's classic query syntax over title and body, with each run of plain words translated into
  * weighted concepts.
  *
- * <p>A concept becomes, per field, one {@link SynonymQuery} over its single-term alternatives (the
+ * <p>A concept becomes, per field ({@link ConceptQueryBuilder}), one {@link org.apache.lucene.search.SynonymQuery} over its single-term alternatives (the
  * term frequencies of all translations count as one term, each scaled by its weight, as in a
  * probabilistic structured query) and a phrase query for each alternative that analyses to several
  * terms; a dis-max keeps the best of them. So a word with eight translations weighs no more than a
@@ -40,17 +31,26 @@ public final class LiaisonQueryParser extends QueryParser {
   /** The field name queries use when they name none: title and body together. */
   public static final String DEFAULT_FIELD = "_text";
 
-  private final Analyzer analyzer;
   private final QueryTranslator translator;
   private final boolean translate;
   private final Set<Ablation> ablations;
   private final float titleBoost;
+  private final ConceptQueryFactory concepts;
   private final List<Concept> expansion = new ArrayList<>();
 
   public LiaisonQueryParser(
       Analyzer analyzer, QueryTranslator translator, boolean translate, Set<Ablation> ablations, float titleBoost) {
+    this(analyzer, translator, translate, ablations, titleBoost, new ConceptQueryBuilder(analyzer, ablations, titleBoost));
+  }
+
+  /**
+   * A parser whose concepts become queries through {@code concepts}; the other constructor builds
+   * them with {@link ConceptQueryBuilder}.
+   */
+  public LiaisonQueryParser(Analyzer analyzer, QueryTranslator translator, boolean translate, Set<Ablation> ablations,
+      float titleBoost, ConceptQueryFactory concepts) {
     super(DEFAULT_FIELD, analyzer);
-    this.analyzer = analyzer;
+    this.concepts = concepts;
     this.translator = translator;
     this.translate = translate;
     this.ablations = ablations;
@@ -223,84 +223,7 @@ public final class LiaisonQueryParser extends QueryParser {
   }
 
   private Query acrossFields(List<String> fields, Concept concept, int slop) {
-    List<Query> perField = new ArrayList<>();
-    for (String f : fields) {
-      Query q = conceptQuery(f, concept, slop);
-      if (q != null) {
-        perField.add(f.equals(Fields.TITLE) && fields.size() > 1 ? new BoostQuery(q, titleBoost) : q);
-      }
-    }
-    if (perField.isEmpty()) {
-      return null;
-    }
-    if (perField.size() == 1) {
-      return perField.get(0);
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    perField.forEach(q -> b.add(q, BooleanClause.Occur.SHOULD));
-    return b.build();
-  }
-
-  /** One concept in one field: a synonym query over single terms, phrases beside it, the best one counts. */
-  private Query conceptQuery(String field, Concept concept, int slop) {
-    Map<String, Float> singles = new LinkedHashMap<>();
-    List<Query> phrases = new ArrayList<>();
-    for (Alternative a : concept.alternatives()) {
-      List<String> terms = analyze(field, a.text());
-      if (terms.isEmpty()) {
-        continue;
-      }
-      if (terms.size() == 1) {
-        singles.merge(terms.get(0), a.weight(), Math::max);
-      } else {
-        PhraseQuery.Builder p = new PhraseQuery.Builder();
-        p.setSlop(Math.max(slop, 0));
-        for (String t : terms) {
-          p.add(new Term(field, t));
-        }
-        Query pq = p.build();
-        phrases.add(a.weight() < 1f ? new BoostQuery(pq, a.weight()) : pq);
-      }
-    }
-    List<Query> options = new ArrayList<>();
-    if (ablations.contains(Ablation.STRUCTURE)) {
-      // Ablation: every translation is a clause of its own, so many translations outweigh few.
-      singles.forEach((t, w) -> options.add(w < 1f ? new BoostQuery(new TermQuery(new Term(field, t)), w) : new TermQuery(new Term(field, t))));
-      options.addAll(phrases);
-      if (options.isEmpty()) {
-        return null;
-      }
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      options.forEach(q -> b.add(q, BooleanClause.Occur.SHOULD));
-      return options.size() == 1 ? options.get(0) : b.build();
-    }
-    if (singles.size() == 1 && singles.values().iterator().next() == 1f) {
-      options.add(new TermQuery(new Term(field, singles.keySet().iterator().next())));
-    } else if (!singles.isEmpty()) {
-      SynonymQuery.Builder s = new SynonymQuery.Builder(field);
-      singles.forEach((t, w) -> s.addTerm(new Term(field, t), w));
-      options.add(s.build());
-    }
-    options.addAll(phrases);
-    if (options.isEmpty()) {
-      return null;
-    }
-    return options.size() == 1 ? options.get(0) : new DisjunctionMaxQuery(options, 0f);
-  }
-
-  private List<String> analyze(String field, String text) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
+    return concepts.build(fields, concept, slop);
   }
 
   // Multi-term queries on the default field search title and body.

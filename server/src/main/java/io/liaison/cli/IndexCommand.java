@@ -1,5 +1,7 @@
 package io.liaison.cli;
 
+import io.liaison.Liaison;
+import io.liaison.backend.OpenSearchIndexer;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import io.liaison.index.Indexer;
@@ -45,6 +47,16 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces on errors.")
   boolean verbose;
 
+  @CommandLine.Mixin ClusterOptions cluster;
+
+  @Option(names = "--shards", paramLabel = "N", defaultValue = "1",
+      description = "Primary shards of a new index on the cluster (default: ${DEFAULT-VALUE}).")
+  int shards;
+
+  @Option(names = "--replicas", paramLabel = "N", defaultValue = "1",
+      description = "Replicas of each shard of a new index on the cluster (default: ${DEFAULT-VALUE}).")
+  int replicas;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -61,8 +73,15 @@ final class IndexCommand implements Callable<Integer> {
         .withFileTimeout(Duration.ofSeconds(fileTimeoutSeconds))
         .withTraditionalToSimplified(!noT2s);
     PrintWriter out = spec.commandLine().getOut();
-    IndexSummary s = new Indexer(o).run(new ProgressPrinter(out, System.console() != null));
-    out.println("Indexed " + c + " into " + i);
+    IndexSummary s;
+    if (cluster.cluster().isPresent()) {
+      s = Liaison.indexOpenSearch(new OpenSearchIndexer.Options(c, shards, replicas, rebuild), cluster.url, cluster.indexName,
+          new ProgressPrinter(out, System.console() != null));
+      out.println("Indexed " + c + " into " + cluster.url + " index " + cluster.indexName);
+    } else {
+      s = new Indexer(o).run(new ProgressPrinter(out, System.console() != null));
+      out.println("Indexed " + c + " into " + i);
+    }
     out.println(s.describe());
     for (IndexSummary.Skipped k : s.skipped()) {
       out.println("  skipped " + k.path() + ": " + k.reason());

@@ -77,6 +77,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces on errors.")
   boolean verbose;
 
+  @CommandLine.Mixin ClusterOptions cluster;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -96,7 +98,9 @@ final class SearchCommand implements Callable<Integer> {
     int n = limit != null ? limit : batch ? 100 : 10;
     Path idx = index != null ? index : LiaisonCli.defaultIndex();
     Path gl = glossary != null ? glossary : LiaisonCli.defaultGlossary();
-    try (Liaison liaison = Liaison.open(idx, gl)) {
+    try (Liaison liaison = cluster.cluster().isPresent()
+        ? Liaison.openOpenSearch(cluster.url, cluster.indexName, gl)
+        : Liaison.open(idx, gl)) {
       if (batch) {
         return runTopics(liaison, n, language, ablations);
       }

@@ -82,7 +82,7 @@ public final class App {
     routes.addAll(new AdminRoutes(rebuild, config.adminToken()).routes());
     routes.add(new ApiRoute(HandlerType.GET, "/health", "Says whether the server is up and how many documents it serves.",
         List.of(), Map.of(200, "Up"), false,
-        ctx -> ctx.json(new ApiResponses.Health("ok", liaison.searcher().documentCount()))));
+        ctx -> ctx.json(new ApiResponses.Health("ok", liaison.documentCount()))));
     routes.add(new ApiRoute(HandlerType.GET, "/metrics", "Request, index and rebuild metrics in Prometheus text format.",
         List.of(), Map.of(200, "Prometheus text exposition"), false,
         ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));

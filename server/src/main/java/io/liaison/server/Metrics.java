@@ -30,7 +30,7 @@ final class Metrics {
 
   private static double documents(Liaison liaison) {
     try {
-      return liaison.searcher().documentCount();
+      return liaison.documentCount();
     } catch (IOException e) {
       return Double.NaN;
     }

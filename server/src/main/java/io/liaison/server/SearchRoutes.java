@@ -120,7 +120,7 @@ final class SearchRoutes {
       throw new ApiException(413, "text_too_long",
           "the text has " + text.length() + " characters; the limit is " + MAX_ANALYZE_CHARS);
     }
-    List<AnalyzedToken> tokens = AnalyzedToken.analyze(liaison.searcher().analyzer(), Fields.BODY, text);
+    List<AnalyzedToken> tokens = AnalyzedToken.analyze(liaison.analyzer(), Fields.BODY, text);
     ctx.json(new ApiResponses.Analysis(text, tokens));
   }
 

@@ -1,0 +1,67 @@
+package io.liaison.backend;
+
+import io.liaison.query.AliasTable;
+import io.liaison.search.SearchRequest;
+import io.liaison.search.SearchResponse;
+import io.liaison.search.Searcher;
+import io.liaison.search.StoredDocument;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+
+/** The default backend: a Lucene index in a local folder, searched in process. */
+public final class EmbeddedBackend implements Backend {
+  private final Searcher searcher;
+  private final Path indexDir;
+
+  public EmbeddedBackend(Searcher searcher, Path indexDir) {
+    this.searcher = searcher;
+    this.indexDir = indexDir;
+  }
+
+  /** The searcher over the local index. */
+  public Searcher searcher() {
+    return searcher;
+  }
+
+  @Override
+  public SearchResponse search(SearchRequest request) throws IOException {
+    return searcher.search(request);
+  }
+
+  @Override
+  public Optional<StoredDocument> document(String id) throws IOException {
+    return searcher.document(id);
+  }
+
+  @Override
+  public void refresh() throws IOException {
+    searcher.refresh();
+  }
+
+  @Override
+  public int documentCount() throws IOException {
+    return searcher.documentCount();
+  }
+
+  @Override
+  public Analyzer analyzer() {
+    return searcher.analyzer();
+  }
+
+  @Override
+  public AliasTable aliases() {
+    return searcher.aliases();
+  }
+
+  @Override
+  public String describe() {
+    return indexDir.toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    searcher.close();
+  }
+}

@@ -1,0 +1,209 @@
+package io.liaison.backend;
+
+import io.liaison.index.Fields;
+import io.liaison.lexicon.Glossary;
+import io.liaison.lexicon.Lexicon;
+import io.liaison.query.AliasTable;
+import io.liaison.query.ConceptQueryBuilder;
+import io.liaison.query.LiaisonQueryParser;
+import io.liaison.query.QueryTranslator;
+import io.liaison.search.Hit;
+import io.liaison.search.SearchRequest;
+import io.liaison.search.SearchResponse;
+import io.liaison.search.StoredDocument;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+
+/**
+ * Searches an index on an OpenSearch cluster that runs the Liaison plugin. The query is parsed and
+ * translated here, exactly as for the embedded index; each concept goes to the cluster as a {@code
+ * liaison_concepts} query. Searches use {@code dfs_query_then_fetch}, so term statistics are the
+ * whole index's, not one shard's, and scores equal the embedded index's. Thread-safe.
+ */
+public final class OpenSearchBackend implements Backend {
+  /** The title's weight, as in the embedded searcher. */
+  static final float TITLE_BOOST = 2f;
+  private static final int SNIPPETS = 2;
+  private static final int ALIAS_PAGE = 1000;
+
+  private final OpenSearchCluster cluster;
+  private final Analyzer analyzer;
+  private final QueryTranslator translator;
+  private final AtomicReference<AliasTable> aliases = new AtomicReference<>(AliasTable.empty());
+
+  /**
+   * Opens an index on the cluster and reads its mined aliases.
+   *
+   * @throws IllegalArgumentException when the index does not exist
+   */
+  public OpenSearchBackend(OpenSearchCluster cluster, Lexicon lexicon, Supplier<Glossary> glossary) throws IOException {
+    this.cluster = cluster;
+    if (!cluster.exists()) {
+      throw new IllegalArgumentException("no index '" + cluster.index() + "' at " + cluster.describe()
+          + "; build one with: liaison index --opensearch URL --index-name " + cluster.index());
+    }
+    this.analyzer = Fields.analyzer(true);
+    this.translator = new QueryTranslator(analyzer, lexicon, glossary, aliases::get);
+    loadAliases();
+  }
+
+  private void loadAliases() throws IOException {
+    Map<String, List<String>> byDocument = new LinkedHashMap<>();
+    JsonValue after = null;
+    while (true) {
+      JsonObjectBuilder body = Json.createObjectBuilder()
+          .add("size", ALIAS_PAGE)
+          .add("query", Json.createObjectBuilder().add("term", Json.createObjectBuilder().add(Fields.HAS_ALIAS, "1")))
+          .add("_source", Json.createArrayBuilder().add(Fields.ID).add(Fields.ALIAS))
+          .add("sort", Json.createArrayBuilder().add(Fields.ID));
+      if (after != null) {
+        body.add("search_after", after);
+      }
+      JsonArray hits = cluster.json("POST", cluster.path("/_search"), Map.of(), body.build().toString(), "read the aliases")
+          .getJsonObject("hits").getJsonArray("hits");
+      for (JsonValue v : hits) {
+        JsonObject source = v.asJsonObject().getJsonObject("_source");
+        byDocument.put(source.getString(Fields.ID), strings(source.get(Fields.ALIAS)));
+      }
+      if (hits.size() < ALIAS_PAGE) {
+        break;
+      }
+      after = hits.getJsonObject(hits.size() - 1).getJsonArray("sort");
+    }
+    aliases.set(AliasTable.of(byDocument));
+  }
+
+  private static List<String> strings(JsonValue v) {
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return List.of();
+    }
+    if (v instanceof JsonString s) {
+      return List.of(s.getString());
+    }
+    return v.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+
+  @Override
+  public SearchResponse search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    // Concepts stay concepts: the cluster builds their Lucene queries with the same builder.
+    ConceptQueryBuilder local = new ConceptQueryBuilder(analyzer, request.ablations(), TITLE_BOOST);
+    LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(),
+        TITLE_BOOST, (fields, concept, slop) -> local.build(fields, concept, slop) == null
+            ? null : new RemoteConceptQuery(fields, concept, slop));
+    Query query = request.plainText() ? parser.parsePlain(request.query()) : parser.parseQuery(request.query());
+    JsonObject dsl = new QueryDsl(TITLE_BOOST, request.ablations()).toJson(query);
+    if (request.language().isPresent()) {
+      dsl = Json.createObjectBuilder().add("bool", Json.createObjectBuilder()
+          .add("must", Json.createArrayBuilder().add(dsl))
+          .add("filter", Json.createArrayBuilder().add(Json.createObjectBuilder().add("term",
+              Json.createObjectBuilder().add(Fields.LANG, request.language().get().code()))))).build();
+    }
+    JsonObject body = Json.createObjectBuilder()
+        .add("query", dsl)
+        .add("from", (request.page() - 1) * request.limit())
+        .add("size", request.limit())
+        .add("track_total_hits", true)
+        .add("_source", Json.createArrayBuilder().add(Fields.ID).add(Fields.TITLE).add(Fields.LANG).add(Fields.FOLDER))
+        .add("highlight", Json.createObjectBuilder()
+            .add("encoder", "html")
+            .add("pre_tags", Json.createArrayBuilder().add("<mark>"))
+            .add("post_tags", Json.createArrayBuilder().add("</mark>"))
+            .add("fields", Json.createObjectBuilder().add(Fields.BODY, Json.createObjectBuilder()
+                .add("number_of_fragments", SNIPPETS).add("no_match_size", 160))))
+        .add("aggs", Json.createObjectBuilder()
+            .add(Fields.LANG, terms(Fields.LANG))
+            .add(Fields.FOLDER, terms(Fields.FOLDER)))
+        .build();
+    JsonObject reply = cluster.json("POST", cluster.path("/_search"), Map.of("search_type", "dfs_query_then_fetch"),
+        body.toString(), "search");
+    JsonObject hitsObject = reply.getJsonObject("hits");
+    List<Hit> hits = new ArrayList<>();
+    for (JsonValue v : hitsObject.getJsonArray("hits")) {
+      JsonObject h = v.asJsonObject();
+      JsonObject s = h.getJsonObject("_source");
+      JsonObject highlight = h.getJsonObject("highlight");
+      List<String> snippets = highlight == null ? List.of() : strings(highlight.get(Fields.BODY));
+      hits.add(new Hit(s.getString(Fields.ID), s.getString(Fields.TITLE, ""), s.getString(Fields.LANG, ""),
+          s.getString(Fields.FOLDER, ""), (float) h.getJsonNumber("_score").doubleValue(), snippets));
+    }
+    long total = hitsObject.getJsonObject("total").getJsonNumber("value").longValue();
+    Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+    JsonObject aggs = reply.getJsonObject("aggregations");
+    for (String f : List.of(Fields.LANG, Fields.FOLDER)) {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      // Terms buckets come by count, then key: the embedded order.
+      for (JsonValue b : aggs.getJsonObject(f).getJsonArray("buckets")) {
+        counts.put(b.asJsonObject().getString("key"), b.asJsonObject().getJsonNumber("doc_count").longValue());
+      }
+      facets.put(f, counts);
+    }
+    return new SearchResponse(total, (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
+  }
+
+  private static JsonObject terms(String field) {
+    return Json.createObjectBuilder().add("terms", Json.createObjectBuilder()
+        .add("field", field).add("size", 10_000)
+        .add("order", Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("_count", "desc"))
+            .add(Json.createObjectBuilder().add("_key", "asc")))).build();
+  }
+
+  @Override
+  public Optional<StoredDocument> document(String id) throws IOException {
+    OpenSearchCluster.Reply r = cluster.send("GET", cluster.path("/_doc/" + OpenSearchCluster.encode(id)), Map.of(), null);
+    if (r.status() == 404 && !r.body().contains("index_not_found")) {
+      return Optional.empty();
+    }
+    JsonObject reply = cluster.ok(r, "read a document");
+    JsonObject s = reply.getJsonObject("_source");
+    return Optional.of(new StoredDocument(s.getString(Fields.ID), s.getString(Fields.TITLE, ""), s.getString(Fields.BODY, ""),
+        s.getString(Fields.LANG, ""), s.getString(Fields.FOLDER, ""), s.getJsonNumber(Fields.SIZE).longValue(),
+        s.getJsonNumber(Fields.MODIFIED).longValue(), s.getString(Fields.HASH, ""), strings(s.get(Fields.ALIAS))));
+  }
+
+  @Override
+  public void refresh() throws IOException {
+    cluster.json("POST", cluster.path("/_refresh"), Map.of(), null, "refresh the index");
+    loadAliases();
+  }
+
+  @Override
+  public int documentCount() throws IOException {
+    return cluster.json("GET", cluster.path("/_count"), Map.of(), null, "count documents").getInt("count");
+  }
+
+  @Override
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  @Override
+  public AliasTable aliases() {
+    return aliases.get();
+  }
+
+  @Override
+  public String describe() {
+    return cluster.describe();
+  }
+
+  @Override
+  public void close() throws IOException {
+    cluster.close();
+  }
+}

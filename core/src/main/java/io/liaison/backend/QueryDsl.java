@@ -1,0 +1,130 @@
+package io.liaison.backend;
+
+import io.liaison.query.Ablation;
+import io.liaison.query.Alternative;
+import io.liaison.query.QuerySyntaxException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.WildcardQuery;
+
+/**
+ * Writes the query that {@link io.liaison.query.LiaisonQueryParser} parsed as OpenSearch query DSL:
+ * concepts as the plugin's {@code liaison_concepts}, the rest (boolean structure, fields such as
+ * {@code lang:}, wildcards, ranges) as the standard queries that build the same Lucene queries.
+ */
+final class QueryDsl {
+  private final float titleBoost;
+  private final Set<Ablation> ablations;
+
+  QueryDsl(float titleBoost, Set<Ablation> ablations) {
+    this.titleBoost = titleBoost;
+    this.ablations = ablations;
+  }
+
+  JsonObject toJson(Query q) {
+    return write(q, 1f);
+  }
+
+  private JsonObject write(Query q, float boost) {
+    if (q instanceof BoostQuery b) {
+      return write(b.getQuery(), boost * b.getBoost());
+    }
+    if (q instanceof RemoteConceptQuery c) {
+      JsonArrayBuilder alternatives = Json.createArrayBuilder();
+      for (Alternative a : c.concept.alternatives()) {
+        alternatives.add(Json.createObjectBuilder().add("text", a.text()).add("weight", a.weight()));
+      }
+      JsonArrayBuilder ablationNames = Json.createArrayBuilder();
+      ablations.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().forEach(ablationNames::add);
+      JsonObjectBuilder body = Json.createObjectBuilder()
+          .add("concepts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+              .add("source", c.concept.source()).add("alternatives", alternatives)))
+          .add("fields", Json.createArrayBuilder(c.fields))
+          .add("title_boost", titleBoost)
+          .add("slop", c.slop)
+          .add("ablations", ablationNames);
+      return wrap("liaison_concepts", withBoost(body, boost));
+    }
+    if (q instanceof BooleanQuery bq) {
+      if (bq.clauses().isEmpty()) {
+        return wrap("match_none", Json.createObjectBuilder());
+      }
+      JsonObjectBuilder bool = Json.createObjectBuilder();
+      for (BooleanClause.Occur occur : BooleanClause.Occur.values()) {
+        JsonArrayBuilder clauses = Json.createArrayBuilder();
+        int n = 0;
+        for (BooleanClause c : bq.clauses()) {
+          if (c.occur() == occur) {
+            clauses.add(write(c.query(), 1f));
+            n++;
+          }
+        }
+        if (n > 0) {
+          bool.add(occur.name().toLowerCase(Locale.ROOT), clauses);
+        }
+      }
+      if (bq.getMinimumNumberShouldMatch() > 0) {
+        bool.add("minimum_should_match", bq.getMinimumNumberShouldMatch());
+      }
+      return wrap("bool", withBoost(bool, boost));
+    }
+    if (q instanceof TermQuery t) {
+      return field("term", t.getTerm().field(), Json.createObjectBuilder().add("value", t.getTerm().text()), boost);
+    }
+    if (q instanceof MatchNoDocsQuery) {
+      return wrap("match_none", Json.createObjectBuilder());
+    }
+    if (q instanceof WildcardQuery w) {
+      return field("wildcard", w.getField(), Json.createObjectBuilder().add("value", w.getTerm().text()), boost);
+    }
+    if (q instanceof PrefixQuery p) {
+      return field("prefix", p.getField(), Json.createObjectBuilder().add("value", p.getPrefix().text()), boost);
+    }
+    if (q instanceof RegexpQuery r) {
+      return field("regexp", r.getField(), Json.createObjectBuilder().add("value", r.getRegexp().text()), boost);
+    }
+    if (q instanceof FuzzyQuery f) {
+      return field("fuzzy", f.getField(), Json.createObjectBuilder()
+          .add("value", f.getTerm().text()).add("fuzziness", f.getMaxEdits())
+          .add("prefix_length", f.getPrefixLength()).add("transpositions", f.getTranspositions()), boost);
+    }
+    if (q instanceof TermRangeQuery r) {
+      JsonObjectBuilder range = Json.createObjectBuilder();
+      if (r.getLowerTerm() != null) {
+        range.add(r.includesLower() ? "gte" : "gt", r.getLowerTerm().utf8ToString());
+      }
+      if (r.getUpperTerm() != null) {
+        range.add(r.includesUpper() ? "lte" : "lt", r.getUpperTerm().utf8ToString());
+      }
+      return field("range", r.getField(), range, boost);
+    }
+    throw new QuerySyntaxException("this kind of query (" + q.getClass().getSimpleName()
+        + ") is not supported on an OpenSearch index; search with words, phrases, AND/OR/NOT, field:, wildcards or ranges", -1, null);
+  }
+
+  private static JsonObjectBuilder withBoost(JsonObjectBuilder body, float boost) {
+    return boost == 1f ? body : body.add("boost", boost);
+  }
+
+  private static JsonObject field(String type, String field, JsonObjectBuilder params, float boost) {
+    return wrap(type, Json.createObjectBuilder().add(field, withBoost(params, boost)));
+  }
+
+  private static JsonObject wrap(String type, JsonObjectBuilder body) {
+    return Json.createObjectBuilder().add(type, body).build();
+  }
+}

@@ -1,0 +1,286 @@
+package io.liaison.opensearch;
+
+import io.liaison.query.Ablation;
+import io.liaison.query.Alternative;
+import io.liaison.query.Concept;
+import io.liaison.query.ConceptQueryBuilder;
+import io.liaison.query.Origin;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.opensearch.core.common.ParsingException;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.index.mapper.MappedFieldType;
+import org.opensearch.index.query.AbstractQueryBuilder;
+import org.opensearch.index.query.QueryShardContext;
+
+/**
+ * The query {@value #NAME}: translated concepts, scored by core's {@link ConceptQueryBuilder}, so a
+ * shard builds the very Lucene query the embedded library builds.
+ *
+ * <pre>{@code
+ * {"liaison_concepts": {
+ *   "concepts": [{"source": "经济", "alternatives": [{"text": "经济", "weight": 1.0}, {"text": "economy", "weight": 0.8}]}],
+ *   "fields": ["title", "body"], "title_boost": 2.0, "operator": "or", "slop": 0, "ablations": []}}
+ * }</pre>
+ *
+ * Each alternative is analysed with its field's search analyzer (the {@code liaison} analyzer in
+ * the shipped mappings). Concepts join with {@code operator} ({@code or} or {@code and}).
+ */
+public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQueryBuilder> {
+  public static final String NAME = "liaison_concepts";
+
+  private final List<Concept> concepts;
+  private final List<String> fields;
+  private final float titleBoost;
+  private final boolean and;
+  private final int slop;
+  private final Set<Ablation> ablations;
+
+  public ConceptsQueryBuilder(List<Concept> concepts, List<String> fields, float titleBoost, boolean and, int slop,
+      Set<Ablation> ablations) {
+    if (concepts.isEmpty()) {
+      throw new IllegalArgumentException("[" + NAME + "] needs at least one concept");
+    }
+    if (fields.isEmpty()) {
+      throw new IllegalArgumentException("[" + NAME + "] needs at least one field");
+    }
+    this.concepts = List.copyOf(concepts);
+    this.fields = List.copyOf(fields);
+    this.titleBoost = titleBoost;
+    this.and = and;
+    this.slop = slop;
+    this.ablations = ablations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(ablations));
+  }
+
+  /** Reads the query from another node. */
+  public ConceptsQueryBuilder(StreamInput in) throws IOException {
+    super(in);
+    int n = in.readVInt();
+    List<Concept> read = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String source = in.readString();
+      int m = in.readVInt();
+      List<Alternative> alternatives = new ArrayList<>(m);
+      for (int j = 0; j < m; j++) {
+        alternatives.add(new Alternative(in.readString(), in.readFloat(), Origin.QUERY, List.of()));
+      }
+      read.add(new Concept(source, alternatives));
+    }
+    this.concepts = List.copyOf(read);
+    this.fields = in.readStringList();
+    this.titleBoost = in.readFloat();
+    this.and = in.readBoolean();
+    this.slop = in.readInt();
+    EnumSet<Ablation> a = EnumSet.noneOf(Ablation.class);
+    for (String s : in.readStringList()) {
+      a.add(Ablation.valueOf(s));
+    }
+    this.ablations = Set.copyOf(a);
+  }
+
+  @Override
+  protected void doWriteTo(StreamOutput out) throws IOException {
+    out.writeVInt(concepts.size());
+    for (Concept c : concepts) {
+      out.writeString(c.source());
+      out.writeVInt(c.alternatives().size());
+      for (Alternative a : c.alternatives()) {
+        out.writeString(a.text());
+        out.writeFloat(a.weight());
+      }
+    }
+    out.writeStringCollection(fields);
+    out.writeFloat(titleBoost);
+    out.writeBoolean(and);
+    out.writeInt(slop);
+    out.writeStringCollection(ablations.stream().map(Enum::name).sorted().toList());
+  }
+
+  @Override
+  protected void doXContent(XContentBuilder builder, Params params) throws IOException {
+    builder.startObject(NAME);
+    builder.startArray("concepts");
+    for (Concept c : concepts) {
+      builder.startObject().field("source", c.source()).startArray("alternatives");
+      for (Alternative a : c.alternatives()) {
+        builder.startObject().field("text", a.text()).field("weight", a.weight()).endObject();
+      }
+      builder.endArray().endObject();
+    }
+    builder.endArray();
+    builder.array("fields", fields.toArray(String[]::new));
+    builder.field("title_boost", titleBoost);
+    builder.field("operator", and ? "and" : "or");
+    builder.field("slop", slop);
+    builder.array("ablations", ablations.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toArray(String[]::new));
+    printBoostAndQueryName(builder);
+    builder.endObject();
+  }
+
+  /** Parses the JSON form shown in the class comment. */
+  public static ConceptsQueryBuilder fromXContent(XContentParser parser) throws IOException {
+    List<Concept> concepts = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
+    List<Ablation> ablations = new ArrayList<>();
+    float titleBoost = 1f;
+    boolean and = false;
+    int slop = -1;
+    float boost = DEFAULT_BOOST;
+    String queryName = null;
+    String field = null;
+    XContentParser.Token token;
+    while ((token = parser.nextToken()) != XContentParser.Token.END_OBJECT) {
+      if (token == XContentParser.Token.FIELD_NAME) {
+        field = parser.currentName();
+      } else if (token == XContentParser.Token.START_ARRAY) {
+        switch (String.valueOf(field)) {
+          case "concepts" -> {
+            while (parser.nextToken() != XContentParser.Token.END_ARRAY) {
+              concepts.add(parseConcept(parser));
+            }
+          }
+          case "fields" -> {
+            while (parser.nextToken() != XContentParser.Token.END_ARRAY) {
+              fields.add(parser.text());
+            }
+          }
+          case "ablations" -> {
+            while (parser.nextToken() != XContentParser.Token.END_ARRAY) {
+              ablations.add(parseAblation(parser));
+            }
+          }
+          default -> throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown array [" + field + "]");
+        }
+      } else if (token.isValue()) {
+        switch (String.valueOf(field)) {
+          case "title_boost" -> titleBoost = parser.floatValue();
+          case "operator" -> and = parseOperator(parser);
+          case "slop" -> slop = parser.intValue();
+          case "boost" -> boost = parser.floatValue();
+          case "_name" -> queryName = parser.text();
+          default -> throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown field [" + field + "]");
+        }
+      } else {
+        throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unexpected " + token + " after [" + field + "]");
+      }
+    }
+    try {
+      return new ConceptsQueryBuilder(concepts, fields, titleBoost, and, slop, ablations.isEmpty() ? Set.of() : EnumSet.copyOf(ablations))
+          .boost(boost).queryName(queryName);
+    } catch (IllegalArgumentException e) {
+      throw new ParsingException(parser.getTokenLocation(), e.getMessage(), e);
+    }
+  }
+
+  private static boolean parseOperator(XContentParser parser) throws IOException {
+    return switch (parser.text().toLowerCase(Locale.ROOT)) {
+      case "and" -> true;
+      case "or" -> false;
+      default -> throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] operator must be and or or, not [" + parser.text() + "]");
+    };
+  }
+
+  private static Ablation parseAblation(XContentParser parser) throws IOException {
+    try {
+      return Ablation.parse(parser.text());
+    } catch (IllegalArgumentException e) {
+      throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] " + e.getMessage(), e);
+    }
+  }
+
+  private static Concept parseConcept(XContentParser parser) throws IOException {
+    if (parser.currentToken() != XContentParser.Token.START_OBJECT) {
+      throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] each concept is an object {source, alternatives}");
+    }
+    String source = null;
+    List<Alternative> alternatives = new ArrayList<>();
+    String field = null;
+    XContentParser.Token token;
+    while ((token = parser.nextToken()) != XContentParser.Token.END_OBJECT) {
+      if (token == XContentParser.Token.FIELD_NAME) {
+        field = parser.currentName();
+      } else if ("source".equals(field) && token.isValue()) {
+        source = parser.text();
+      } else if ("alternatives".equals(field) && token == XContentParser.Token.START_ARRAY) {
+        while (parser.nextToken() != XContentParser.Token.END_ARRAY) {
+          alternatives.add(parseAlternative(parser));
+        }
+      } else {
+        throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown concept field [" + field + "]");
+      }
+    }
+    if (source == null || alternatives.isEmpty()) {
+      throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] a concept needs a source and at least one alternative");
+    }
+    return new Concept(source, alternatives);
+  }
+
+  private static Alternative parseAlternative(XContentParser parser) throws IOException {
+    String text = null;
+    float weight = 1f;
+    String field = null;
+    XContentParser.Token token;
+    while ((token = parser.nextToken()) != XContentParser.Token.END_OBJECT) {
+      if (token == XContentParser.Token.FIELD_NAME) {
+        field = parser.currentName();
+      } else if ("text".equals(field)) {
+        text = parser.text();
+      } else if ("weight".equals(field)) {
+        weight = parser.floatValue();
+      } else {
+        throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown alternative field [" + field + "]");
+      }
+    }
+    if (text == null) {
+      throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] an alternative needs a text");
+    }
+    try {
+      return new Alternative(text, weight, Origin.QUERY, List.of());
+    } catch (IllegalArgumentException e) {
+      throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  protected Query doToQuery(QueryShardContext context) {
+    Analyzer perField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        MappedFieldType type = context.fieldMapper(fieldName);
+        return type == null ? context.getIndexAnalyzers().getDefaultSearchAnalyzer() : context.getSearchAnalyzer(type);
+      }
+    };
+    Query q = new ConceptQueryBuilder(perField, ablations, titleBoost)
+        .build(fields, concepts, and ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD, slop);
+    return q == null ? new MatchNoDocsQuery("no searchable terms in the concepts") : q;
+  }
+
+  @Override
+  protected boolean doEquals(ConceptsQueryBuilder other) {
+    return concepts.equals(other.concepts) && fields.equals(other.fields) && titleBoost == other.titleBoost
+        && and == other.and && slop == other.slop && ablations.equals(other.ablations);
+  }
+
+  @Override
+  protected int doHashCode() {
+    return Objects.hash(concepts, fields, titleBoost, and, slop, ablations);
+  }
+
+  @Override
+  public String getWriteableName() {
+    return NAME;
+  }
+}

@@ -1,0 +1,44 @@
+package io.liaison.opensearch;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.opensearch.index.analysis.AnalyzerProvider;
+import org.opensearch.index.analysis.CharFilterFactory;
+import org.opensearch.index.analysis.TokenFilterFactory;
+import org.opensearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.opensearch.plugins.AnalysisPlugin;
+import org.opensearch.plugins.Plugin;
+import org.opensearch.plugins.SearchPlugin;
+
+/**
+ * Liaison inside OpenSearch: the bilingual analysis under stable names, and the {@code
+ * liaison_concepts} query that scores translated concepts exactly as the embedded library does.
+ *
+ * <p>Names: char filter {@value T2sCharFilterFactory#NAME}, token filter {@value
+ * HanSegmentationTokenFilterFactory#NAME}, analyzer {@value LiaisonAnalyzerProvider#NAME}, query
+ * {@value ConceptsQueryBuilder#NAME}. Translation stays in the client library: the cluster
+ * receives concepts, not words.
+ */
+public final class LiaisonPlugin extends Plugin implements AnalysisPlugin, SearchPlugin {
+
+  @Override
+  public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
+    return Map.of(T2sCharFilterFactory.NAME, T2sCharFilterFactory::new);
+  }
+
+  @Override
+  public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
+    return Map.of(HanSegmentationTokenFilterFactory.NAME, HanSegmentationTokenFilterFactory::new);
+  }
+
+  @Override
+  public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
+    return Map.of(LiaisonAnalyzerProvider.NAME, LiaisonAnalyzerProvider::new);
+  }
+
+  @Override
+  public List<QuerySpec<?>> getQueries() {
+    return List.of(new QuerySpec<>(ConceptsQueryBuilder.NAME, ConceptsQueryBuilder::new, ConceptsQueryBuilder::fromXContent));
+  }
+}

@@ -1,0 +1,121 @@
+package io.liaison.opensearch;
+
+import io.liaison.Liaison;
+import io.liaison.backend.OpenSearchIndexer;
+import io.liaison.index.IndexProgress;
+import io.liaison.index.IndexSummary;
+import io.liaison.search.Hit;
+import io.liaison.search.SearchRequest;
+import io.liaison.search.SearchResponse;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opensearch.common.network.NetworkModule;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.core.common.transport.TransportAddress;
+import org.opensearch.http.HttpServerTransport;
+import org.opensearch.node.Node;
+import org.opensearch.plugins.Plugin;
+import org.opensearch.test.OpenSearchIntegTestCase;
+import org.opensearch.test.OpenSearchIntegTestCase.ClusterScope;
+import org.opensearch.test.OpenSearchIntegTestCase.Scope;
+import org.opensearch.transport.Netty4ModulePlugin;
+
+/**
+ * The sample corpus indexed through the facade into a real three-node cluster (2 shards, 1
+ * replica, HTTP over Netty4) ranks the cross-language queries as the embedded index does, and
+ * keeps answering with a data node down.
+ */
+@ClusterScope(scope = Scope.TEST, numDataNodes = 3, numClientNodes = 0, supportsDedicatedMasters = false)
+public class LiaisonClusterTests extends OpenSearchIntegTestCase {
+  private static final Path CORPUS = Path.of("index-data/corpus");
+  private static final Path GLOSSARY = Path.of("index-data/glossary.tsv");
+  private static final List<String> QUERIES = List.of("经济联络", "economic liaison", "中聯部", "Belt and Road");
+  private static final float TOLERANCE = 1e-4f;
+
+  @Override
+  protected Collection<Class<? extends Plugin>> nodePlugins() {
+    return List.of(LiaisonPlugin.class, Netty4ModulePlugin.class);
+  }
+
+  @Override
+  protected boolean addMockHttpTransport() {
+    return false;
+  }
+
+  @Override
+  protected boolean addMockTransportService() {
+    return false;
+  }
+
+  @Override
+  protected Settings nodeSettings(int nodeOrdinal) {
+    return Settings.builder()
+        .put(super.nodeSettings(nodeOrdinal))
+        .put(NetworkModule.TRANSPORT_TYPE_KEY, Netty4ModulePlugin.NETTY_TRANSPORT_NAME)
+        .put(NetworkModule.HTTP_TYPE_KEY, Netty4ModulePlugin.NETTY_HTTP_TRANSPORT_NAME)
+        .build();
+  }
+
+  private URI httpUri(String node) {
+    TransportAddress address = internalCluster().getInstance(HttpServerTransport.class, node).boundAddress().publishAddress();
+    return URI.create("http://" + address.getAddress() + ":" + address.getPort());
+  }
+
+  public void testClusterRanksAsTheEmbeddedIndexAndSurvivesALostNode() throws Exception {
+    Path local = createTempDir();
+    Liaison.index(CORPUS, local);
+    String httpNode = internalCluster().getNodeNames()[0];
+    URI uri = httpUri(httpNode);
+
+    IndexSummary summary = Liaison.indexOpenSearch(new OpenSearchIndexer.Options(CORPUS, 2, 1, true), uri, "news", IndexProgress.NONE);
+    assertTrue("skipped: " + summary.skipped(), summary.skipped().isEmpty());
+    ensureGreen("news");
+
+    try (Liaison embedded = Liaison.open(local, GLOSSARY);
+        Liaison remote = Liaison.openOpenSearch(uri, "news", GLOSSARY)) {
+      assertEquals(embedded.documentCount(), remote.documentCount());
+      assertEquals("aliases read back from the cluster", embedded.backend().aliases().size(), remote.backend().aliases().size());
+      assertTrue(embedded.backend().aliases().size() > 0);
+      for (String q : QUERIES) {
+        assertSameRanking(q, embedded.search(SearchRequest.of(q)), remote.search(SearchRequest.of(q)));
+      }
+
+      internalCluster().stopRandomNode(s -> !Node.NODE_NAME_SETTING.get(s).equals(httpNode));
+      ensureYellow("news");
+      for (String q : QUERIES) {
+        assertSameRanking(q + " (one node down)", embedded.search(SearchRequest.of(q)), remote.search(SearchRequest.of(q)));
+      }
+    }
+  }
+
+  /** Same top-10 documents with the same scores; documents tied on score may swap places. */
+  private void assertSameRanking(String query, SearchResponse embedded, SearchResponse remote) {
+    assertEquals(query + ": total hits", embedded.total(), remote.total());
+    assertEquals(query + ": hits shown", embedded.hits().size(), remote.hits().size());
+    assertFalse(query + ": no hits", embedded.hits().isEmpty());
+    Map<String, Float> embeddedScores = new HashMap<>();
+    embedded.hits().forEach(h -> embeddedScores.put(h.id(), h.score()));
+    float worst = 0f;
+    int sameRank = 0;
+    for (int i = 0; i < embedded.hits().size(); i++) {
+      Hit e = embedded.hits().get(i);
+      Hit r = remote.hits().get(i);
+      float diff = Math.abs(e.score() - r.score());
+      worst = Math.max(worst, diff);
+      assertTrue(String.format(Locale.ROOT, "%s rank %d: embedded %s %.6f, cluster %s %.6f", query, i + 1, e.id(), e.score(),
+          r.id(), r.score()), diff <= TOLERANCE * Math.max(1f, e.score()));
+      sameRank += e.id().equals(r.id()) ? 1 : 0;
+      Float same = embeddedScores.get(r.id());
+      boolean lastTie = i == embedded.hits().size() - 1 || Math.abs(r.score() - embedded.hits().get(embedded.hits().size() - 1).score()) <= TOLERANCE;
+      assertTrue(query + ": cluster ranks " + r.id() + " at " + (i + 1) + ", not in the embedded top 10",
+          same != null || lastTie);
+    }
+    logger.info(String.format(Locale.ROOT, "ranking agreement for [%s]: %d hits, %d of top %d at the same rank, largest score difference %.2e",
+        query, embedded.total(), sameRank, embedded.hits().size(), worst));
+  }
+}
