@@ -183,6 +183,7 @@ class ServerSecurityTest {
       assertTrue(r.statusCode() == 404 || r.statusCode() == 400, id + ": " + r.statusCode() + " " + r.body());
       assertFalse(r.body().contains("root:") || r.body().contains("SECRET-OUTSIDE"), id + ": " + r.body());
       assertSecurityHeaders(r, id);
+      JSON.readTree(r.body()); // JSON even when Jetty refuses the URI itself
     }
     // The same attempts against static files.
     for (String path : new String[] {"/..%2F..%2Fetc%2Fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "/web/../../secret.txt",
@@ -233,6 +234,10 @@ class ServerSecurityTest {
       String response = raw("GET /api/search?q=" + "a".repeat(size) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
       String status = response.lines().findFirst().orElse("");
       assertTrue(status.contains(" 414 ") || status.contains(" 431 ") || status.contains(" 413 "), size + ": " + status);
+      assertTrue(response.contains("X-Content-Type-Options: nosniff") && response.contains("Content-Security-Policy: "),
+          "Jetty's own refusal carries the security headers: " + response);
+      assertTrue((response.contains("\"error\":\"request_too_large\"") || response.contains("\"error\":\"query_too_long\""))
+          && !response.contains("<html"), response);
     }
     HttpResponse<String> longQuery = get("/api/search?q=" + "a".repeat(5_000));
     assertEquals(413, longQuery.statusCode());
