@@ -13,9 +13,11 @@ import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Lucene's classic query syntax over title and body, with each run of plain words translated into
@@ -71,9 +73,16 @@ public final class LiaisonQueryParser extends QueryParser {
     try {
       return parse(query);
     } catch (ParseException e) {
+      if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+        throw new QuerySyntaxException("the query has more than " + IndexSearcher.getMaxClauseCount()
+            + " clauses, the limit: use fewer words or wildcards", -1, e);
+      }
       throw syntaxError(query, e);
     } catch (TokenMgrError e) {
       throw lexicalError(query, e);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new QuerySyntaxException("a wildcard or regular expression is too complex to run (over "
+          + getDeterminizeWorkLimit() + " steps to compile, the limit): make it more specific", -1, e);
     } catch (IllegalArgumentException e) {
       if (e instanceof QuerySyntaxException q) {
         throw q;
@@ -247,6 +256,7 @@ public final class LiaisonQueryParser extends QueryParser {
 
   @Override
   protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    TermLimits.checkWildcard(termStr);
     return eachField(field, f -> super.getWildcardQuery(f, termStr));
   }
 
@@ -262,6 +272,7 @@ public final class LiaisonQueryParser extends QueryParser {
 
   @Override
   protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+    TermLimits.checkRegexp(termStr);
     return eachField(field, f -> super.getRegexpQuery(f, termStr));
   }
 

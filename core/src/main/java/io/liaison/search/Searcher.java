@@ -10,6 +10,7 @@ import io.liaison.query.QueryTranslator;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,10 @@ public final class Searcher implements Closeable {
   private final Analyzer analyzer;
   private final QueryTranslator translator;
   private final AtomicReference<AliasTable> aliases = new AtomicReference<>(AliasTable.empty());
+  private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
+
+  /** How long one search may run before it is stopped with a {@link SearchTimeoutException}. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
 
   /**
    * Opens the index in {@code indexDir}.
@@ -95,6 +100,19 @@ public final class Searcher implements Closeable {
     manager.maybeRefreshBlocking();
   }
 
+  /** The current limit on one search's running time. */
+  public Duration timeLimit() {
+    return timeLimit;
+  }
+
+  /** Sets how long one search may run (matching, scoring and counting; not highlighting the page). */
+  public void timeLimit(Duration limit) {
+    if (limit.isNegative() || limit.isZero()) {
+      throw new IllegalArgumentException("the search time limit must be positive, not " + limit);
+    }
+    this.timeLimit = limit;
+  }
+
   /** The analyzer this index was built with. */
   public Analyzer analyzer() {
     return analyzer;
@@ -112,11 +130,26 @@ public final class Searcher implements Closeable {
           .add(new TermQuery(new Term(Fields.LANG, request.language().get().code())), BooleanClause.Occur.FILTER)
           .build();
     }
-    IndexSearcher searcher = manager.acquire();
+    IndexSearcher shared = manager.acquire();
     try {
+      // A searcher of its own per request: the time limit and its timed-out flag are per searcher.
+      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+      searcher.setSimilarity(shared.getSimilarity());
+      Duration limit = timeLimit;
+      long deadline = System.nanoTime() + limit.toNanos();
+      searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
       int wanted = Math.multiplyExact(request.page(), request.limit());
       var both = new MultiCollectorManager(new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), new FacetCounts());
-      Object[] results = searcher.search(filtered, both);
+      Object[] results;
+      try {
+        results = searcher.search(filtered, both);
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new SearchLimitException("clauses", "the query expands to more than " + IndexSearcher.getMaxClauseCount()
+            + " clauses once translated and rewritten, the limit: use fewer words or wildcards, or turn translation off", e);
+      }
+      if (searcher.timedOut()) {
+        throw new SearchTimeoutException(limit);
+      }
       TopDocs top = (TopDocs) results[0];
       @SuppressWarnings("unchecked")
       Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
@@ -127,7 +160,7 @@ public final class Searcher implements Closeable {
       List<Hit> hits = hits(searcher, query, page);
       return new SearchResponse(top.totalHits.value(), (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
     } finally {
-      manager.release(searcher);
+      manager.release(shared);
     }
   }
 

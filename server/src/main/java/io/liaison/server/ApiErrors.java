@@ -6,6 +6,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
 import io.liaison.query.QuerySyntaxException;
+import io.liaison.search.SearchLimitException;
+import io.liaison.search.SearchTimeoutException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,6 +27,8 @@ final class ApiErrors {
     routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.error(), e.getMessage(), null));
     routes.exception(QuerySyntaxException.class, (e, ctx) ->
         send(ctx, 400, "malformed_query", e.getMessage(), e.position() >= 0 ? e.position() : null));
+    routes.exception(SearchLimitException.class, (e, ctx) -> send(ctx, 400, "query_too_complex", e.getMessage(), null));
+    routes.exception(SearchTimeoutException.class, (e, ctx) -> send(ctx, 503, "search_timeout", e.getMessage(), null));
     routes.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx, 400, "bad_request", e.getMessage(), null));
     routes.exception(ValidationException.class, (e, ctx) -> send(ctx, 400, "bad_request", describe(e), null));
     routes.exception(HttpResponseException.class, (e, ctx) ->
@@ -63,6 +67,7 @@ final class ApiErrors {
       case 405 -> "method_not_allowed";
       case 409 -> "conflict";
       case 413 -> "too_large";
+      case 414, 431 -> "request_too_large";
       default -> status >= 500 ? "internal_error" : "error";
     };
   }

@@ -56,12 +56,14 @@ public final class App {
         http.setRequestHeaderSize(32 * 1024);
         http.setSendServerVersion(false);
       });
+      cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
       cfg.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = "/web";
         files.location = Location.CLASSPATH;
       });
       SecurityHeaders.install(cfg.routes);
+      RequestLimits.install(cfg.routes);
       for (ApiRoute r : routes) {
         cfg.routes.addEndpoint(new Endpoint(r.method(), r.path(), r.handler()));
       }
@@ -70,6 +72,7 @@ public final class App {
       cfg.events.serverStopped(() -> {
         rebuild.close();
         suggester.close();
+        metrics.close();
       });
     });
   }

@@ -5,6 +5,9 @@ import io.javalin.router.Endpoint;
 import io.liaison.Liaison;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -14,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * The server's Micrometer registry: requests and latency per route, index size and the last
  * rebuild, scraped in Prometheus text format at {@code /metrics}.
  */
-final class Metrics {
+final class Metrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
 
   Metrics(Liaison liaison, RebuildJob rebuild) {
     Gauge.builder("liaison.index.documents", liaison, Metrics::documents)
@@ -26,6 +30,15 @@ final class Metrics {
         .description("When the last rebuild finished, as Unix time (0 if none has)").baseUnit("seconds").register(registry);
     Gauge.builder("liaison.rebuild.running", rebuild, r -> r.running() ? 1 : 0)
         .description("1 while a rebuild runs").register(registry);
+    // Heap, GC and threads: what a soak test watches for leaks (jvm_memory_used_bytes{area="heap"}).
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    gc.bindTo(registry);
+  }
+
+  @Override
+  public void close() {
+    gc.close();
   }
 
   private static double documents(Liaison liaison) {
