@@ -39,6 +39,8 @@ public final class LiaisonQueryParser extends QueryParser {
   private final float titleBoost;
   private final ConceptQueryFactory concepts;
   private final List<Concept> expansion = new ArrayList<>();
+  /** The queries of phrase concepts, which stay optional whatever the default operator. */
+  private final Set<Query> optionalParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   public LiaisonQueryParser(
       Analyzer analyzer, QueryTranslator translator, boolean translate, Set<Ablation> ablations, float titleBoost) {
@@ -201,8 +203,27 @@ public final class LiaisonQueryParser extends QueryParser {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (int i = 0; i < parts.size(); i++) {
       b.add(parts.get(i), optional.get(i) ? BooleanClause.Occur.SHOULD : occur);
+      if (optional.get(i)) {
+        optionalParts.add(parts.get(i));
+      }
     }
     return b.build();
+  }
+
+  /**
+   * The classic parser re-adds the clauses of a run of words with the default operator; phrase
+   * concepts must stay optional under AND, or a document that words the idea differently is lost.
+   */
+  @Override
+  protected void addMultiTermClauses(List<BooleanClause> clauses, Query q) {
+    if (!(q instanceof BooleanQuery b) || b.clauses().stream().noneMatch(c -> optionalParts.contains(c.query()))) {
+      super.addMultiTermClauses(clauses, q);
+      return;
+    }
+    BooleanClause.Occur occur = getDefaultOperator() == AND_OPERATOR ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD;
+    for (BooleanClause c : b.clauses()) {
+      clauses.add(newBooleanClause(c.query(), optionalParts.contains(c.query()) ? BooleanClause.Occur.SHOULD : occur));
+    }
   }
 
   /** A quoted phrase: the phrase itself or any translation of it, as one concept. */

@@ -99,13 +99,25 @@ class LiaisonQueryParserTest {
   }
 
   @Test
-  void theLongestGlossaryPhraseWinsOverWordByWord() {
+  void theLongestGlossaryPhraseAddsOneConceptBesideItsWords() {
     LiaisonQueryParser p = parser(true);
-    p.parseQuery("Belt and Road projects");
+    Query q = p.parseQuery("Belt and Road projects");
     List<Concept> expansion = p.expansion();
-    assertEquals("Belt and Road", expansion.get(0).source());
-    assertTrue(expansion.get(0).alternatives().stream().anyMatch(a -> a.text().equals("一带一路") && a.origin() == Origin.GLOSSARY));
-    assertEquals("projects", expansion.get(1).source());
+    assertEquals(List.of("Belt", "Road", "Belt and Road", "projects"), expansion.stream().map(Concept::source).toList());
+    Concept phrase = expansion.get(2);
+    assertTrue(phrase.phrase());
+    assertTrue(phrase.alternatives().stream().anyMatch(a -> a.text().equals("一带一路") && a.origin() == Origin.GLOSSARY));
+    assertTrue(expansion.stream().filter(c -> c != phrase).noneMatch(Concept::phrase));
+    assertEquals(4, assertInstanceOf(BooleanQuery.class, q).clauses().size());
+  }
+
+  @Test
+  void underAndThePhraseConceptIsOptionalButEveryWordIsRequired() {
+    LiaisonQueryParser p = parser(true);
+    p.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, p.parseQuery("Belt and Road"));
+    assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD),
+        q.clauses().stream().map(BooleanClause::occur).toList());
   }
 
   @Test

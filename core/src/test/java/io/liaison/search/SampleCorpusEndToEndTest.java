@@ -1,0 +1,120 @@
+package io.liaison.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.liaison.Liaison;
+import io.liaison.index.IndexSummary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Indexes the bundled sample corpus and pins the ranked results of typical queries, as Anserini's
+ * regressions do: a change that moves a result changes this test on purpose.
+ */
+class SampleCorpusEndToEndTest {
+  @TempDir static Path dir;
+  static Liaison liaison;
+  static IndexSummary summary;
+
+  @BeforeAll
+  static void indexTheSampleCorpus() throws Exception {
+    summary = Liaison.index(Path.of("index-data/corpus"), dir.resolve("index"));
+    liaison = Liaison.open(dir.resolve("index"), Path.of("index-data/glossary.tsv"));
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    liaison.close();
+  }
+
+  static List<String> top(String query, int n) throws Exception {
+    return liaison.search(SearchRequest.of(query).withLimit(n)).hits().stream().map(Hit::id).toList();
+  }
+
+  @Test
+  void everyFileIsIndexedAndTheIndexIsClean() throws Exception {
+    assertEquals(44, summary.documents());
+    assertTrue(summary.skipped().isEmpty(), summary.skipped().toString());
+    try (FSDirectory d = FSDirectory.open(dir.resolve("index"));
+        CheckIndex check = new CheckIndex(d)) {
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      check.setInfoStream(new PrintStream(log, true, StandardCharsets.UTF_8));
+      assertTrue(check.checkIndex().clean, log.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void aTraditionalQueryRanksTheCeccFoundingStoriesInEveryScript() throws Exception {
+    assertEquals(List.of(
+        "taiwan-sources/cecc-founding-zh-tw.txt",
+        "cecc/cecc-founding-zh.txt",
+        "cecc/cecc-local-government-mixed.txt",
+        "cecc/cecc-founding-en.txt",
+        "cecc/cecc-name-translation-en.md"), top("經濟聯絡", 5));
+  }
+
+  @Test
+  void anEnglishQueryRanksTheSameDocumentsAsItsChineseCounterpart() throws Exception {
+    assertEquals(top("經濟聯絡", 5), top("economic liaison", 5));
+    Set<String> zh = new HashSet<>(top("经济联络", 10));
+    Set<String> en = new HashSet<>(top("economic liaison", 10));
+    Set<String> union = new HashSet<>(zh);
+    union.addAll(en);
+    zh.retainAll(en);
+    assertTrue(zh.size() >= 0.8 * union.size(), "top-10 Jaccard below 0.8: " + zh.size() + "/" + union.size());
+  }
+
+  @Test
+  void theAbbreviationOfTheInternationalDepartmentFindsItsOverviewInAllThreeVersions() throws Exception {
+    assertEquals(List.of(
+        "ild/ild-overview-zh.txt",
+        "ild/ild-overview-en.txt",
+        "taiwan-sources/ild-overview-zh-tw.txt",
+        "ild/ild-dialogue-mixed.html",
+        "taiwan-sources/cecc-founding-zh-tw.txt"), top("中联部", 5));
+  }
+
+  @Test
+  void aGlossaryPhraseFindsTheChineseOverviewsFirst() throws Exception {
+    assertEquals(List.of(
+        "belt-and-road/bri-overview-zh.html",
+        "taiwan-sources/bri-overview-zh-tw.html",
+        "belt-and-road/bri-overview-en.html",
+        "belt-and-road/bri-railways-ports-en.txt",
+        "belt-and-road/silk-road-fund-en.md"), top("Belt and Road", 5));
+  }
+
+  @Test
+  void aTraditionalAbbreviationFindsTheSimplifiedAndEnglishAiibPages() throws Exception {
+    assertEquals(List.of("belt-and-road/aiib-zh.txt", "belt-and-road/aiib-en.txt", "taiwan-sources/bri-overview-zh-tw.html"),
+        top("亞投行 成員", 3));
+  }
+
+  @Test
+  void liaisonFindsLiaisonsAndAChineseWordInsideAnEnglishSentenceIsFound() throws Exception {
+    List<String> english = liaison.search(SearchRequest.of("liaison").withTranslate(false).withLimit(20)).hits().stream()
+        .map(Hit::id).toList();
+    assertTrue(english.contains("cecc/cecc-analyst-notes-mixed.md"), english.toString());
+    List<String> inline = liaison.search(SearchRequest.of("统战").withTranslate(false).withLimit(10)).hits().stream()
+        .map(Hit::id).toList();
+    assertTrue(inline.contains("united-front/united-front-glossary-mixed.md"), inline.toString());
+  }
+
+  @Test
+  void scriptTagsOfSavedPagesAreNotIndexed() throws Exception {
+    assertEquals(0, liaison.search(SearchRequest.of("pixelBeacon OR dataLayer")).total());
+  }
+}
