@@ -17,11 +17,19 @@ import io.liaison.search.Searcher;
 import io.liaison.search.StoredDocument;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedding facade: index a corpus folder, then search it in Chinese, English or both.
@@ -42,16 +50,35 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #refresh()} (after an indexing run) and {@link #reloadGlossary()} may be called at any
  * time from any thread: searches already running finish on the index and glossary they started
  * with, later ones see the new state; none sees a half-built index.
+ *
+ * <p><b>Glossary edits:</b> the glossary file is watched without a thread of its own. Before a
+ * search, at most once every {@value #GLOSSARY_CHECK_SECONDS} seconds, its modification time and
+ * size are compared with those of the loaded version, and a changed file is loaded again: edits
+ * reach searches within seconds, with no reindexing and no call to {@link #reloadGlossary()}. A
+ * changed file that does not load (malformed, unreadable, or gone) leaves the previous entries in
+ * use and logs a warning; the search goes on. The warning comes once per version of the file.
  */
 public final class Liaison implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(Liaison.class);
+  static final int GLOSSARY_CHECK_SECONDS = 2;
+
+  /** What identifies a version of the glossary file; null fields when there is no file. */
+  private record FileStamp(FileTime modified, long size) {
+    static final FileStamp NONE = new FileStamp(null, -1);
+  }
+
   private final Backend backend;
   private final Optional<Path> glossaryFile;
   private final AtomicReference<Glossary> glossary;
+  private final AtomicReference<FileStamp> glossaryStamp;
+  private final AtomicLong nextGlossaryCheck;
 
-  private Liaison(Backend backend, Optional<Path> glossaryFile, AtomicReference<Glossary> glossary) {
+  private Liaison(Backend backend, Optional<Path> glossaryFile, AtomicReference<Glossary> glossary, FileStamp stamp) {
     this.backend = backend;
     this.glossaryFile = glossaryFile;
     this.glossary = glossary;
+    this.glossaryStamp = new AtomicReference<>(stamp);
+    this.nextGlossaryCheck = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(GLOSSARY_CHECK_SECONDS));
   }
 
   /** Opens an index with the bundled dictionary and no glossary. */
@@ -66,9 +93,10 @@ public final class Liaison implements Closeable {
    */
   public static Liaison open(Path indexDir, Path glossaryFile) throws IOException {
     Optional<Path> file = Optional.ofNullable(glossaryFile);
+    FileStamp stamp = stamp(file);
     AtomicReference<Glossary> glossary = new AtomicReference<>(loadGlossary(file));
     Searcher searcher = new Searcher(indexDir, Lexicon.defaultLexicon(), glossary::get);
-    return new Liaison(new EmbeddedBackend(searcher, indexDir), file, glossary);
+    return new Liaison(new EmbeddedBackend(searcher, indexDir), file, glossary, stamp);
   }
 
   /**
@@ -82,10 +110,12 @@ public final class Liaison implements Closeable {
    */
   public static Liaison openOpenSearch(URI cluster, String indexName, Path glossaryFile) throws IOException {
     Optional<Path> file = Optional.ofNullable(glossaryFile);
+    FileStamp stamp = stamp(file);
     AtomicReference<Glossary> glossary = new AtomicReference<>(loadGlossary(file));
     OpenSearchCluster connection = new OpenSearchCluster(cluster, indexName);
     try {
-      return new Liaison(new OpenSearchBackend(connection, Lexicon.defaultLexicon(), glossary::get), file, glossary);
+      return new Liaison(new OpenSearchBackend(connection, Lexicon.defaultLexicon(), glossary::get), file, glossary,
+          stamp);
     } catch (IOException | RuntimeException e) {
       connection.close();
       throw e;
@@ -110,6 +140,18 @@ public final class Liaison implements Closeable {
     return Glossary.load(file.get(), ChineseScript::toSimplified);
   }
 
+  private static FileStamp stamp(Optional<Path> file) throws IOException {
+    if (file.isEmpty()) {
+      return FileStamp.NONE;
+    }
+    try {
+      BasicFileAttributes a = Files.readAttributes(file.get(), BasicFileAttributes.class);
+      return new FileStamp(a.lastModifiedTime(), a.size());
+    } catch (NoSuchFileException e) {
+      return FileStamp.NONE;
+    }
+  }
+
   /** Builds or refreshes the index of a corpus folder with default options. */
   public static IndexSummary index(Path corpus, Path indexDir) throws IOException {
     return new Indexer(Indexer.Options.of(corpus, indexDir)).run();
@@ -117,7 +159,42 @@ public final class Liaison implements Closeable {
 
   /** Searches; a malformed query throws {@link io.liaison.query.QuerySyntaxException} with its position. */
   public SearchResponse search(SearchRequest request) throws IOException {
+    long now = System.nanoTime();
+    long next = nextGlossaryCheck.get();
+    // One thread per interval wins the check; the others search with the glossary they have.
+    if (glossaryFile.isPresent() && now - next >= 0
+        && nextGlossaryCheck.compareAndSet(next, now + TimeUnit.SECONDS.toNanos(GLOSSARY_CHECK_SECONDS))) {
+      checkGlossary();
+    }
     return backend.search(request);
+  }
+
+  /**
+   * Loads the glossary file again if its modification time or size changed since it was loaded;
+   * never throws. Searches call this every {@value #GLOSSARY_CHECK_SECONDS} seconds; tests call it
+   * directly instead of waiting.
+   */
+  synchronized void checkGlossary() {
+    if (glossaryFile.isEmpty()) {
+      return;
+    }
+    try {
+      FileStamp now = stamp(glossaryFile);
+      if (now.equals(glossaryStamp.get())) {
+        return;
+      }
+      // Recorded first, so that a file which fails to load is reported once, not at every check.
+      glossaryStamp.set(now);
+      if (now.equals(FileStamp.NONE)) {
+        LOG.warn("The glossary {} is gone; searches keep the entries loaded before", glossaryFile.get());
+        return;
+      }
+      glossary.set(Glossary.load(glossaryFile.get(), ChineseScript::toSimplified));
+      LOG.info("Reloaded the glossary {} after a change", glossaryFile.get());
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      LOG.warn("The changed glossary {} does not load, so searches keep the entries loaded before: {}",
+          glossaryFile.get(), e.getMessage());
+    }
   }
 
   /** The indexed document with this id, if there is one. */
@@ -131,8 +208,11 @@ public final class Liaison implements Closeable {
   }
 
   /** Reads the glossary file again; searches after this call use the new entries. */
-  public void reloadGlossary() throws IOException {
+  public synchronized void reloadGlossary() throws IOException {
+    // The stamp is read before the file: an edit in between makes the next check load it again.
+    FileStamp stamp = stamp(glossaryFile);
     glossary.set(loadGlossary(glossaryFile));
+    glossaryStamp.set(stamp);
   }
 
   /**

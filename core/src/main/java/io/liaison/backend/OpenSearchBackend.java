@@ -107,11 +107,13 @@ public final class OpenSearchBackend implements Backend {
             ? null : new RemoteConceptQuery(fields, concept, slop));
     Query query = request.plainText() ? parser.parsePlain(request.query()) : parser.parseQuery(request.query());
     JsonObject dsl = new QueryDsl(TITLE_BOOST, request.ablations()).toJson(query);
-    if (request.language().isPresent()) {
+    if (request.language().isPresent() || request.folder().isPresent()) {
+      var filters = Json.createArrayBuilder();
+      request.language().ifPresent(l -> filters.add(term(Fields.LANG, l.code())));
+      request.folder().ifPresent(f -> filters.add(term(Fields.FOLDER, f)));
       dsl = Json.createObjectBuilder().add("bool", Json.createObjectBuilder()
           .add("must", Json.createArrayBuilder().add(dsl))
-          .add("filter", Json.createArrayBuilder().add(Json.createObjectBuilder().add("term",
-              Json.createObjectBuilder().add(Fields.LANG, request.language().get().code()))))).build();
+          .add("filter", filters)).build();
     }
     JsonObject body = Json.createObjectBuilder()
         .add("query", dsl)
@@ -153,6 +155,10 @@ public final class OpenSearchBackend implements Backend {
       facets.put(f, counts);
     }
     return new SearchResponse(total, (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
+  }
+
+  private static JsonObject term(String field, String value) {
+    return Json.createObjectBuilder().add("term", Json.createObjectBuilder().add(field, value)).build();
   }
 
   private static JsonObject terms(String field) {

@@ -124,11 +124,11 @@ public final class Searcher implements Closeable {
     LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(), TITLE_BOOST);
     Query query = request.plainText() ? parser.parsePlain(request.query()) : parser.parseQuery(request.query());
     Query filtered = query;
-    if (request.language().isPresent()) {
-      filtered = new BooleanQuery.Builder()
-          .add(query, BooleanClause.Occur.MUST)
-          .add(new TermQuery(new Term(Fields.LANG, request.language().get().code())), BooleanClause.Occur.FILTER)
-          .build();
+    if (request.language().isPresent() || request.folder().isPresent()) {
+      BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+      request.language().ifPresent(l -> builder.add(new TermQuery(new Term(Fields.LANG, l.code())), BooleanClause.Occur.FILTER));
+      request.folder().ifPresent(f -> builder.add(new TermQuery(new Term(Fields.FOLDER, f)), BooleanClause.Occur.FILTER));
+      filtered = builder.build();
     }
     IndexSearcher shared = manager.acquire();
     try {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.store.FSDirectory;
@@ -116,5 +117,21 @@ class SampleCorpusEndToEndTest {
   @Test
   void scriptTagsOfSavedPagesAreNotIndexed() throws Exception {
     assertEquals(0, liaison.search(SearchRequest.of("pixelBeacon OR dataLayer")).total());
+  }
+
+  @Test
+  void aFolderFilterKeepsOnlyThatFolderAndItsFacetsCountTheFilteredHits() throws Exception {
+    SearchResponse all = liaison.search(SearchRequest.of("economic liaison").withLimit(1000));
+    long inCecc = all.facets().get("folder").getOrDefault("cecc", 0L);
+    assertTrue(inCecc > 0 && inCecc < all.total(), "the query should match cecc and other folders: " + all.facets());
+
+    SearchResponse cecc = liaison.search(SearchRequest.of("economic liaison").withLimit(1000).withFolder("cecc"));
+    assertEquals(inCecc, cecc.total());
+    assertEquals(Map.of("cecc", inCecc), cecc.facets().get("folder"));
+    assertEquals(cecc.total(), cecc.facets().get("lang").values().stream().mapToLong(Long::longValue).sum());
+    assertTrue(cecc.hits().stream().allMatch(h -> h.folder().equals("cecc")), cecc.hits().toString());
+    // The filter does not score: the cecc hits keep the order they have among all hits.
+    assertEquals(all.hits().stream().filter(h -> h.folder().equals("cecc")).map(Hit::id).toList(),
+        cecc.hits().stream().map(Hit::id).toList());
   }
 }

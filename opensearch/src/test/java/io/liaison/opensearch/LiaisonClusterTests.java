@@ -84,6 +84,11 @@ public class LiaisonClusterTests extends OpenSearchIntegTestCase {
       for (String q : QUERIES) {
         assertSameRanking(q, embedded.search(SearchRequest.of(q)), remote.search(SearchRequest.of(q)));
       }
+      SearchRequest inCecc = SearchRequest.of("economic liaison").withFolder("cecc");
+      SearchResponse filtered = remote.search(inCecc);
+      assertSameRanking("economic liaison in cecc", embedded.search(inCecc), filtered);
+      assertTrue("folder filter: " + filtered.hits(), filtered.hits().stream().allMatch(h -> h.folder().equals("cecc")));
+      assertEquals(Map.of("cecc", filtered.total()), filtered.facets().get("folder"));
 
       internalCluster().stopRandomNode(s -> !Node.NODE_NAME_SETTING.get(s).equals(httpNode));
       ensureYellow("news");

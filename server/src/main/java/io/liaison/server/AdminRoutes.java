@@ -25,8 +25,11 @@ final class AdminRoutes {
         new ApiRoute(HandlerType.POST, "/api/index/rebuild", "Starts rebuilding the index from the corpus folder.",
             List.of(), merge(auth, Map.of(202, "Rebuild started", 409, "A rebuild is already running")),
             true, this::rebuild),
-        new ApiRoute(HandlerType.GET, "/api/index/status", "Reports the running rebuild and the last result.",
-            List.of(), merge(auth, Map.of(200, "Rebuild status")), true, this::status));
+        new ApiRoute(HandlerType.GET, "/api/index/status",
+            "Reports the running rebuild and the last result: state, startedAt, finishedAt, elapsedMs, "
+                + "progress (filesDone, filesTotal, filesPerSecond), lastResult and lastError.",
+            List.of(), merge(auth, Map.of(200, "Rebuild status, with files done out of the total while running")),
+            true, this::status));
   }
 
   private static Map<Integer, String> merge(Map<Integer, String> a, Map<Integer, String> b) {

@@ -36,9 +36,19 @@ final class ApiResponses {
 
   record Health(String status, int documents) {}
 
-  /** The rebuild job: {@code state} is idle, running, succeeded or failed. */
+  /**
+   * The rebuild job: {@code state} is idle, running, succeeded or failed; {@code progress} is that of
+   * the running or last run (null before the first).
+   */
   record RebuildStatus(
-      String state, Long startedAt, Long finishedAt, Long elapsedMs, IndexSummary lastResult, String lastError) {}
+      String state, Long startedAt, Long finishedAt, Long elapsedMs, RebuildProgress progress, IndexSummary lastResult,
+      String lastError) {}
+
+  /**
+   * Files of a rebuild finished (indexed, unchanged or skipped) out of the files found; the total is 0
+   * while the corpus folder is still being walked. The rate is over the files done so far.
+   */
+  record RebuildProgress(int filesDone, int filesTotal, double filesPerSecond) {}
 
   record Accepted(String status, String statusUrl) {}
 }

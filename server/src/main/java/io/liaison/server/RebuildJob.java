@@ -1,5 +1,6 @@
 package io.liaison.server;
 
+import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import io.liaison.index.Indexer;
 import java.io.Closeable;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,37 @@ final class RebuildJob implements Closeable {
   }
 
   private record State(
-      boolean running, Long startedAt, Long finishedAt, long lastDurationMillis, IndexSummary lastResult, String lastError) {}
+      boolean running, Long startedAt, Long finishedAt, long lastDurationMillis, IndexSummary lastResult, String lastError,
+      Progress progress) {}
+
+  /** Counts the files of one run as the indexer's worker threads finish them. */
+  private static final class Progress implements IndexProgress {
+    private final AtomicInteger total = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile long startNanos;
+    private volatile long lastNanos;
+
+    @Override
+    public void started(int files) {
+      startNanos = System.nanoTime();
+      lastNanos = startNanos;
+      total.set(files);
+    }
+
+    @Override
+    public void advanced(int done, int total, long bytesRead) {
+      // Workers report concurrently and may arrive out of order: keep the highest count.
+      this.done.accumulateAndGet(done, Math::max);
+      lastNanos = System.nanoTime();
+    }
+
+    ApiResponses.RebuildProgress snapshot() {
+      int d = done.get();
+      double seconds = (lastNanos - startNanos) / 1e9;
+      double rate = d == 0 || seconds <= 0 ? 0 : Math.round(d / seconds * 10) / 10.0;
+      return new ApiResponses.RebuildProgress(d, total.get(), rate);
+    }
+  }
 
   private final Path corpus;
   private final Path index;
@@ -35,7 +67,7 @@ final class RebuildJob implements Closeable {
     t.setDaemon(true);
     return t;
   });
-  private final AtomicReference<State> state = new AtomicReference<>(new State(false, null, null, 0, null, null));
+  private final AtomicReference<State> state = new AtomicReference<>(new State(false, null, null, 0, null, null, null));
 
   RebuildJob(Path corpus, Path index, AfterCommit afterCommit) {
     this.corpus = corpus;
@@ -49,7 +81,8 @@ final class RebuildJob implements Closeable {
     if (before.running()) {
       return false;
     }
-    State started = new State(true, System.currentTimeMillis(), null, before.lastDurationMillis(), before.lastResult(), before.lastError());
+    State started = new State(true, System.currentTimeMillis(), null, before.lastDurationMillis(), before.lastResult(),
+        before.lastError(), new Progress());
     if (!state.compareAndSet(before, started)) {
       return false;
     }
@@ -62,7 +95,7 @@ final class RebuildJob implements Closeable {
     IndexSummary result = null;
     String error = null;
     try {
-      result = new Indexer(Indexer.Options.of(corpus, index).withRebuild(true)).run();
+      result = new Indexer(Indexer.Options.of(corpus, index).withRebuild(true)).run(started.progress());
       afterCommit.run();
       LOG.info("Rebuild finished: {}", result.describe());
     } catch (Exception e) {
@@ -72,7 +105,7 @@ final class RebuildJob implements Closeable {
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
     state.set(new State(false, started.startedAt(), System.currentTimeMillis(), millis,
-        result != null ? result : started.lastResult(), error));
+        result != null ? result : started.lastResult(), error, started.progress()));
   }
 
   boolean running() {
@@ -97,7 +130,8 @@ final class RebuildJob implements Closeable {
     } else if (s.finishedAt() != null) {
       elapsed = s.lastDurationMillis();
     }
-    return new ApiResponses.RebuildStatus(name, s.startedAt(), s.finishedAt(), elapsed, s.lastResult(), s.lastError());
+    return new ApiResponses.RebuildStatus(name, s.startedAt(), s.finishedAt(), elapsed,
+        s.progress() == null ? null : s.progress().snapshot(), s.lastResult(), s.lastError());
   }
 
   /** Waits briefly for a running rebuild, then stops the thread; the last good commit stays in place. */

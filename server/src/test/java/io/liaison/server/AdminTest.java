@@ -90,13 +90,17 @@ class AdminTest {
       Response started = post(client, "/api/index/rebuild", auth);
       assertEquals(202, started.code(), started.body().string());
       assertError(post(client, "/api/index/rebuild", auth), 409, "conflict");
-      assertEquals("running", json(get(client, "/api/index/status", auth)).path("state").asText());
+      JsonNode running = json(get(client, "/api/index/status", auth));
+      assertEquals("running", running.path("state").asText());
+      assertProgress(running, false);
 
       hold.countDown();
       JsonNode status = awaitFinished(client, auth);
       assertEquals("succeeded", status.path("state").asText(), status.toString());
       assertEquals(6, status.path("lastResult").path("documents").asInt());
       assertTrue(status.path("elapsedMs").asLong() >= 0);
+      assertProgress(status, true);
+      assertEquals(6, status.path("progress").path("filesTotal").asInt(), status.toString());
       assertEquals(6, json(client.get("/health")).path("documents").asInt(), "searches see the new index");
       assertEquals(200, client.get("/api/documents/en/new.txt").code());
       String metrics = client.get("/metrics").body().string();
@@ -115,6 +119,17 @@ class AdminTest {
       assertTrue(!status.toString().contains(dir.toString()) && !status.toString().contains("/tmp/"), status.toString());
       assertEquals(5, json(client.get("/health")).path("documents").asInt(), "the old index keeps serving");
     });
+  }
+
+  private static void assertProgress(JsonNode status, boolean finished) {
+    JsonNode p = status.path("progress");
+    int done = p.path("filesDone").asInt(-1);
+    int total = p.path("filesTotal").asInt(-1);
+    assertTrue(total > 0 && done >= 0 && done <= total, status.toString());
+    assertTrue(p.path("filesPerSecond").asDouble(-1) >= 0, status.toString());
+    if (finished) {
+      assertEquals(total, done, status.toString());
+    }
   }
 
   private static JsonNode awaitFinished(HttpClient client, String auth) throws InterruptedException {
