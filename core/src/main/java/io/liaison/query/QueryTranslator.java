@@ -102,15 +102,16 @@ public final class QueryTranslator {
         found.putIfAbsent(TermKey.of(term), new Alternative(term, 1f, Origin.GLOSSARY, List.of()));
       }
     }
-    if (!ablations.contains(Ablation.ALIASES)) {
-      for (Map.Entry<String, List<String>> e : aliases.get().aliasesOf(key).entrySet()) {
-        found.putIfAbsent(TermKey.of(e.getKey()), new Alternative(e.getKey(), ALIAS_WEIGHT, Origin.ALIAS, e.getValue()));
-      }
-    }
     if (multiWord && !TermKey.isHan(key) && !key.contains(" ")) {
+      addAliases(key, ablations, found);
       return; // a "phrase" of one English word and punctuation: left to the word-by-word pass
     }
     List<Translation> translations = TermKey.isHan(key) ? lexicon.toEnglish(key) : lexicon.toChinese(key);
+    // Mined aliases name things the dictionary does not know (CECC, 中联部, China Economic
+    // Cooperation Center); for a single dictionary word they are mostly noise from the corpus.
+    if (multiWord || translations.isEmpty()) {
+      addAliases(key, ablations, found);
+    }
     float max = 0f;
     for (Translation t : translations) {
       max = Math.max(max, t.weight());
@@ -118,6 +119,14 @@ public final class QueryTranslator {
     for (Translation t : translations) {
       float w = Math.max(Math.min(1f, t.weight() / max), 0.01f);
       found.putIfAbsent(TermKey.of(t.text()), new Alternative(t.text(), w, Origin.DICTIONARY, List.of()));
+    }
+  }
+
+  private void addAliases(String key, Set<Ablation> ablations, Map<String, Alternative> found) {
+    if (!ablations.contains(Ablation.ALIASES)) {
+      for (Map.Entry<String, List<String>> e : aliases.get().aliasesOf(key).entrySet()) {
+        found.putIfAbsent(TermKey.of(e.getKey()), new Alternative(e.getKey(), ALIAS_WEIGHT, Origin.ALIAS, e.getValue()));
+      }
     }
   }
 
