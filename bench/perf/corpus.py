@@ -13,6 +13,7 @@ import argparse, concurrent.futures, gzip, html.parser, os, re, shutil, subproce
 
 MAN = "/usr/share/man"
 FAQ = "/usr/share/doc/debian/FAQ"
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def render(path):
@@ -28,6 +29,7 @@ def render(path):
     p = subprocess.run("preconv -e utf-8 | groff -t -man -Tutf8 -rLL=80n -P-cbou",
                        shell=True, input=src, capture_output=True, env=env)
     text = p.stdout.decode("utf-8", "replace")
+    text = CONTROL.sub("", text)  # overstrike left-overs groff -c does not remove
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text if len(text) > 300 else None
 

@@ -10,7 +10,7 @@ PORT="${PORT:-7171}"; DURATION="${DURATION:-15}"
 INDEX="$WORK/index100k"; CORPUS="$WORK/corpus100k"
 [ -d "$INDEX" ] || { echo "run bench/perf/index100k.sh first" >&2; exit 1; }
 machine
-start_server "$INDEX" "$CORPUS" "$PORT" ${XMX:+-Xmx$XMX}
+start_server "$INDEX" "$CORPUS" "$PORT" ${XMX:+-Xmx$XMX} ${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile}
 trap stop_server EXIT
 echo "ready after $(wait_ready "http://127.0.0.1:$PORT/api/search?q=file") ms (pid $SERVER_PID${XMX:+, -Xmx$XMX})"
 export QUERIES="$HERE/queries.txt"
@@ -27,7 +27,7 @@ done
 rss=$(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status)
 hwm=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
 echo "memory: RSS $((rss/1024)) MB (peak $((hwm/1024)) MB)"
-"$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.heap_info | grep -iE "total|used" | head -3
+"$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.heap_info | grep -E "PSYoungGen|ParOldGen|Metaspace|garbage-first heap|region size"
 "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.run >/dev/null
 echo "after a full GC (live heap):"
-"$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.heap_info | grep -iE "total|used" | head -3
+"$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.heap_info | grep -E "PSYoungGen|ParOldGen|Metaspace|garbage-first heap|region size"

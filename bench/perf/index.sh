@@ -15,17 +15,17 @@ OUT="$WORK/index-runs.txt"; : > "$OUT"
 for i in $(seq "$REPEAT"); do
   rm -rf "$WORK/idx-liaison" "$WORK/idx-plain"
   s=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$WORK/rss" "$JAVA" "${LIAISON_JVM[@]}" -jar "$SERVER_JAR" index \
+  /usr/bin/time -f "%M %P" -o "$WORK/rss" "$JAVA" "${LIAISON_JVM[@]}" -jar "$SERVER_JAR" index \
       --corpus "$CORPUS" --index "$WORK/idx-liaison" --rebuild >/dev/null 2>&1
   e=$(date +%s.%N)
   t=$(echo "$e - $s" | bc -l)
-  echo "liaison run=$i seconds=$t rssKB=$(cat "$WORK/rss")" | tee -a "$OUT"
+  echo "liaison run=$i seconds=$t rssKB,cpu=$(cat "$WORK/rss" | tr " " ,)" | tee -a "$OUT"
   s=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$WORK/rss" "$JAVA" -XX:+UseParallelGC -cp "$BENCH_JAR" io.liaison.bench.PlainLuceneIndexer \
+  /usr/bin/time -f "%M %P" -o "$WORK/rss" "$JAVA" -XX:+UseParallelGC -cp "$BENCH_JAR" io.liaison.bench.PlainLuceneIndexer \
       "$CORPUS" "$WORK/idx-plain" >/dev/null
   e=$(date +%s.%N)
   t=$(echo "$e - $s" | bc -l)
-  echo "plain run=$i seconds=$t rssKB=$(cat "$WORK/rss")" | tee -a "$OUT"
+  echo "plain run=$i seconds=$t rssKB,cpu=$(cat "$WORK/rss" | tr " " ,)" | tee -a "$OUT"
 done
 for k in liaison plain; do
   m=$(grep "^$k " "$OUT" | sed 's/.*seconds=\([0-9.]*\).*/\1/' | median)
@@ -33,7 +33,8 @@ for k in liaison plain; do
     'BEGIN {printf "MEDIAN %s: %.1f s (whole process)  %.2f MB/s  %.0f docs/s\n", k, m, b/1048576/m, d/m}'
 done
 echo "index sizes: liaison $(du -sh "$WORK/idx-liaison" | cut -f1), plain $(du -sh "$WORK/idx-plain" | cut -f1)"
-# The limit: analysis alone, in memory.
+# The limit: analysis alone, in memory (ANALYSIS=0 skips it).
+[ "${ANALYSIS:-1}" = 1 ] || exit 0
 "$JAVA" -jar "$BENCH_JAR" AnalysisBenchmark -jvmArgsAppend "-XX:+UseParallelGC -Xss4m -Dperf.corpus=$CORPUS" -t 1 -rf json -rff "$WORK/analysis-t1.json" ${JMH_ARGS:-} \
   | grep -E "^(Benchmark|AnalysisBenchmark)"
 "$JAVA" -jar "$BENCH_JAR" AnalysisBenchmark -jvmArgsAppend "-XX:+UseParallelGC -Xss4m -Dperf.corpus=$CORPUS" -t 2 -rf json -rff "$WORK/analysis-t2.json" ${JMH_ARGS:-} \
