@@ -301,7 +301,13 @@ public final class Indexer {
         return;
       }
       Document doc = Fields.toDocument(extracted, AliasMiner.mine(extracted.title() + "\n" + extracted.body()));
-      writer.updateDocument(new Term(Fields.ID, id), doc);
+      if (previous == null) {
+        // Not in the last commit (or a rebuild, which starts empty): nothing to replace, and a
+        // plain add spares the writer a buffered delete per document to resolve at every flush.
+        writer.addDocument(doc);
+      } else {
+        writer.updateDocument(new Term(Fields.ID, id), doc);
+      }
       if (previous == null) {
         added.incrementAndGet();
       } else if (contentChanged) {

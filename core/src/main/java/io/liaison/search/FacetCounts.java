@@ -52,8 +52,12 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
       SortedDocValues[] values = new SortedDocValues[FIELDS.size()];
+      // Counted per segment ordinal; ordinals become strings once per segment, in finish(), not
+      // once per matching document (a common word matches most of the index).
+      int[][] perOrd = new int[FIELDS.size()][];
       for (int i = 0; i < values.length; i++) {
         values[i] = DocValues.getSorted(context.reader(), FIELDS.get(i));
+        perOrd[i] = new int[values[i].getValueCount()];
       }
       return new LeafCollector() {
         @Override
@@ -63,8 +67,20 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
         public void collect(int doc) throws IOException {
           for (int i = 0; i < values.length; i++) {
             if (values[i].advanceExact(doc)) {
-              String key = values[i].lookupOrd(values[i].ordValue()).utf8ToString();
-              counts.get(FIELDS.get(i)).merge(key, 1L, Long::sum);
+              perOrd[i][values[i].ordValue()]++;
+            }
+          }
+        }
+
+        @Override
+        public void finish() throws IOException {
+          for (int i = 0; i < values.length; i++) {
+            Map<String, Long> field = counts.get(FIELDS.get(i));
+            int[] c = perOrd[i];
+            for (int ord = 0; ord < c.length; ord++) {
+              if (c[ord] > 0) {
+                field.merge(values[i].lookupOrd(ord).utf8ToString(), (long) c[ord], Long::sum);
+              }
             }
           }
         }

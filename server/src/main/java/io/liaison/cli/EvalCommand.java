@@ -21,8 +21,7 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--run", required = true, paramLabel = "FILE", description = "TREC run: qid Q0 docid rank score tag.")
   Path run;
 
-  @Option(names = "--verbose", description = "Print stack traces on errors.")
-  boolean verbose;
+  @CommandLine.Mixin Folders.Verbose verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

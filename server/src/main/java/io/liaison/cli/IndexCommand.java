@@ -19,11 +19,9 @@ import picocli.CommandLine.Option;
     description = "Build or refresh the index from a corpus folder, recursively: "
         + ".txt .md .html .htm .xhtml .pdf .docx .odt .rtf .eml (UTF-8/16, GB18030/GBK, Big5).")
 final class IndexCommand implements Callable<Integer> {
-  @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus folder (default: index-data/corpus).")
-  Path corpus;
+  @CommandLine.Mixin Folders.Corpus corpus;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: index-data/index).")
-  Path index;
+  @CommandLine.Mixin Folders.Index index;
 
   @Option(names = "--rebuild", description = "Re-read every file instead of only new and changed ones.")
   boolean rebuild;
@@ -44,8 +42,7 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit with status 3 when any file was skipped.")
   boolean strict;
 
-  @Option(names = "--verbose", description = "Print stack traces on errors.")
-  boolean verbose;
+  @CommandLine.Mixin Folders.Verbose verbose;
 
   @CommandLine.Mixin ClusterOptions cluster;
 
@@ -61,8 +58,8 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path c = corpus != null ? corpus : LiaisonCli.defaultCorpus();
-    Path i = index != null ? index : LiaisonCli.defaultIndex();
+    Path c = corpus.path();
+    Path i = index.path();
     if (maxFileMb < 1 || fileTimeoutSeconds < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-mb and --file-timeout must be at least 1");
     }

@@ -37,11 +37,9 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query (several words are joined).")
   List<String> words;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: index-data/index).")
-  Path index;
+  @CommandLine.Mixin Folders.Index index;
 
-  @Option(names = "--glossary", paramLabel = "FILE", description = "Glossary (default: index-data/glossary.tsv).")
-  Path glossary;
+  @CommandLine.Mixin Folders.Glossary glossary;
 
   @Option(names = "--limit", paramLabel = "N", description = "Hits to show (default 10; 100 with --topics).")
   Integer limit;
@@ -74,8 +72,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--tag", defaultValue = "liaison", description = "Run tag (default: ${DEFAULT-VALUE}).")
   String tag;
 
-  @Option(names = "--verbose", description = "Print stack traces on errors.")
-  boolean verbose;
+  @CommandLine.Mixin Folders.Verbose verbose;
 
   @CommandLine.Mixin ClusterOptions cluster;
 
@@ -96,8 +93,8 @@ final class SearchCommand implements Callable<Integer> {
     }
     Optional<Language> language = lang == null ? Optional.empty() : Optional.of(Language.fromCode(lang));
     int n = limit != null ? limit : batch ? 100 : 10;
-    Path idx = index != null ? index : LiaisonCli.defaultIndex();
-    Path gl = glossary != null ? glossary : LiaisonCli.defaultGlossary();
+    Path idx = index.path();
+    Path gl = glossary.path();
     try (Liaison liaison = cluster.cluster().isPresent()
         ? Liaison.openOpenSearch(cluster.url, cluster.indexName, gl)
         : Liaison.open(idx, gl)) {
@@ -143,7 +140,7 @@ final class SearchCommand implements Callable<Integer> {
   private void print(PrintWriter out, SearchRequest request, SearchResponse r) {
     boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
     out.printf(Locale.ROOT, "%d hit%s for %s (%d ms)%n", r.total(), r.total() == 1 ? "" : "s", request.query(), r.tookMs());
-    if (explain || !r.expansion().isEmpty() && request.translate() && explain) {
+    if (explain) {
       out.println(explanation(r.expansion()));
     }
     int rank = (request.page() - 1) * request.limit() + 1;

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,14 +21,11 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-  @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus folder (default: index-data/corpus).")
-  Path corpus;
+  @CommandLine.Mixin Folders.Corpus corpus;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: index-data/index).")
-  Path index;
+  @CommandLine.Mixin Folders.Index index;
 
-  @Option(names = "--glossary", paramLabel = "FILE", description = "Glossary (default: index-data/glossary.tsv).")
-  Path glossary;
+  @CommandLine.Mixin Folders.Glossary glossary;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
@@ -35,14 +33,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--verbose", description = "Print stack traces on errors.")
-  boolean verbose;
+  @CommandLine.Mixin Folders.Verbose verbose;
 
   @Override
   public Integer call() throws Exception {
-    Path c = corpus != null ? corpus : LiaisonCli.defaultCorpus();
-    Path i = index != null ? index : LiaisonCli.defaultIndex();
-    Path g = glossary != null ? glossary : LiaisonCli.defaultGlossary();
+    Path c = corpus.path();
+    Path i = index.path();
+    Path g = glossary.path();
     if (!IndexLayout.exists(i)) {
       LOG.info("No index at {}; indexing {} first", i, c);
       IndexSummary s = new Indexer(Indexer.Options.of(c, i)).run();

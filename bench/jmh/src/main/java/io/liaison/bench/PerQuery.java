@@ -1,0 +1,63 @@
+package io.liaison.bench;
+
+import io.liaison.Liaison;
+import io.liaison.search.SearchRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Diagnostic, not a benchmark: which query texts make the latency tail. Warms up, then runs every
+ * query ROUNDS times interleaved, mono and cross, and prints each query's median, hits and
+ * concepts, slowest cross first.
+ *
+ * <p>{@code java -cp benchmarks.jar io.liaison.bench.PerQuery INDEX QUERIES GLOSSARY [ROUNDS]}
+ */
+public final class PerQuery {
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+    List<String> queries = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    try (Liaison liaison = Liaison.open(Path.of(args[0]), Path.of(args[2]))) {
+      long[][][] t = new long[queries.size()][2][rounds];
+      long[][] total = new long[queries.size()][2];
+      int[][] terms = new int[queries.size()][2];
+      for (int warm = 0; warm < 10; warm++) {
+        for (String q : queries) {
+          liaison.search(SearchRequest.of(q).withLimit(10).withTranslate(false));
+          liaison.search(SearchRequest.of(q).withLimit(10));
+        }
+      }
+      for (int r = 0; r < rounds; r++) {
+        for (int i = 0; i < queries.size(); i++) {
+          for (int m = 0; m < 2; m++) {
+            long s = System.nanoTime();
+            var resp = liaison.search(SearchRequest.of(queries.get(i)).withLimit(10).withTranslate(m == 1));
+            t[i][m][r] = System.nanoTime() - s;
+            total[i][m] = resp.total();
+            terms[i][m] = resp.expansion().stream().mapToInt(c -> c.alternatives().size()).sum();
+          }
+        }
+      }
+      Integer[] order = new Integer[queries.size()];
+      Arrays.setAll(order, i -> i);
+      double[][] med = new double[queries.size()][2];
+      for (int i = 0; i < queries.size(); i++) {
+        for (int m = 0; m < 2; m++) {
+          long[] x = t[i][m].clone();
+          Arrays.sort(x);
+          med[i][m] = x[rounds / 2] / 1e6;
+        }
+      }
+      Arrays.sort(order, (a, b) -> Double.compare(med[b][1], med[a][1]));
+      System.out.println("query\tmono_ms\tcross_ms\tmono_hits\tcross_hits\tcross_terms");
+      for (int i : order) {
+        System.out.printf(Locale.ROOT, "%s\t%.2f\t%.2f\t%d\t%d\t%d%n", queries.get(i), med[i][0], med[i][1],
+            total[i][0], total[i][1], terms[i][1]);
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.liaison.bench;
+
+import io.liaison.Liaison;
+import io.liaison.search.SearchRequest;
+import io.liaison.search.SearchResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Warm query latency and in-process throughput on an existing index: the full request path of
+ * {@link Liaison#search} (parse, translate, search, facets, snippets), 10 hits, as the HTTP API
+ * answers it. {@code mono} is {@code withTranslate(false)}, {@code cross} the default translated
+ * search, over the same query texts (bench/perf/queries.txt), cycled per thread.
+ *
+ * <p>Latency: {@code -bm sample -t 1} (p50/p99 from JMH's histogram). Throughput: {@code -bm thrpt
+ * -t 1|8|32}. {@code -Dperf.index=DIR -Dperf.queries=FILE -Dperf.glossary=FILE}.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 6)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xss4m"})
+public class QueryBenchmark {
+
+  @State(Scope.Benchmark)
+  public static class Index {
+    @Param({"mono", "cross"})
+    public String mode;
+
+    Liaison liaison;
+    List<SearchRequest> requests;
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+      Path index = Path.of(System.getProperty("perf.index", "bench/work/perf/index100k"));
+      Path glossary = Path.of(System.getProperty("perf.glossary", "index-data/glossary.tsv"));
+      Path queries = Path.of(System.getProperty("perf.queries", "bench/perf/queries.txt"));
+      liaison = Liaison.open(index, glossary);
+      boolean translate = mode.equals("cross");
+      requests = Files.readAllLines(queries, StandardCharsets.UTF_8).stream()
+          .filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .map(q -> SearchRequest.of(q).withLimit(10).withTranslate(translate))
+          .toList();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+      liaison.close();
+    }
+  }
+
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next;
+  }
+
+  @Benchmark
+  public long search(Index index, Cursor cursor) throws IOException {
+    SearchRequest r = index.requests.get(cursor.next++ % index.requests.size());
+    SearchResponse response = index.liaison.search(r);
+    return response.total() + response.hits().size();
+  }
+}

@@ -1,0 +1,29 @@
+# Sourced by the bench/perf scripts.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+WORK="$ROOT/bench/work/perf"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+SERVER_JAR="$ROOT/server/target/liaison-server.jar"
+BENCH_JAR="$ROOT/bench/jmh/target/benchmarks.jar"
+# The launcher's JVM flags (see ./liaison), so measurements match `./liaison ...`.
+LIAISON_JVM=(--enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xss4m -Dliaison.home="$ROOT")
+REPEAT="${REPEAT:-3}"
+mkdir -p "$WORK"
+
+build() { # root install (needed by the JMH module) then the benchmark jar
+  if [ "${SKIP_BUILD:-}" != 1 ]; then
+    (cd "$ROOT" && mvn -B -q -ntp -DskipTests install)
+    (cd "$ROOT" && mvn -B -q -ntp -f bench/jmh/pom.xml package)
+  fi
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+machine() {
+  echo "date: $(date -u +%FT%TZ)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc)"
+  echo "memory: $(free -g | awk '/Mem:/ {print $2}') GB; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "java: $("$JAVA" -version 2>&1 | head -1)"
+}
