@@ -22,14 +22,19 @@ final class CsvReader {
     return line;
   }
 
+  /** Refills the buffer when it is used up; false at the end of input. */
+  private boolean fill() throws IOException {
+    if (pos < limit) {
+      return true;
+    }
+    limit = Math.max(0, in.read(buf, 0, buf.length));
+    pos = 0;
+    return limit > 0;
+  }
+
   private int read() throws IOException {
-    if (pos == limit) {
-      limit = in.read(buf, 0, buf.length);
-      pos = 0;
-      if (limit <= 0) {
-        limit = 0;
-        return -1;
-      }
+    if (!fill()) {
+      return -1;
     }
     char c = buf[pos++];
     if (c == '\n') {
@@ -39,13 +44,8 @@ final class CsvReader {
   }
 
   private int peek() throws IOException {
-    if (pos == limit) {
-      limit = in.read(buf, 0, buf.length);
-      pos = 0;
-      if (limit <= 0) {
-        limit = 0;
-        return -1;
-      }
+    if (!fill()) {
+      return -1;
     }
     return buf[pos];
   }
