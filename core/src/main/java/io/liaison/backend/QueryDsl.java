@@ -52,7 +52,7 @@ final class QueryDsl {
       ablations.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().forEach(ablationNames::add);
       JsonObjectBuilder body = Json.createObjectBuilder()
           .add("concepts", Json.createArrayBuilder().add(Json.createObjectBuilder()
-              .add("source", c.concept.source()).add("alternatives", alternatives)))
+              .add("source", c.concept.source()).add("alternatives", alternatives).add("phrase", c.concept.phrase())))
           .add("fields", Json.createArrayBuilder(c.fields))
           .add("title_boost", titleBoost)
           .add("slop", c.slop)

@@ -32,12 +32,15 @@ import org.opensearch.index.query.QueryShardContext;
  *
  * <pre>{@code
  * {"liaison_concepts": {
- *   "concepts": [{"source": "经济", "alternatives": [{"text": "经济", "weight": 1.0}, {"text": "economy", "weight": 0.8}]}],
+ *   "concepts": [{"source": "经济", "alternatives": [{"text": "经济", "weight": 1.0}, {"text": "economy", "weight": 0.8}],
+ *                 "phrase": false}],
  *   "fields": ["title", "body"], "title_boost": 2.0, "operator": "or", "slop": 0, "ablations": []}}
  * }</pre>
  *
  * Each alternative is analysed with its field's search analyzer (the {@code liaison} analyzer in
- * the shipped mappings). Concepts join with {@code operator} ({@code or} or {@code and}).
+ * the shipped mappings). Concepts join with {@code operator} ({@code or} or {@code and}); a concept
+ * with {@code "phrase": true} (a multi-word unit, see {@link Concept#phrase()}) stays optional under
+ * {@code and}. {@code phrase} may be left out and is then false.
  */
 public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQueryBuilder> {
   public static final String NAME = "liaison_concepts";
@@ -77,7 +80,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
       for (int j = 0; j < m; j++) {
         alternatives.add(new Alternative(in.readString(), in.readFloat(), Origin.QUERY, List.of()));
       }
-      read.add(new Concept(source, alternatives));
+      read.add(new Concept(source, alternatives, in.readBoolean()));
     }
     this.concepts = List.copyOf(read);
     this.fields = in.readStringList();
@@ -101,6 +104,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
         out.writeString(a.text());
         out.writeFloat(a.weight());
       }
+      out.writeBoolean(c.phrase());
     }
     out.writeStringCollection(fields);
     out.writeFloat(titleBoost);
@@ -118,7 +122,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
       for (Alternative a : c.alternatives()) {
         builder.startObject().field("text", a.text()).field("weight", a.weight()).endObject();
       }
-      builder.endArray().endObject();
+      builder.endArray().field("phrase", c.phrase()).endObject();
     }
     builder.endArray();
     builder.array("fields", fields.toArray(String[]::new));
@@ -203,9 +207,10 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
 
   private static Concept parseConcept(XContentParser parser) throws IOException {
     if (parser.currentToken() != XContentParser.Token.START_OBJECT) {
-      throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] each concept is an object {source, alternatives}");
+      throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] each concept is an object {source, alternatives, phrase}");
     }
     String source = null;
+    boolean phrase = false;
     List<Alternative> alternatives = new ArrayList<>();
     String field = null;
     XContentParser.Token token;
@@ -214,6 +219,11 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
         field = parser.currentName();
       } else if ("source".equals(field) && token.isValue()) {
         source = parser.text();
+      } else if ("phrase".equals(field) && token.isValue()) {
+        if (token != XContentParser.Token.VALUE_BOOLEAN) {
+          throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] a concept's phrase is true or false, not [" + parser.text() + "]");
+        }
+        phrase = parser.booleanValue();
       } else if ("alternatives".equals(field) && token == XContentParser.Token.START_ARRAY) {
         while (parser.nextToken() != XContentParser.Token.END_ARRAY) {
           alternatives.add(parseAlternative(parser));
@@ -225,7 +235,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
     if (source == null || alternatives.isEmpty()) {
       throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] a concept needs a source and at least one alternative");
     }
-    return new Concept(source, alternatives);
+    return new Concept(source, alternatives, phrase);
   }
 
   private static Alternative parseAlternative(XContentParser parser) throws IOException {
