@@ -202,6 +202,17 @@ public final class Liaison implements Closeable {
     return backend.document(id);
   }
 
+  /**
+   * Indexes every file of {@code corpus} again into this Liaison's index, the local folder or the
+   * cluster, while searches keep answering from what is there; {@link #refresh()} afterwards makes
+   * them see the result. What a server's rebuild runs.
+   *
+   * @throws IllegalArgumentException when the corpus folder cannot be read
+   */
+  public IndexSummary reindex(Path corpus, IndexProgress progress) throws IOException {
+    return backend.reindex(corpus, progress);
+  }
+
   /** Makes searches see the latest committed index. */
   public void refresh() throws IOException {
     backend.refresh();

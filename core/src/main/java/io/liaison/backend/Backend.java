@@ -1,11 +1,15 @@
 package io.liaison.backend;
 
+import io.liaison.index.IndexProgress;
+import io.liaison.index.IndexSummary;
 import io.liaison.query.AliasTable;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.search.StoredDocument;
+import io.liaison.search.SuggestionIndex;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -28,6 +32,17 @@ public interface Backend extends Closeable {
 
   /** The aliases mined from the corpus, as currently loaded. */
   AliasTable aliases();
+
+  /** The titles and terms that suggestions complete from, read where the index is; the caller closes it. */
+  SuggestionIndex openSuggestionIndex() throws IOException;
+
+  /**
+   * Indexes every file of {@code corpus} again, deleting the documents of files that are gone;
+   * searches keep answering while it runs. Call {@link #refresh()} afterwards.
+   *
+   * @throws IllegalArgumentException when the corpus folder cannot be read
+   */
+  IndexSummary reindex(Path corpus, IndexProgress progress) throws IOException;
 
   /** Where the index is, for people: a folder or {@code URL/index}. */
   String describe();

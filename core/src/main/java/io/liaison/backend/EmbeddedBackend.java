@@ -1,10 +1,15 @@
 package io.liaison.backend;
 
+import io.liaison.index.IndexProgress;
+import io.liaison.index.IndexSummary;
+import io.liaison.index.Indexer;
 import io.liaison.query.AliasTable;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.search.Searcher;
+import io.liaison.search.LocalSuggestionIndex;
 import io.liaison.search.StoredDocument;
+import io.liaison.search.SuggestionIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -53,6 +58,17 @@ public final class EmbeddedBackend implements Backend {
   @Override
   public AliasTable aliases() {
     return searcher.aliases();
+  }
+
+  @Override
+  public SuggestionIndex openSuggestionIndex() throws IOException {
+    return new LocalSuggestionIndex(indexDir);
+  }
+
+  /** A fresh index, committed atomically: searches answer from the old one until {@link #refresh()}. */
+  @Override
+  public IndexSummary reindex(Path corpus, IndexProgress progress) throws IOException {
+    return new Indexer(Indexer.Options.of(corpus, indexDir).withRebuild(true)).run(progress);
   }
 
   @Override

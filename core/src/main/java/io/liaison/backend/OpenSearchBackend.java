@@ -1,6 +1,8 @@
 package io.liaison.backend;
 
 import io.liaison.index.Fields;
+import io.liaison.index.IndexProgress;
+import io.liaison.index.IndexSummary;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
 import io.liaison.query.AliasTable;
@@ -11,6 +13,7 @@ import io.liaison.search.Hit;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.search.StoredDocument;
+import io.liaison.search.SuggestionIndex;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -18,6 +21,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,6 +205,21 @@ public final class OpenSearchBackend implements Backend {
   @Override
   public AliasTable aliases() {
     return aliases.get();
+  }
+
+  @Override
+  public SuggestionIndex openSuggestionIndex() {
+    return new ClusterSuggestionIndex(cluster);
+  }
+
+  /**
+   * Every file indexed again in place, over the documents already there: the index is not deleted,
+   * so searches (from every server that shares the index) keep answering while it runs, each
+   * document replaced at once.
+   */
+  @Override
+  public IndexSummary reindex(Path corpus, IndexProgress progress) throws IOException {
+    return new OpenSearchIndexer(cluster, OpenSearchIndexer.Options.rereadInPlace(corpus)).run(progress);
   }
 
   @Override

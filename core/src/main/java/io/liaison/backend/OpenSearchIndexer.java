@@ -6,6 +6,7 @@ import io.liaison.index.IndexSummary;
 import io.liaison.ingest.DocumentExtractor;
 import io.liaison.ingest.ExtractedDocument;
 import io.liaison.lexicon.AliasMiner;
+import io.liaison.search.Suggester;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -39,18 +40,37 @@ public final class OpenSearchIndexer {
    * @param shards primary shards of a new index
    * @param replicas replicas of each shard of a new index
    * @param rebuild delete the index and index every file again
+   * @param reread index every file again over the documents already there, keeping the index
    */
-  public record Options(Path corpus, int shards, int replicas, boolean rebuild) {
+  public record Options(Path corpus, int shards, int replicas, boolean rebuild, boolean reread) {
     public Options {
       if (shards < 1 || replicas < 0) {
         throw new IllegalArgumentException("shards must be at least 1 and replicas at least 0, not " + shards + " and " + replicas);
       }
     }
 
+    /** New and changed files only, or, with {@code rebuild}, every file into a new index. */
+    public Options(Path corpus, int shards, int replicas, boolean rebuild) {
+      this(corpus, shards, replicas, rebuild, false);
+    }
+
     public static Options of(Path corpus) {
       return new Options(corpus, 1, 1, false);
     }
+
+    /** Every file again, into the index as it is: what a server's rebuild does, searches answering throughout. */
+    public static Options rereadInPlace(Path corpus) {
+      return new Options(corpus, 1, 1, false, true);
+    }
   }
+
+  /**
+   * Cluster-only fields, for suggestions: the title {@linkplain Suggester#fold folded} as the
+   * suggester compares it (filled here, so it folds exactly as the embedded suggester does), and the
+   * title as a keyword to sort by (a sub-field in the shipped mappings).
+   */
+  static final String TITLE_FOLDED = "title_folded";
+  static final String TITLE_SORT = "title.sort";
 
   private record Known(long size, long modified) {}
 
@@ -101,7 +121,7 @@ public final class OpenSearchIndexer {
         long modified = attrs.lastModifiedTime().toMillis();
         Known previous = known.get(id);
         seen.add(id);
-        if (previous != null && previous.size() == attrs.size() && previous.modified() == modified) {
+        if (previous != null && !options.reread() && previous.size() == attrs.size() && previous.modified() == modified) {
           unchanged++;
           continue;
         }
@@ -146,6 +166,7 @@ public final class OpenSearchIndexer {
     JsonObjectBuilder doc = Json.createObjectBuilder()
         .add(Fields.ID, d.id())
         .add(Fields.TITLE, d.title())
+        .add(TITLE_FOLDED, Suggester.fold(d.title()))
         .add(Fields.BODY, d.body())
         .add(Fields.LANG, d.language().code())
         .add(Fields.FOLDER, d.folder())

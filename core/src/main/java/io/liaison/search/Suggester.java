@@ -1,7 +1,6 @@
 package io.liaison.search;
 
 import io.liaison.analysis.ChineseScript;
-import io.liaison.index.Fields;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,27 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
 
 /**
  * Completes a prefix from three sources: indexed title and body terms (by document frequency),
  * document titles, and glossary terms, in Chinese and English alike.
  *
- * <p>Thread-safe. It reads the index through its own reader; {@link #refresh()} after a rebuild
- * swaps in the new state atomically.
+ * <p>Titles and terms come from a {@link SuggestionIndex}: the local index or a cluster; the
+ * glossary is read from its file here. Thread-safe; {@link #refresh()} after a rebuild picks up the
+ * new index and glossary.
  */
 public final class Suggester implements Closeable {
   private static final int MAX_PREFIX_CHARS = 100;
-  private static final int TERMS_SCANNED = 2000;
+
+  /** Heaviest first, then by text: the order of term completions. */
+  public static final Comparator<Suggestion> BY_WEIGHT =
+      Comparator.comparingLong((Suggestion x) -> -x.weight()).thenComparing(Suggestion::text);
 
   /**
    * One completion.
@@ -44,30 +37,31 @@ public final class Suggester implements Closeable {
    */
   public record Suggestion(String text, String source, long weight) {}
 
-  private record State(DirectoryReader reader, List<String> titles, List<List<String>> glossary) {}
-
-  private final FSDirectory directory;
+  private final SuggestionIndex index;
   private final Path glossaryFile;
-  private volatile State state;
+  private volatile List<List<String>> glossary;
 
   /** Opens the index in {@code indexDir}; {@code glossaryFile} may be null or missing. */
   public Suggester(Path indexDir, Path glossaryFile) throws IOException {
-    this.directory = FSDirectory.open(indexDir);
-    this.glossaryFile = glossaryFile;
-    DirectoryReader reader = DirectoryReader.open(directory);
-    this.state = new State(reader, titles(reader), readGlossary(glossaryFile));
+    this(new LocalSuggestionIndex(indexDir), glossaryFile);
   }
 
-  /** Picks up the latest index commit and re-reads the glossary file. */
+  /** Suggests from {@code index}, which this suggester closes; {@code glossaryFile} may be null or missing. */
+  public Suggester(SuggestionIndex index, Path glossaryFile) throws IOException {
+    this.index = index;
+    this.glossaryFile = glossaryFile;
+    this.glossary = readGlossary(glossaryFile);
+  }
+
+  /** Picks up the latest index state and re-reads the glossary file. */
   public synchronized void refresh() throws IOException {
-    State old = state;
-    DirectoryReader changed = DirectoryReader.openIfChanged(old.reader());
-    DirectoryReader reader = changed == null ? old.reader() : changed;
-    state = new State(reader, changed == null ? old.titles() : titles(reader), readGlossary(glossaryFile));
-    if (changed != null) {
-      // Readers are reference-counted: a suggest() still using the old one keeps it open.
-      old.reader().decRef();
-    }
+    index.refresh();
+    glossary = readGlossary(glossaryFile);
+  }
+
+  /** Simplified and lower-cased: how titles, glossary terms and prefixes are compared. */
+  public static String fold(String s) {
+    return ChineseScript.toSimplified(s).toLowerCase(Locale.ROOT);
   }
 
   /** Up to {@code limit} completions of {@code prefix}, best first; empty for a blank prefix. */
@@ -79,44 +73,31 @@ public final class Suggester implements Closeable {
     if (p.length() > MAX_PREFIX_CHARS) {
       throw new IllegalArgumentException("the prefix has " + p.length() + " characters; the limit is " + MAX_PREFIX_CHARS);
     }
-    State s = state;
-    if (!s.reader().tryIncRef()) {
-      s = state; // refreshed between the read and the incRef: the new one is open
-      s.reader().incRef();
+    String folded = fold(p);
+    Map<String, Suggestion> out = new LinkedHashMap<>();
+    // Titles take at most half the list, so single words and glossary names still show.
+    for (String t : index.titles(folded, (limit + 1) / 2)) {
+      out.putIfAbsent(fold(t), new Suggestion(t, "title", 1));
     }
-    try {
-      String folded = ChineseScript.toSimplified(p).toLowerCase(Locale.ROOT);
-      Map<String, Suggestion> out = new LinkedHashMap<>();
-      // Titles take at most half the list, so single words and glossary names still show.
-      int maxTitles = (limit + 1) / 2;
-      for (String t : s.titles()) {
-        if (out.size() >= maxTitles) {
-          break;
-        }
-        if (fold(t).contains(folded)) {
-          out.putIfAbsent(fold(t), new Suggestion(t, "title", 1));
+    for (List<String> line : glossary) {
+      if (line.stream().anyMatch(term -> startsAWord(fold(term), folded))) {
+        // The whole line: a completion in the other language is as useful as one in the user's.
+        for (String term : line) {
+          out.putIfAbsent(fold(term), new Suggestion(term, "glossary", 0));
         }
       }
-      for (List<String> line : s.glossary()) {
-        if (line.stream().anyMatch(term -> startsAWord(fold(term), folded))) {
-          // The whole line: a completion in the other language is as useful as one in the user's.
-          for (String term : line) {
-            out.putIfAbsent(fold(term), new Suggestion(term, "glossary", 0));
-          }
-        }
-      }
-      List<Suggestion> terms = terms(s.reader(), lastWord(folded));
-      for (Suggestion t : terms) {
-        String completed = folded.substring(0, folded.length() - lastWord(folded).length()) + t.text();
-        out.putIfAbsent(completed, new Suggestion(completed, "term", t.weight()));
-      }
-      List<Suggestion> all = new ArrayList<>(out.values());
-      // Titles first (they name a document), then glossary names, then single terms by frequency.
-      all.sort(Comparator.comparingInt((Suggestion x) -> rank(x.source())).thenComparing(x -> -x.weight()));
-      return List.copyOf(all.subList(0, Math.min(limit, all.size())));
-    } finally {
-      s.reader().decRef();
     }
+    String last = lastWord(folded);
+    String before = folded.substring(0, folded.length() - last.length());
+    // Titles and glossary names may take keys that terms would have: ask for that many more.
+    for (Suggestion t : index.terms(last, limit + out.size())) {
+      String completed = before + t.text();
+      out.putIfAbsent(completed, new Suggestion(completed, "term", t.weight()));
+    }
+    List<Suggestion> all = new ArrayList<>(out.values());
+    // Titles first (they name a document), then glossary names, then single terms by frequency.
+    all.sort(Comparator.comparingInt((Suggestion x) -> rank(x.source())).thenComparing(x -> -x.weight()));
+    return List.copyOf(all.subList(0, Math.min(limit, all.size())));
   }
 
   private static int rank(String source) {
@@ -132,59 +113,9 @@ public final class Suggester implements Closeable {
     return text.startsWith(prefix) || text.contains(" " + prefix);
   }
 
-  private static String fold(String s) {
-    return ChineseScript.toSimplified(s).toLowerCase(Locale.ROOT);
-  }
-
   private static String lastWord(String s) {
     int space = s.lastIndexOf(' ');
     return space < 0 ? s : s.substring(space + 1);
-  }
-
-  private static List<Suggestion> terms(IndexReader reader, String prefix) throws IOException {
-    if (prefix.isEmpty()) {
-      return List.of();
-    }
-    BytesRef wanted = new BytesRef(prefix);
-    Map<String, Long> freq = new LinkedHashMap<>();
-    for (String field : List.of(Fields.TITLE, Fields.BODY)) {
-      Terms terms = MultiTerms.getTerms(reader, field);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum e = terms.iterator();
-      if (e.seekCeil(wanted) == TermsEnum.SeekStatus.END) {
-        continue;
-      }
-      int scanned = 0;
-      do {
-        BytesRef term = e.term();
-        if (!StringHelper.startsWith(term, wanted) || scanned++ >= TERMS_SCANNED) {
-          break;
-        }
-        freq.merge(term.utf8ToString(), (long) e.docFreq(), Math::max);
-      } while (e.next() != null);
-    }
-    return freq.entrySet().stream()
-        .map(x -> new Suggestion(x.getKey(), "term", x.getValue()))
-        .sorted(Comparator.comparingLong((Suggestion x) -> -x.weight()).thenComparing(Suggestion::text))
-        .toList();
-  }
-
-  private static List<String> titles(IndexReader reader) throws IOException {
-    List<String> out = new ArrayList<>(reader.numDocs());
-    StoredFields stored = reader.storedFields();
-    var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
-    for (int i = 0; i < reader.maxDoc(); i++) {
-      if (live == null || live.get(i)) {
-        String t = stored.document(i, Set.of(Fields.TITLE)).get(Fields.TITLE);
-        if (t != null && !t.isBlank()) {
-          out.add(t);
-        }
-      }
-    }
-    out.sort(Comparator.naturalOrder());
-    return List.copyOf(out);
   }
 
   /** Reads the glossary's TAB-separated lines of equivalent terms; '#' lines are comments. */
@@ -212,10 +143,6 @@ public final class Suggester implements Closeable {
 
   @Override
   public synchronized void close() throws IOException {
-    try {
-      state.reader().decRef();
-    } finally {
-      directory.close();
-    }
+    index.close();
   }
 }

@@ -23,7 +23,9 @@ public final class App {
 
   /**
    * Creates the app; the caller starts it (and stops it, which also closes what the app opened;
-   * the {@code liaison} stays the caller's to close).
+   * the {@code liaison} stays the caller's to close). Everything the app reads of the index goes
+   * through {@code liaison}: with a cluster behind it the app holds no index of its own, so any
+   * number of instances can serve the same index.
    *
    * @throws UncheckedIOException when the index cannot be opened for suggestions
    */
@@ -35,11 +37,11 @@ public final class App {
   static Javalin create(Liaison liaison, ServerConfig config, RebuildJob.AfterCommit afterRebuild) {
     Suggester suggester;
     try {
-      suggester = new Suggester(config.index(), config.glossary());
+      suggester = new Suggester(liaison.backend().openSuggestionIndex(), config.glossary());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index for suggestions", e);
     }
-    RebuildJob rebuild = new RebuildJob(config.corpus(), config.index(), () -> {
+    RebuildJob rebuild = new RebuildJob(progress -> liaison.reindex(config.corpus(), progress), () -> {
       liaison.refresh();
       suggester.refresh();
       afterRebuild.run();

@@ -2,9 +2,7 @@ package io.liaison.server;
 
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
-import io.liaison.index.Indexer;
 import java.io.Closeable;
-import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the index from the corpus folder on a background thread, one run at a time. The indexer
- * commits atomically, so searches keep answering from the old index until {@code afterCommit}
- * switches them to the new one.
+ * Rebuilds the index from the corpus folder on a background thread, one run at a time. Searches
+ * keep answering while it runs: a local index is committed atomically and searches switch to it
+ * in {@code afterCommit}; on a cluster the documents are replaced in place, one at a time.
  */
 final class RebuildJob implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(RebuildJob.class);
+
+  /** The indexing run itself, reporting its files to {@code progress}. */
+  interface Reindex {
+    IndexSummary run(IndexProgress progress) throws Exception;
+  }
 
   /** Work to do after a successful commit, such as refreshing searchers. */
   interface AfterCommit {
@@ -59,8 +62,7 @@ final class RebuildJob implements Closeable {
     }
   }
 
-  private final Path corpus;
-  private final Path index;
+  private final Reindex reindex;
   private final AfterCommit afterCommit;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "liaison-rebuild");
@@ -69,9 +71,8 @@ final class RebuildJob implements Closeable {
   });
   private final AtomicReference<State> state = new AtomicReference<>(new State(false, null, null, 0, null, null, null));
 
-  RebuildJob(Path corpus, Path index, AfterCommit afterCommit) {
-    this.corpus = corpus;
-    this.index = index;
+  RebuildJob(Reindex reindex, AfterCommit afterCommit) {
+    this.reindex = reindex;
     this.afterCommit = afterCommit;
   }
 
@@ -95,7 +96,7 @@ final class RebuildJob implements Closeable {
     IndexSummary result = null;
     String error = null;
     try {
-      result = new Indexer(Indexer.Options.of(corpus, index).withRebuild(true)).run(started.progress());
+      result = reindex.run(started.progress());
       afterCommit.run();
       LOG.info("Rebuild finished: {}", result.describe());
     } catch (Exception e) {

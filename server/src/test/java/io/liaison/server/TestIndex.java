@@ -60,6 +60,6 @@ final class TestIndex {
   }
 
   ServerConfig config(String adminToken) {
-    return new ServerConfig("127.0.0.1", 0, corpus, index, glossary, adminToken);
+    return new ServerConfig("127.0.0.1", 0, corpus, glossary, adminToken);
   }
 }
