@@ -10,6 +10,7 @@ import org.opensearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.opensearch.plugins.AnalysisPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.plugins.SearchPlugin;
+import org.opensearch.search.suggest.term.TermSuggestion;
 
 /**
  * Liaison inside OpenSearch: the bilingual analysis under stable names, and the {@code
@@ -17,8 +18,9 @@ import org.opensearch.plugins.SearchPlugin;
  *
  * <p>Names: char filter {@value T2sCharFilterFactory#NAME}, token filter {@value
  * HanSegmentationTokenFilterFactory#NAME}, analyzer {@value LiaisonAnalyzerProvider#NAME}, query
- * {@value ConceptsQueryBuilder#NAME}. Translation stays in the client library: the cluster
- * receives concepts, not words.
+ * {@value ConceptsQueryBuilder#NAME}, suggester {@value PrefixTermsSuggestionBuilder#NAME} (indexed
+ * terms by prefix, for the server's completions). Translation stays in the client library: the
+ * cluster receives concepts, not words.
  */
 public final class LiaisonPlugin extends Plugin implements AnalysisPlugin, SearchPlugin {
 
@@ -40,5 +42,11 @@ public final class LiaisonPlugin extends Plugin implements AnalysisPlugin, Searc
   @Override
   public List<QuerySpec<?>> getQueries() {
     return List.of(new QuerySpec<>(ConceptsQueryBuilder.NAME, ConceptsQueryBuilder::new, ConceptsQueryBuilder::fromXContent));
+  }
+
+  @Override
+  public List<SuggesterSpec<?>> getSuggesters() {
+    return List.of(new SuggesterSpec<>(PrefixTermsSuggestionBuilder.NAME, PrefixTermsSuggestionBuilder::new,
+        PrefixTermsSuggestionBuilder::fromXContent, TermSuggestion::new));
   }
 }
