@@ -41,7 +41,6 @@ import org.apache.lucene.search.Query;
 public final class OpenSearchBackend implements Backend {
   /** The title's weight, as in the embedded searcher. */
   static final float TITLE_BOOST = 2f;
-  private static final int SNIPPETS = 2;
   private static final int ALIAS_PAGE = 1000;
 
   private final OpenSearchCluster cluster;
@@ -125,12 +124,9 @@ public final class OpenSearchBackend implements Backend {
         .add("size", request.limit())
         .add("track_total_hits", true)
         .add("_source", Json.createArrayBuilder().add(Fields.ID).add(Fields.TITLE).add(Fields.LANG).add(Fields.FOLDER))
+        // The plugin's highlighter makes the library's snippets on the shards.
         .add("highlight", Json.createObjectBuilder()
-            .add("encoder", "html")
-            .add("pre_tags", Json.createArrayBuilder().add("<mark>"))
-            .add("post_tags", Json.createArrayBuilder().add("</mark>"))
-            .add("fields", Json.createObjectBuilder().add(Fields.BODY, Json.createObjectBuilder()
-                .add("number_of_fragments", SNIPPETS).add("no_match_size", 160))))
+            .add("fields", Json.createObjectBuilder().add(Fields.BODY, Json.createObjectBuilder().add("type", "liaison"))))
         .add("aggs", Json.createObjectBuilder()
             .add(Fields.LANG, terms(Fields.LANG))
             .add(Fields.FOLDER, terms(Fields.FOLDER)))

@@ -35,7 +35,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -44,7 +43,6 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class Searcher implements Closeable {
   static final float TITLE_BOOST = 2f;
-  private static final int SNIPPETS = 2;
 
   private final FSDirectory directory;
   private final SearcherManager manager;
@@ -168,38 +166,19 @@ public final class Searcher implements Closeable {
     if (page.length == 0) {
       return List.of();
     }
-    PassageHighlighter highlighter = new PassageHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new SnippetFormatter())
-        .withMaxNoHighlightPassages(1)
-        .withHandleMultiTermQuery(true)
-        .withHighlightPhrasesStrictly(true));
     int[] docIds = new int[page.length];
     for (int i = 0; i < page.length; i++) {
       docIds[i] = page[i].doc;
     }
-    int[] passages = new int[] {SNIPPETS};
-    Map<String, Object[]> snippets = highlighter.passages(new String[] {Fields.BODY}, query, docIds, passages);
+    List<List<String>> snippets = Snippets.of(searcher, analyzer, query, Fields.BODY, docIds, null);
     List<Hit> hits = new ArrayList<>(page.length);
     var stored = searcher.storedFields();
     for (int i = 0; i < page.length; i++) {
       Document d = stored.document(page[i].doc, Set.of(Fields.ID, Fields.TITLE, Fields.LANG, Fields.FOLDER));
-      Object s = snippets.get(Fields.BODY)[i];
-      @SuppressWarnings("unchecked")
-      List<String> list = s == null ? List.of() : (List<String>) s;
-      hits.add(new Hit(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.LANG), d.get(Fields.FOLDER), page[i].score, list));
+      hits.add(new Hit(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.LANG), d.get(Fields.FOLDER), page[i].score,
+          snippets.get(i)));
     }
     return hits;
-  }
-
-  /** Exposes the highlighter's per-passage output, which {@link SnippetFormatter} returns as lists. */
-  private static final class PassageHighlighter extends UnifiedHighlighter {
-    PassageHighlighter(UnifiedHighlighter.Builder builder) {
-      super(builder);
-    }
-
-    Map<String, Object[]> passages(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
-      return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
-    }
   }
 
   /** The stored document with this id, if the index holds one. */

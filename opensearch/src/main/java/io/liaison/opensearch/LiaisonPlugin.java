@@ -10,6 +10,7 @@ import org.opensearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.opensearch.plugins.AnalysisPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.plugins.SearchPlugin;
+import org.opensearch.search.fetch.subphase.highlight.Highlighter;
 import org.opensearch.search.suggest.term.TermSuggestion;
 
 /**
@@ -19,7 +20,8 @@ import org.opensearch.search.suggest.term.TermSuggestion;
  * <p>Names: char filter {@value T2sCharFilterFactory#NAME}, token filter {@value
  * HanSegmentationTokenFilterFactory#NAME}, analyzer {@value LiaisonAnalyzerProvider#NAME}, query
  * {@value ConceptsQueryBuilder#NAME}, suggester {@value PrefixTermsSuggestionBuilder#NAME} (indexed
- * terms by prefix, for the server's completions). Translation stays in the client library: the
+ * terms by prefix, for the server's completions), highlighter {@value SnippetHighlighter#NAME} (the
+ * library's snippets). Translation stays in the client library: the
  * cluster receives concepts, not words.
  */
 public final class LiaisonPlugin extends Plugin implements AnalysisPlugin, SearchPlugin {
@@ -48,5 +50,10 @@ public final class LiaisonPlugin extends Plugin implements AnalysisPlugin, Searc
   public List<SuggesterSpec<?>> getSuggesters() {
     return List.of(new SuggesterSpec<>(PrefixTermsSuggestionBuilder.NAME, PrefixTermsSuggestionBuilder::new,
         PrefixTermsSuggestionBuilder::fromXContent, TermSuggestion::new));
+  }
+
+  @Override
+  public Map<String, Highlighter> getHighlighters() {
+    return Map.of(SnippetHighlighter.NAME, new SnippetHighlighter());
   }
 }

@@ -9,21 +9,13 @@ import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.opensearch.common.network.NetworkModule;
-import org.opensearch.common.settings.Settings;
-import org.opensearch.core.common.transport.TransportAddress;
-import org.opensearch.http.HttpServerTransport;
 import org.opensearch.node.Node;
-import org.opensearch.plugins.Plugin;
-import org.opensearch.test.OpenSearchIntegTestCase;
 import org.opensearch.test.OpenSearchIntegTestCase.ClusterScope;
 import org.opensearch.test.OpenSearchIntegTestCase.Scope;
-import org.opensearch.transport.Netty4ModulePlugin;
 
 /**
  * The sample corpus indexed through the facade into a real three-node cluster (2 shards, 1
@@ -31,40 +23,9 @@ import org.opensearch.transport.Netty4ModulePlugin;
  * keeps answering with a data node down.
  */
 @ClusterScope(scope = Scope.TEST, numDataNodes = 3, numClientNodes = 0, supportsDedicatedMasters = false)
-public class LiaisonClusterTests extends OpenSearchIntegTestCase {
-  private static final Path CORPUS = Path.of("index-data/corpus");
-  private static final Path GLOSSARY = Path.of("index-data/glossary.tsv");
+public class LiaisonClusterTests extends LiaisonIntegTestCase {
   private static final List<String> QUERIES = List.of("经济联络", "economic liaison", "中聯部", "Belt and Road");
   private static final float TOLERANCE = 1e-4f;
-
-  @Override
-  protected Collection<Class<? extends Plugin>> nodePlugins() {
-    return List.of(LiaisonPlugin.class, Netty4ModulePlugin.class);
-  }
-
-  @Override
-  protected boolean addMockHttpTransport() {
-    return false;
-  }
-
-  @Override
-  protected boolean addMockTransportService() {
-    return false;
-  }
-
-  @Override
-  protected Settings nodeSettings(int nodeOrdinal) {
-    return Settings.builder()
-        .put(super.nodeSettings(nodeOrdinal))
-        .put(NetworkModule.TRANSPORT_TYPE_KEY, Netty4ModulePlugin.NETTY_TRANSPORT_NAME)
-        .put(NetworkModule.HTTP_TYPE_KEY, Netty4ModulePlugin.NETTY_HTTP_TRANSPORT_NAME)
-        .build();
-  }
-
-  private URI httpUri(String node) {
-    TransportAddress address = internalCluster().getInstance(HttpServerTransport.class, node).boundAddress().publishAddress();
-    return URI.create("http://" + address.getAddress() + ":" + address.getPort());
-  }
 
   public void testClusterRanksAsTheEmbeddedIndexAndSurvivesALostNode() throws Exception {
     Path local = createTempDir();
