@@ -1,0 +1,167 @@
+package io.liaison.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liaison.Liaison;
+import io.liaison.backend.OpenSearchIndexer;
+import io.liaison.index.IndexProgress;
+import io.liaison.query.Alternative;
+import io.liaison.query.Concept;
+import io.liaison.query.Origin;
+import io.liaison.search.Hit;
+import io.liaison.search.SearchRequest;
+import io.liaison.search.SearchResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.opensearch.client.Request;
+import org.opensearch.client.Response;
+import org.opensearch.common.io.stream.BytesStreamOutput;
+import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.common.Strings;
+import org.opensearch.core.common.io.stream.NamedWriteableAwareStreamInput;
+import org.opensearch.core.common.io.stream.NamedWriteableRegistry;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.xcontent.DeprecationHandler;
+import org.opensearch.core.xcontent.MediaTypeRegistry;
+import org.opensearch.core.xcontent.NamedXContentRegistry;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.index.query.AbstractQueryBuilder;
+import org.opensearch.index.query.QueryBuilder;
+import org.opensearch.test.OpenSearchIntegTestCase.ClusterScope;
+import org.opensearch.test.OpenSearchIntegTestCase.Scope;
+
+/**
+ * {@code liaison_concepts} as any OpenSearch client sends it: raw JSON over the cluster's REST
+ * endpoint. The node's registries parse it and write it back unchanged (JSON and transport,
+ * {@code phrase} and per-term weights included), and the cluster ranks with it as the embedded
+ * library ranks the same concepts.
+ */
+@ClusterScope(scope = Scope.SUITE, numDataNodes = 2, numClientNodes = 0, supportsDedicatedMasters = false)
+public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INDEX = "news";
+  /** Same statistics (dfs_query_then_fetch), same Lucene query: only float rounding may differ; see ServeOnClusterTests. */
+  private static final double SCORE_TOLERANCE = 1e-5;
+
+  public void testRawJsonRoundTripsAndRanksAsTheEmbeddedLibrary() throws Exception {
+    Path local = createTempDir();
+    Liaison.index(CORPUS, local);
+    Liaison.indexOpenSearch(new OpenSearchIndexer.Options(CORPUS, 2, 1, true), httpUri(internalCluster().getNodeNames()[0]),
+        INDEX, IndexProgress.NONE);
+    ensureGreen(INDEX);
+    NamedXContentRegistry xContent = internalCluster().getInstance(NamedXContentRegistry.class);
+    NamedWriteableRegistry writeables = internalCluster().getInstance(NamedWriteableRegistry.class);
+
+    boolean sawPhrase = false;
+    try (Liaison embedded = Liaison.open(local, GLOSSARY)) {
+      for (String q : List.of("经济联络", "economic liaison", "Belt and Road", "中聯部")) {
+        SearchResponse want = embedded.search(SearchRequest.of(q));
+        ObjectNode query = conceptsJson(want.expansion());
+        JsonNode sent = JSON.readTree(query.toString()); // numbers as a parser reads them
+        sawPhrase |= want.expansion().stream().anyMatch(Concept::phrase);
+
+        QueryBuilder parsed = parse(xContent, query.toString());
+        ConceptsQueryBuilder concepts = (ConceptsQueryBuilder) parsed;
+        assertEquals(q + ": written back as sent", sent, JSON.readTree(Strings.toString(MediaTypeRegistry.JSON, concepts)));
+        QueryBuilder fromWire = overTheWire(writeables, concepts);
+        assertEquals(q + ": read from the transport stream", concepts, fromWire);
+        assertEquals(q, sent, JSON.readTree(Strings.toString(MediaTypeRegistry.JSON, fromWire)));
+
+        assertSameRanking(q, want, search(query));
+      }
+    }
+    assertTrue("a query with a phrase concept was sent", sawPhrase);
+  }
+
+  public void testAPhraseConceptStaysOptionalUnderAndOnTheCluster() throws Exception {
+    Liaison.indexOpenSearch(new OpenSearchIndexer.Options(CORPUS, 2, 1, true), httpUri(internalCluster().getNodeNames()[1]),
+        INDEX, IndexProgress.NONE);
+    ensureGreen(INDEX);
+    // Both words are required; the phrase only adds to the score. Were the phrase required too,
+    // documents that say "economic ... liaison" apart would be lost.
+    Concept economic = concept("economic", false);
+    Concept liaison = concept("liaison", false);
+    Concept phrase = concept("economic liaison", true);
+    ObjectNode withPhrase = conceptsJson(List.of(economic, liaison, phrase));
+    ((ObjectNode) withPhrase.path(ConceptsQueryBuilder.NAME)).put("operator", "and");
+    ObjectNode wordsOnly = conceptsJson(List.of(economic, liaison));
+    ((ObjectNode) wordsOnly.path(ConceptsQueryBuilder.NAME)).put("operator", "and");
+    ObjectNode phraseRequired = conceptsJson(List.of(economic, liaison, concept("economic liaison", false)));
+    ((ObjectNode) phraseRequired.path(ConceptsQueryBuilder.NAME)).put("operator", "and");
+
+    long words = search(wordsOnly).path("hits").path("total").path("value").asLong();
+    long required = search(phraseRequired).path("hits").path("total").path("value").asLong();
+    assertTrue("the corpus has documents with both words apart: " + words + " vs " + required, words > required);
+    assertEquals(words, search(withPhrase).path("hits").path("total").path("value").asLong());
+  }
+
+  private static Concept concept(String text, boolean phrase) {
+    return new Concept(text, List.of(new Alternative(text, 1f, Origin.QUERY, List.of())), phrase);
+  }
+
+  /** The concepts as a client writes them, with every field the builder writes back. */
+  private static ObjectNode conceptsJson(List<Concept> concepts) {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode array = body.putArray("concepts");
+    for (Concept c : concepts) {
+      ObjectNode concept = array.addObject().put("source", c.source());
+      ArrayNode alternatives = concept.putArray("alternatives");
+      for (Alternative a : c.alternatives()) {
+        alternatives.addObject().put("text", a.text()).put("weight", a.weight());
+      }
+      concept.put("phrase", c.phrase());
+    }
+    body.putArray("fields").add("title").add("body");
+    body.put("title_boost", 2.0f).put("operator", "or").put("slop", 0);
+    body.putArray("ablations");
+    body.put("boost", 1.0f);
+    ObjectNode query = JSON.createObjectNode();
+    query.set(ConceptsQueryBuilder.NAME, body);
+    return query;
+  }
+
+  private static QueryBuilder parse(NamedXContentRegistry registry, String json) throws Exception {
+    try (XContentParser parser = JsonXContent.jsonXContent.createParser(registry, DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json)) {
+      return AbstractQueryBuilder.parseInnerQueryBuilder(parser);
+    }
+  }
+
+  private static QueryBuilder overTheWire(NamedWriteableRegistry registry, QueryBuilder query) throws Exception {
+    try (BytesStreamOutput out = new BytesStreamOutput()) {
+      out.writeNamedWriteable(query);
+      try (StreamInput in = new NamedWriteableAwareStreamInput(out.bytes().streamInput(), registry)) {
+        return in.readNamedWriteable(QueryBuilder.class);
+      }
+    }
+  }
+
+  /** The raw JSON through the low-level REST client, with index-wide statistics as the library's searches use. */
+  private static JsonNode search(ObjectNode query) throws Exception {
+    Request request = new Request("POST", "/" + INDEX + "/_search");
+    request.addParameter("search_type", "dfs_query_then_fetch");
+    ObjectNode body = JSON.createObjectNode().put("size", 10).put("track_total_hits", true);
+    body.set("query", query);
+    body.putArray("_source").add("id");
+    request.setJsonEntity(body.toString());
+    Response response = getRestClient().performRequest(request);
+    return JSON.readTree(new String(response.getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  private static void assertSameRanking(String q, SearchResponse embedded, JsonNode cluster) {
+    assertEquals(q + ": total", embedded.total(), cluster.path("hits").path("total").path("value").asLong());
+    JsonNode hits = cluster.path("hits").path("hits");
+    assertEquals(q + ": hits", embedded.hits().size(), hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      Hit e = embedded.hits().get(i);
+      JsonNode c = hits.get(i);
+      String at = String.format(Locale.ROOT, "%s rank %d: embedded %s %.8f, cluster %s %.8f", q, i + 1, e.id(), e.score(),
+          c.path("_id").asText(), c.path("_score").asDouble());
+      assertEquals(at, e.id(), c.path("_id").asText());
+      assertTrue(at, Math.abs(e.score() - c.path("_score").asDouble()) <= SCORE_TOLERANCE * Math.max(1, e.score()));
+    }
+  }
+}
