@@ -191,7 +191,12 @@ public final class OpenSearchIndexer {
       for (JsonValue item : reply.getJsonArray("items")) {
         JsonObject op = item.asJsonObject().values().iterator().next().asJsonObject();
         if (op.containsKey("error")) {
-          throw new IOException("OpenSearch rejected document " + op.getString("_id", "?") + ": " + op.get("error"));
+          JsonValue error = op.get("error");
+          if (error.toString().contains("strict_dynamic_mapping_exception")) {
+            throw new IOException("the index '" + cluster.index() + "' was created with older mappings than this Liaison's ("
+                + error + "); build it again with: liaison index --rebuild --opensearch URL --index-name " + cluster.index());
+          }
+          throw new IOException("OpenSearch rejected document " + op.getString("_id", "?") + ": " + error);
         }
       }
     }

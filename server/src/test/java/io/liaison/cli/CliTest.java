@@ -140,6 +140,17 @@ class CliTest {
   }
 
   @Test
+  void serveOnAnUnreachableClusterSaysSoAndCreatesNoLocalIndex() {
+    Path untouched = dir.resolve("serve-cluster-index");
+    Result r = run("serve", "--opensearch", "http://127.0.0.1:1", "--index-name", "news", "--index", untouched.toString(),
+        "--corpus", corpus.toString(), "--port", "0");
+    assertEquals(1, r.code());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("cannot reach OpenSearch at http://127.0.0.1:1"), r.err());
+    assertFalse(Files.exists(untouched), "serve --opensearch must not build a local index");
+  }
+
+  @Test
   void verboseAddsTheStackTrace() {
     Result r = run("search", "--verbose", "--index", dir.resolve("nowhere").toString(), "x");
     assertEquals(1, r.code());
