@@ -123,6 +123,11 @@ public final class OpenSearchBackend implements Backend {
         .add("from", (request.page() - 1) * request.limit())
         .add("size", request.limit())
         .add("track_total_hits", true)
+        // Searcher.RANKING: equal scores by id, whichever shard copy answers.
+        .add("sort", Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("_score", "desc"))
+            .add(Json.createObjectBuilder().add(Fields.ID, "asc")))
+        .add("track_scores", true)
         .add("_source", Json.createArrayBuilder().add(Fields.ID).add(Fields.TITLE).add(Fields.LANG).add(Fields.FOLDER))
         // The plugin's highlighter makes the library's snippets on the shards.
         .add("highlight", Json.createObjectBuilder()

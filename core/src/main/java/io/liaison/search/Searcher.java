@@ -26,6 +26,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -34,7 +35,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -103,6 +106,13 @@ public final class Searcher implements Closeable {
     return timeLimit;
   }
 
+  /**
+   * Best score first, equal scores by id: the order then depends on nothing but the documents, not
+   * on segments, threads, shards or which replica answered, so pages do not overlap and a cluster
+   * ranks ties as the local index does ({@code OpenSearchBackend} sorts the same way).
+   */
+  public static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+
   /** Sets how long one search may run (matching, scoring and counting; not highlighting the page). */
   public void timeLimit(Duration limit) {
     if (limit.isNegative() || limit.isZero()) {
@@ -137,7 +147,7 @@ public final class Searcher implements Closeable {
       long deadline = System.nanoTime() + limit.toNanos();
       searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
       int wanted = Math.multiplyExact(request.page(), request.limit());
-      var both = new MultiCollectorManager(new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), new FacetCounts());
+      var both = new MultiCollectorManager(new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE), new FacetCounts());
       Object[] results;
       try {
         results = searcher.search(filtered, both);
@@ -155,6 +165,10 @@ public final class Searcher implements Closeable {
       ScoreDoc[] page = from >= top.scoreDocs.length
           ? new ScoreDoc[0]
           : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+      for (int i = 0; i < page.length; i++) {
+        // A field sort leaves ScoreDoc.score unset; the score is the first sort value.
+        page[i] = new ScoreDoc(page[i].doc, (Float) ((FieldDoc) page[i]).fields[0]);
+      }
       List<Hit> hits = hits(searcher, query, page);
       return new SearchResponse(top.totalHits.value(), (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
     } finally {

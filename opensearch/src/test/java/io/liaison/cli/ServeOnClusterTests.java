@@ -95,6 +95,8 @@ public class ServeOnClusterTests extends LiaisonIntegTestCase {
       }
       String filtered = "/api/search?q=economic+liaison&folder=cecc&lang=en";
       assertSameSearch("filtered", get(e, filtered, 200), get(r, filtered, 200));
+      String secondPage = "/api/search?q=liaison&page=2&limit=5";
+      assertSameSearch("second page", get(e, secondPage, 200), get(r, secondPage, 200));
 
       Set<String> sources = new java.util.TreeSet<>();
       for (String p : PREFIXES) {
