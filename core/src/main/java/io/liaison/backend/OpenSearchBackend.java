@@ -27,10 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Searches an index on an OpenSearch cluster that runs the Liaison plugin. The query is parsed and
@@ -42,11 +46,22 @@ public final class OpenSearchBackend implements Backend {
   /** The title's weight, as in the embedded searcher. */
   static final float TITLE_BOOST = 2f;
   private static final int ALIAS_PAGE = 1000;
+  /**
+   * How often, at most, searches check whether the index was written to since the aliases were
+   * read: by this process, another server's rebuild or an {@code index} run elsewhere.
+   */
+  static final int ALIAS_CHECK_SECONDS = 60;
+  private static final Logger LOG = LoggerFactory.getLogger(OpenSearchBackend.class);
 
   private final OpenSearchCluster cluster;
   private final Analyzer analyzer;
   private final QueryTranslator translator;
   private final AtomicReference<AliasTable> aliases = new AtomicReference<>(AliasTable.empty());
+  private final AtomicLong nextAliasCheck = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(ALIAS_CHECK_SECONDS));
+  /** The index's write count when the aliases were read with no write since the check before; -1 for unknown. */
+  private long aliasesSettledAt = -1;
+  /** The write count seen by the last check. */
+  private long lastCheckWrites = -1;
 
   /**
    * Opens an index on the cluster and reads its mined aliases.
@@ -61,6 +76,7 @@ public final class OpenSearchBackend implements Backend {
     }
     this.analyzer = Fields.analyzer(true);
     this.translator = new QueryTranslator(analyzer, lexicon, glossary, aliases::get);
+    lastCheckWrites = writeCount();
     loadAliases();
   }
 
@@ -90,6 +106,40 @@ public final class OpenSearchBackend implements Backend {
     aliases.set(AliasTable.of(byDocument));
   }
 
+  /**
+   * Reads the aliases again when the index was written to since they were read, by anyone; never
+   * throws (a failed check keeps the aliases loaded and logs). Searches call this every {@value
+   * #ALIAS_CHECK_SECONDS} seconds; tests call it directly instead of waiting.
+   *
+   * @return whether the aliases were read again
+   */
+  public synchronized boolean reloadAliasesIfWritten() {
+    try {
+      long writes = writeCount();
+      boolean changed = writes != aliasesSettledAt;
+      if (changed) {
+        loadAliases();
+        // Writes still in flight may not have been visible to that read: only a count that held
+        // still since the check before marks the aliases as complete, else the next check reads again.
+        if (writes == lastCheckWrites) {
+          aliasesSettledAt = writes;
+        }
+      }
+      lastCheckWrites = writes;
+      return changed;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Cannot check {} for new aliases; searches keep the aliases read before: {}", cluster.describe(), e.getMessage());
+      return false;
+    }
+  }
+
+  /** Documents indexed and deleted on the primaries: changes whenever the index is written to. */
+  private long writeCount() throws IOException {
+    JsonObject indexing = cluster.json("GET", cluster.path("/_stats/indexing"), Map.of(), null, "read the index statistics")
+        .getJsonObject("_all").getJsonObject("primaries").getJsonObject("indexing");
+    return indexing.getJsonNumber("index_total").longValue() + indexing.getJsonNumber("delete_total").longValue();
+  }
+
   private static List<String> strings(JsonValue v) {
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       return List.of();
@@ -103,6 +153,11 @@ public final class OpenSearchBackend implements Backend {
   @Override
   public SearchResponse search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
+    long next = nextAliasCheck.get();
+    // One thread per interval wins the check; the others search with the aliases they have.
+    if (start - next >= 0 && nextAliasCheck.compareAndSet(next, start + TimeUnit.SECONDS.toNanos(ALIAS_CHECK_SECONDS))) {
+      reloadAliasesIfWritten();
+    }
     // Concepts stay concepts: the cluster builds their Lucene queries with the same builder.
     ConceptQueryBuilder local = new ConceptQueryBuilder(analyzer, request.ablations(), TITLE_BOOST);
     LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.liaison.Liaison;
+import io.liaison.backend.OpenSearchBackend;
 import io.liaison.backend.OpenSearchIndexer;
 import io.liaison.index.IndexProgress;
 import io.liaison.opensearch.LiaisonIntegTestCase;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,6 +153,31 @@ public class ServeOnClusterTests extends LiaisonIntegTestCase {
       } finally {
         app.stop();
       }
+    }
+  }
+
+  public void testAServerSeesTheAliasesMinedByAnotherServersRebuild() throws Exception {
+    URI cluster = httpUri(internalCluster().getNodeNames()[0]);
+    Liaison.indexOpenSearch(new OpenSearchIndexer.Options(CORPUS, 2, 1, true), cluster, INDEX, IndexProgress.NONE);
+    ensureGreen(INDEX);
+    Path corpus = createTempDir().resolve("corpus");
+    Files.createDirectories(corpus);
+    Files.writeString(corpus.resolve("xinhua.txt"), "新华社简介\n新华通讯社（Xinhua News Agency）是国家通讯社。\n", StandardCharsets.UTF_8);
+    try (Liaison first = Liaison.openOpenSearch(cluster, INDEX, GLOSSARY);
+        Liaison second = Liaison.openOpenSearch(cluster, INDEX, GLOSSARY)) {
+      OpenSearchBackend other = (OpenSearchBackend) second.backend();
+      // The first check reads once more: writes in flight at opening may have been missed.
+      other.reloadAliasesIfWritten();
+      assertFalse("nothing was written since", other.reloadAliasesIfWritten());
+      assertEquals(Map.of(), other.aliases().aliasesOf("Xinhua News Agency"));
+
+      first.reindex(corpus, IndexProgress.NONE);
+      first.refresh();
+      assertEquals(List.of("xinhua.txt"), first.backend().aliases().aliasesOf("Xinhua News Agency").get("新华通讯社"));
+      assertTrue("the rebuild wrote to the index", other.reloadAliasesIfWritten());
+      assertEquals(first.backend().aliases().aliasesOf("Xinhua News Agency"), other.aliases().aliasesOf("Xinhua News Agency"));
+      other.reloadAliasesIfWritten(); // once more, as the count only now shows the writes have stopped
+      assertFalse("the index has not been written since", other.reloadAliasesIfWritten());
     }
   }
 
