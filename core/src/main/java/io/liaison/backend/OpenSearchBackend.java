@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * Searches an index on an OpenSearch cluster that runs the Liaison plugin. The query is parsed and
  * translated here, exactly as for the embedded index; each concept goes to the cluster as a {@code
  * liaison_concepts} query. Searches use {@code dfs_query_then_fetch}, so term statistics are the
- * whole index's, not one shard's, and scores equal the embedded index's. Thread-safe.
+ * whole index's, not one shard's, and scores equal the embedded index's; equal scores rank by id,
+ * as in the embedded searcher. The aliases mined into the index are read at opening, at {@link
+ * #refresh()}, and again when a search finds the index written to since (checked at most every
+ * {@value #ALIAS_CHECK_SECONDS} seconds), so servers sharing the index stay current. Thread-safe.
  */
 public final class OpenSearchBackend implements Backend {
   /** The title's weight, as in the embedded searcher. */
