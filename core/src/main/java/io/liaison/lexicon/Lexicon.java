@@ -31,6 +31,7 @@ public final class Lexicon {
   private final Postings toEnglish;
   private final Terms inflected;
   private final int[] lemma;
+  private final Terms acronyms;
 
   private Lexicon(
       int longestPhrase,
@@ -40,7 +41,8 @@ public final class Lexicon {
       Postings toChinese,
       Postings toEnglish,
       Terms inflected,
-      int[] lemma) {
+      int[] lemma,
+      Terms acronyms) {
     this.longestPhrase = longestPhrase;
     this.longestChinese = longestChinese;
     this.english = english;
@@ -49,6 +51,7 @@ public final class Lexicon {
     this.toEnglish = toEnglish;
     this.inflected = inflected;
     this.lemma = lemma;
+    this.acronyms = acronyms;
   }
 
   private static final class Holder {
@@ -96,8 +99,9 @@ public final class Lexicon {
     for (int i = 0; i < lemma.length; i++) {
       lemma[i] = c.readVInt();
     }
+    Terms acronyms = c.readTerms();
     return new Lexicon(
-        longestPhrase, longestChinese, english, chinese, toChinese, toEnglish, inflected, lemma);
+        longestPhrase, longestChinese, english, chinese, toChinese, toEnglish, inflected, lemma, acronyms);
   }
 
   /**
@@ -134,6 +138,14 @@ public final class Lexicon {
   public List<Translation> toEnglish(String chinese) {
     int id = this.chinese.find(chinese.strip());
     return id < 0 ? List.of() : toEnglish.list(id, english);
+  }
+
+  /**
+   * True if ECDICT knows this English word only as an acronym (DOC, SRC): a query that writes it in
+   * lower case means something else, usually a name in code ({@code doc}, {@code src}).
+   */
+  public boolean isAcronymOnly(String english) {
+    return acronyms.find(english.strip().toLowerCase(Locale.ROOT)) >= 0;
   }
 
   /** The longest English entry, in words: a query translator can try longest match first. */

@@ -290,6 +290,14 @@ public final class LexiconCompiler {
     return new Row(rows.get(0).key(), bestKind, rank, core, all, translation.toString());
   }
 
+  /**
+   * The rank an English word outside the frequency lists is given. The lists (BNC, the frq column)
+   * rank about 50,000 words, so a word missing from them is rarer than any of those: Zipf's tail.
+   */
+  static final int UNRANKED = 150_000;
+  /** Extra factor on the prior of an unranked proper noun or acronym. */
+  static final float UNRANKED_NAME_FACTOR = 0.1f;
+
   /** How broadly an English word of this rank is translated: rank decay per sense. */
   /** Exponent of the frequency prior; 0.3 and 1.0 measured no better on the cross-language benchmark. */
   static final double PRIOR_EXPONENT = 0.7;
@@ -307,8 +315,13 @@ public final class LexiconCompiler {
    * denomination) without drowning every specific word. Unranked words count as rank 60,000.
    */
   private static float prior(Row row) {
-    int rank = row.rank() > 0 ? row.rank() : 60_000;
+    int rank = row.rank() > 0 ? row.rank() : UNRANKED;
     float p = (float) Math.pow(rank + 50.0, -PRIOR_EXPONENT);
+    if (row.rank() == 0 && row.kind() > 0) {
+      // An unranked name or acronym (VisiCalc, ISTLE) is almost never what a common Chinese word
+      // means, however few senses its own entry lists.
+      p *= UNRANKED_NAME_FACTOR;
+    }
     if (row.core()) {
       p *= 1.5f;
     }
@@ -349,7 +362,10 @@ public final class LexiconCompiler {
       Row row = entries.get(e.getKey());
       float p = prior(row) * confidence.get(e.getKey());
       for (Map.Entry<String, Float> t : e.getValue().entrySet()) {
-        reverse.computeIfAbsent(t.getKey(), k -> new LinkedHashMap<>()).put(row.key(), t.getValue() * p);
+        LinkedHashMap<String, Float> back = reverse.computeIfAbsent(t.getKey(), k -> new LinkedHashMap<>());
+        if (!Pinyin.spells(row.key(), t.getKey())) {
+          back.put(row.key(), t.getValue() * p); // zhong for 中, cheng for 成 transliterate, not translate
+        }
       }
     }
     Map<String, LinkedHashMap<String, Float>> reverseNorm = new HashMap<>();
@@ -466,6 +482,15 @@ public final class LexiconCompiler {
     for (String form : forms) {
       LexiconFormat.writeVInt(out, enId.get(aliases.get(form)));
     }
+    // Headwords ECDICT knows only as acronyms (DOC, SRC): a query must spell them in capitals.
+    List<String> acronyms = new ArrayList<>();
+    for (String e : en) {
+      Row row = entries.get(e);
+      if (row != null && row.kind() == 2) {
+        acronyms.add(e);
+      }
+    }
+    writeTerms(out, acronyms.toArray(String[]::new));
     out.flush();
     gz.finish();
   }

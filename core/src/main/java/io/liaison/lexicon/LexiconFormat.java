@@ -13,13 +13,14 @@ import java.io.IOException;
  * postings(en -> zh) postings(zh -> en)
  *                                 postings = per term: vint n, then n x (vint targetId, ushort weight)
  * terms(inflected forms), then per form: vint lemma's English id
+ * terms(acronym-only English headwords)
  * </pre>
  *
  * Weights are quantised to 1..65535 over (0, 1]; terms are in {@link String#compareTo} order.
  */
 final class LexiconFormat {
   static final int MAGIC = 0x4C584331; // "LXC1"
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final String RESOURCE = "lexicon.bin.gz";
 
   private LexiconFormat() {}

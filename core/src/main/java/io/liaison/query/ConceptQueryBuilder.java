@@ -104,6 +104,9 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     Map<String, Float> singles = new LinkedHashMap<>();
     List<Query> phrases = new ArrayList<>();
     for (Alternative a : concept.alternatives()) {
+      if (concept.phrase() && a.origin() == Origin.QUERY) {
+        continue; // the phrase's own words are searched by their concepts; it adds only its translations
+      }
       List<String> terms = analyze(field, a.text());
       if (terms.isEmpty()) {
         continue;

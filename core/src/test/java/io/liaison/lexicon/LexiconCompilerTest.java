@@ -70,6 +70,29 @@ class LexiconCompilerTest {
   }
 
   @Test
+  void pinyinIsNotATranslationAndUnrankedNamesLoseToCommonWords() throws IOException {
+    Lexicon lexicon = compile(HEADER
+        + "zhong,,,n. 中,,,,,0,0,,,\n"
+        + "medium,,,\"n. 中, 媒介\",,,,,3000,3000,,,\n"
+        + "package,,,\"n. 包裹, 软件包\",,,,,2000,2000,,,\n"
+        + "VisiCalc,,,n. 软件包,,,,,0,0,,,\n"
+        + "DOC,,,n. 通信部,,,,,0,0,,,\n");
+    assertEquals(List.of("medium"), lexicon.toEnglish("中").stream().map(Translation::text).toList(),
+        "zhong only spells 中 in pinyin");
+    assertEquals("package", lexicon.toEnglish("软件包").get(0).text(), "an unranked product name does not win");
+    assertTrue(lexicon.isAcronymOnly("doc"));
+    assertTrue(lexicon.isAcronymOnly("DOC"));
+    assertTrue(!lexicon.isAcronymOnly("package"));
+  }
+
+  @Test
+  void pinyinOfHanIsTonelessAndJoined() {
+    assertEquals("zhongguo", Pinyin.of("中国"));
+    assertTrue(Pinyin.spells("zhong guo", "中国"));
+    assertTrue(!Pinyin.spells("china", "中国"));
+  }
+
+  @Test
   void emptyDictionaryRoundTrips() throws IOException {
     Lexicon lexicon = compile(HEADER);
     assertEquals(0, lexicon.englishEntries());

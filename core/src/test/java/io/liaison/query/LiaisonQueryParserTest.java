@@ -56,6 +56,47 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void translationsWeighLessThanTheUsersWord() {
+    LiaisonQueryParser p = parser(true);
+    p.parseQuery("经济");
+    Concept c = p.expansion().get(0);
+    assertEquals(1f, c.alternatives().get(0).weight());
+    assertTrue(c.alternatives().size() > 1, c.toString());
+    for (Alternative a : c.alternatives().subList(1, c.alternatives().size())) {
+      assertTrue(a.weight() <= QueryTranslator.TRANSLATION_SHARE, a.toString());
+    }
+    assertEquals(QueryTranslator.TRANSLATION_SHARE, c.alternatives().get(1).weight(), 1e-6f, "the best translation");
+  }
+
+  @Test
+  void chineseFunctionWordsAreSearchedButNotTranslated() {
+    LiaisonQueryParser p = parser(true);
+    p.parseQuery("把文件转换成一种格式");
+    for (Concept c : p.expansion()) {
+      if (io.liaison.lexicon.FunctionWords.chinese().contains(c.source())) {
+        assertEquals(1, c.alternatives().size(), c.toString());
+      }
+    }
+    List<String> sources = p.expansion().stream().map(Concept::source).toList();
+    assertTrue(sources.containsAll(List.of("把", "文件", "转换", "成", "格式")), sources.toString());
+    assertTrue(!sources.contains("一种") || p.expansion().stream().noneMatch(c -> c.phrase() && c.source().equals("一种")),
+        "a phrase of function words is not translated: " + sources);
+    Concept file = p.expansion().get(sources.indexOf("文件"));
+    assertTrue(file.alternatives().size() > 1, file.toString());
+  }
+
+  @Test
+  void aLowerCaseWordTheDictionaryKnowsOnlyAsAnAcronymIsNotTranslated() {
+    assertTrue(Lexicon.defaultLexicon().isAcronymOnly("src"), "ECDICT knows SRC only as an acronym");
+    LiaisonQueryParser lower = parser(true);
+    lower.parseQuery("src");
+    assertEquals(1, lower.expansion().get(0).alternatives().size(), lower.expansion().toString());
+    LiaisonQueryParser upper = parser(true);
+    upper.parseQuery("SRC");
+    assertTrue(upper.expansion().get(0).alternatives().size() > 1, upper.expansion().toString());
+  }
+
+  @Test
   void aTraditionalWordIsLookedUpInSimplified() {
     LiaisonQueryParser p = parser(true);
     p.parseQuery("聯絡");

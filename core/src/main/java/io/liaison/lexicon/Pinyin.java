@@ -1,0 +1,46 @@
+package io.liaison.lexicon;
+
+import com.ibm.icu.text.Transliterator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Recognises an English dictionary word that is only the pinyin of a Chinese word: ECDICT lists
+ * transliterations such as {@code zhong} (中) and {@code cheng} (成) as headwords, and inverting
+ * them would offer the pinyin as the word's English translation. Used by {@link LexiconCompiler}
+ * at build time; not thread-safe.
+ */
+final class Pinyin {
+  /** Longer Chinese words are never transliterated as one English headword in ECDICT's noise. */
+  private static final int MAX_HAN = 3;
+
+  private static Transliterator transliterator;
+  private static final Map<String, String> CACHE = new HashMap<>();
+
+  private Pinyin() {}
+
+  /** True if {@code english} (lower case) spells {@code chinese} in toneless pinyin. */
+  static boolean spells(String english, String chinese) {
+    int han = chinese.codePointCount(0, chinese.length());
+    if (han > MAX_HAN || english.length() > 6 * han || english.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < english.length(); i++) {
+      char ch = english.charAt(i);
+      if (!(ch >= 'a' && ch <= 'z') && ch != ' ') {
+        return false;
+      }
+    }
+    return english.replace(" ", "").equals(of(chinese));
+  }
+
+  /** Toneless pinyin in lower case, without spaces (中国 → zhongguo). */
+  static String of(String chinese) {
+    return CACHE.computeIfAbsent(chinese, c -> {
+      if (transliterator == null) {
+        transliterator = Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower");
+      }
+      return transliterator.transliterate(c).replaceAll("[^a-z]", "");
+    });
+  }
+}
