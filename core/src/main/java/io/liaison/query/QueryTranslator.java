@@ -63,6 +63,7 @@ public final class QueryTranslator {
    */
   public List<Concept> translate(String text, boolean translate, Set<Ablation> ablations) {
     List<Token> tokens = tokens(text);
+    boolean chinese = isChinese(tokens);
     List<Concept> concepts = new ArrayList<>();
     int phraseEnd = -1; // the last token covered by the latest phrase concept
     Concept pendingPhrase = null;
@@ -74,7 +75,7 @@ public final class QueryTranslator {
             continue;
           }
           Map<String, Alternative> found = new LinkedHashMap<>();
-          lookUp(text.substring(tokens.get(i).start(), tokens.get(j).end()), true, ablations, found);
+          lookUp(text.substring(tokens.get(i).start(), tokens.get(j).end()), true, chinese, ablations, found);
           if (!found.isEmpty()) {
             pendingPhrase = concept(text.substring(tokens.get(i).start(), tokens.get(j).end()), found, ablations, true);
             phraseEnd = j;
@@ -84,7 +85,7 @@ public final class QueryTranslator {
       }
       Map<String, Alternative> found = new LinkedHashMap<>();
       if (translate) {
-        lookUp(text.substring(tokens.get(i).start(), tokens.get(i).end()), false, ablations, found);
+        lookUp(text.substring(tokens.get(i).start(), tokens.get(i).end()), false, chinese, ablations, found);
       }
       concepts.add(concept(text.substring(tokens.get(i).start(), tokens.get(i).end()), found, ablations, false));
       if (i == phraseEnd && pendingPhrase != null) {
@@ -109,8 +110,26 @@ public final class QueryTranslator {
     return new Concept(source, alternatives, phrase);
   }
 
-  /** Adds every translation of one span; phrases ({@code multiWord}) only from whole-phrase entries. */
-  private void lookUp(String span, boolean multiWord, Set<Ablation> ablations, Map<String, Alternative> found) {
+  /**
+   * True if most words of the query are Chinese. English words inside a Chinese query are nearly
+   * always names (a command, an option, a signal, an acronym: {@code switch}, {@code TERM}), so the
+   * dictionary leaves them as typed; the glossary and mined aliases, which know names, still apply.
+   */
+  private static boolean isChinese(List<Token> tokens) {
+    int han = 0;
+    for (Token t : tokens) {
+      if (TermKey.isHan(t.term())) {
+        han++;
+      }
+    }
+    return han > tokens.size() - han;
+  }
+
+  /**
+   * Adds every translation of one span; phrases ({@code multiWord}) only from whole-phrase entries.
+   * In a Chinese query ({@code chineseQuery}) English spans get no dictionary translation.
+   */
+  private void lookUp(String span, boolean multiWord, boolean chineseQuery, Set<Ablation> ablations, Map<String, Alternative> found) {
     String key = TermKey.of(span);
     if (!ablations.contains(Ablation.GLOSSARY)) {
       for (String term : glossary.get().equivalents(key)) {
@@ -120,6 +139,10 @@ public final class QueryTranslator {
     if (multiWord && !TermKey.isHan(key) && !key.contains(" ")) {
       addAliases(key, ablations, found);
       return; // a "phrase" of one English word and punctuation: left to the word-by-word pass
+    }
+    if (chineseQuery && !TermKey.isHan(key)) {
+      addAliases(key, ablations, found);
+      return; // a name inside a Chinese sentence, not an English word to translate
     }
     if (FunctionWords.chinese().contains(key)) {
       return; // searched as typed; its dictionary glosses are noise in the other language

@@ -97,6 +97,25 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void englishWordsInsideAChineseQueryAreNamesButTheGlossaryStillKnowsThem() {
+    LiaisonQueryParser zh = parser(true);
+    zh.parseQuery("默认的终止信号是 TERM");
+    Concept term = zh.expansion().stream().filter(c -> c.source().equals("TERM")).findFirst().orElseThrow();
+    assertEquals(1, term.alternatives().size(), "a signal name, not 术语: " + term);
+    Concept signal = zh.expansion().stream().filter(c -> c.source().equals("信号")).findFirst().orElseThrow();
+    assertTrue(signal.alternatives().stream().anyMatch(a -> a.text().equals("signal")), signal.toString());
+
+    LiaisonQueryParser en = parser(true);
+    en.parseQuery("the term of a signal");
+    assertTrue(en.expansion().get(0).alternatives().size() > 1, "in an English query it is a word: " + en.expansion());
+
+    LiaisonQueryParser glossary = parser(true);
+    glossary.parseQuery("建设 BRI 项目");
+    Concept bri = glossary.expansion().stream().filter(c -> c.source().equals("BRI")).findFirst().orElseThrow();
+    assertTrue(bri.alternatives().stream().anyMatch(a -> a.text().equals("一带一路") && a.origin() == Origin.GLOSSARY), bri.toString());
+  }
+
+  @Test
   void aTraditionalWordIsLookedUpInSimplified() {
     LiaisonQueryParser p = parser(true);
     p.parseQuery("聯絡");
