@@ -222,14 +222,14 @@ class TestIndexer {
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        IndexerChild.class.getName(), c.toString(), index().toString())
+        IndexerChild.class.getName(), c.toString(), index().toString(), "20")
         .redirectErrorStream(true).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8))) {
       String line;
-      while ((line = out.readLine()) != null && !line.equals("WRITING")) {
+      while ((line = out.readLine()) != null && !line.equals("FILE 20")) {
         assertTrue(!line.equals("DONE"), "the child finished before it could be killed");
       }
-      assertEquals("WRITING", line, "the child died before it started writing");
+      assertEquals("FILE 20", line, "the child died before it started writing");
       child.destroyForcibly();
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
     }

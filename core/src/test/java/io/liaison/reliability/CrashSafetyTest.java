@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.Liaison;
 import io.liaison.index.IndexSummary;
+import io.liaison.index.IndexerChild;
 import io.liaison.index.Indexer;
 import io.liaison.search.Hit;
 import io.liaison.search.SearchRequest;
@@ -103,7 +104,7 @@ class CrashSafetyTest {
   private static String runAndKill(Path corpus, Path index, int killAfter) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        RebuildChild.class.getName(), corpus.toString(), index.toString())
+        IndexerChild.class.getName(), corpus.toString(), index.toString(), "1")
         .redirectErrorStream(true).start();
     String last = "nothing";
     int lines = 0;
