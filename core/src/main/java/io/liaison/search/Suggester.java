@@ -14,13 +14,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
@@ -44,7 +52,8 @@ public final class Suggester implements Closeable {
    */
   public record Suggestion(String text, String source, long weight) {}
 
-  private record State(DirectoryReader reader, List<String> titles, List<List<String>> glossary) {}
+  /** {@code titles} may still be loading: readers of it wait, searches never do. */
+  private record State(DirectoryReader reader, CompletableFuture<List<String>> titles, List<List<String>> glossary) {}
 
   private final FSDirectory directory;
   private final Path glossaryFile;
@@ -55,7 +64,7 @@ public final class Suggester implements Closeable {
     this.directory = FSDirectory.open(indexDir);
     this.glossaryFile = glossaryFile;
     DirectoryReader reader = DirectoryReader.open(directory);
-    this.state = new State(reader, titles(reader), readGlossary(glossaryFile));
+    this.state = new State(reader, loadTitles(reader), readGlossary(glossaryFile));
   }
 
   /** Picks up the latest index commit and re-reads the glossary file. */
@@ -63,7 +72,7 @@ public final class Suggester implements Closeable {
     State old = state;
     DirectoryReader changed = DirectoryReader.openIfChanged(old.reader());
     DirectoryReader reader = changed == null ? old.reader() : changed;
-    state = new State(reader, changed == null ? old.titles() : titles(reader), readGlossary(glossaryFile));
+    state = new State(reader, changed == null ? old.titles() : loadTitles(reader), readGlossary(glossaryFile));
     if (changed != null) {
       // Readers are reference-counted: a suggest() still using the old one keeps it open.
       old.reader().decRef();
@@ -89,7 +98,7 @@ public final class Suggester implements Closeable {
       Map<String, Suggestion> out = new LinkedHashMap<>();
       // Titles take at most half the list, so single words and glossary names still show.
       int maxTitles = (limit + 1) / 2;
-      for (String t : s.titles()) {
+      for (String t : titles(s)) {
         if (out.size() >= maxTitles) {
           break;
         }
@@ -171,20 +180,74 @@ public final class Suggester implements Closeable {
         .toList();
   }
 
-  private static List<String> titles(IndexReader reader) throws IOException {
+  /**
+   * Starts reading the titles on a background thread, so opening the suggester (and the server's
+   * start-up) does not wait for it. The reader is held open until the titles are read.
+   */
+  private static CompletableFuture<List<String>> loadTitles(DirectoryReader reader) {
+    reader.incRef();
+    CompletableFuture<List<String>> titles = new CompletableFuture<>();
+    Thread.ofPlatform().daemon().name("liaison-suggester-titles").start(() -> {
+      try {
+        titles.complete(titles(reader));
+      } catch (Throwable e) {
+        titles.completeExceptionally(e);
+      } finally {
+        try {
+          reader.decRef();
+        } catch (IOException e) {
+          titles.completeExceptionally(e);
+        }
+      }
+    });
+    return titles;
+  }
+
+  private static List<String> titles(State s) throws IOException {
+    try {
+      return s.titles().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Every live document's title, sorted. From the titles column, or from the stored fields for
+   * documents indexed before the column existed (they may share a segment with newer ones after a merge).
+   */
+  static List<String> titles(IndexReader reader) throws IOException {
     List<String> out = new ArrayList<>(reader.numDocs());
-    StoredFields stored = reader.storedFields();
-    var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
-    for (int i = 0; i < reader.maxDoc(); i++) {
-      if (live == null || live.get(i)) {
-        String t = stored.document(i, Set.of(Fields.TITLE)).get(Fields.TITLE);
-        if (t != null && !t.isBlank()) {
-          out.add(t);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader r = leaf.reader();
+      Bits live = r.getLiveDocs();
+      FieldInfo info = r.getFieldInfos().fieldInfo(Fields.TITLE_COLUMN);
+      BinaryDocValues column = info != null && info.getDocValuesType() == DocValuesType.BINARY
+          ? r.getBinaryDocValues(Fields.TITLE_COLUMN)
+          : null;
+      StoredFields stored = null;
+      for (int doc = 0; doc < r.maxDoc(); doc++) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        if (column != null && column.advanceExact(doc)) {
+          add(out, column.binaryValue().utf8ToString());
+        } else {
+          stored = stored == null ? r.storedFields() : stored;
+          add(out, stored.document(doc, Set.of(Fields.TITLE)).get(Fields.TITLE));
         }
       }
     }
     out.sort(Comparator.naturalOrder());
     return List.copyOf(out);
+  }
+
+  private static void add(List<String> titles, String t) {
+    if (t != null && !t.isBlank()) {
+      titles.add(t);
+    }
   }
 
   /** Reads the glossary's TAB-separated lines of equivalent terms; '#' lines are comments. */
