@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -94,8 +96,17 @@ public final class Liaison implements Closeable {
   public static Liaison open(Path indexDir, Path glossaryFile) throws IOException {
     Optional<Path> file = Optional.ofNullable(glossaryFile);
     FileStamp stamp = stamp(file);
+    // The dictionary loads on its own thread while the index opens; the first translated search waits for it.
+    CompletableFuture<Lexicon> lexicon = new CompletableFuture<>();
+    Thread.ofPlatform().daemon().name("liaison-lexicon").start(() -> {
+      try {
+        lexicon.complete(Lexicon.defaultLexicon());
+      } catch (Throwable e) {
+        lexicon.completeExceptionally(e);
+      }
+    });
     AtomicReference<Glossary> glossary = new AtomicReference<>(loadGlossary(file));
-    Searcher searcher = new Searcher(indexDir, Lexicon.defaultLexicon(), glossary::get);
+    Searcher searcher = new Searcher(indexDir, () -> joinLexicon(lexicon), glossary::get);
     return new Liaison(new EmbeddedBackend(searcher, indexDir), file, glossary, stamp);
   }
 
@@ -130,6 +141,21 @@ public final class Liaison implements Closeable {
       IndexProgress progress) throws IOException {
     try (OpenSearchCluster connection = new OpenSearchCluster(cluster, indexName)) {
       return new OpenSearchIndexer(connection, options).run(progress);
+    }
+  }
+
+  private static Lexicon joinLexicon(CompletableFuture<Lexicon> lexicon) {
+    try {
+      return lexicon.join();
+    } catch (CompletionException e) {
+      // The loader's own exception (UncheckedIOException for a missing resource), not a wrapper.
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 

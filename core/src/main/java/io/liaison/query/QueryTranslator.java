@@ -33,11 +33,20 @@ public final class QueryTranslator {
   static final float ALIAS_WEIGHT = 0.9f;
 
   private final Analyzer analyzer;
-  private final Lexicon lexicon;
+  private final Supplier<Lexicon> lexicon;
   private final Supplier<Glossary> glossary;
   private final Supplier<AliasTable> aliases;
 
   public QueryTranslator(Analyzer analyzer, Lexicon lexicon, Supplier<Glossary> glossary, Supplier<AliasTable> aliases) {
+    this(analyzer, () -> lexicon, glossary, aliases);
+  }
+
+  /**
+   * As above, with the dictionary asked for only when a query is first translated (it may still be
+   * loading on another thread when the translator is made).
+   */
+  public QueryTranslator(Analyzer analyzer, Supplier<Lexicon> lexicon, Supplier<Glossary> glossary,
+      Supplier<AliasTable> aliases) {
     this.analyzer = analyzer;
     this.lexicon = lexicon;
     this.glossary = glossary;
@@ -106,7 +115,8 @@ public final class QueryTranslator {
       addAliases(key, ablations, found);
       return; // a "phrase" of one English word and punctuation: left to the word-by-word pass
     }
-    List<Translation> translations = TermKey.isHan(key) ? lexicon.toEnglish(key) : lexicon.toChinese(key);
+    Lexicon dictionary = lexicon.get();
+    List<Translation> translations = TermKey.isHan(key) ? dictionary.toEnglish(key) : dictionary.toChinese(key);
     // Mined aliases name things the dictionary does not know (CECC, 中联部, China Economic
     // Cooperation Center); for a single dictionary word they are mostly noise from the corpus.
     if (multiWord || translations.isEmpty()) {

@@ -62,6 +62,14 @@ public final class Searcher implements Closeable {
    * @throws IllegalArgumentException when there is no index there
    */
   public Searcher(Path indexDir, Lexicon lexicon, Supplier<Glossary> glossary) throws IOException {
+    this(indexDir, () -> lexicon, glossary);
+  }
+
+  /**
+   * As above, with the dictionary asked for only by the first translated search, so it can load
+   * on another thread while the index opens.
+   */
+  public Searcher(Path indexDir, Supplier<Lexicon> lexicon, Supplier<Glossary> glossary) throws IOException {
     if (!IndexLayout.exists(indexDir)) {
       throw new IllegalArgumentException("no index at " + indexDir.toAbsolutePath()
           + "; build one with: liaison index --corpus DIR --index " + indexDir);
