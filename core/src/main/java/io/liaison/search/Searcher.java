@@ -45,6 +45,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class Searcher implements Closeable {
   static final float TITLE_BOOST = 2f;
   private static final int SNIPPETS = 2;
+  private static final PassageRanking PASSAGE_RANKING = new PassageRanking();
 
   private final FSDirectory directory;
   private final SearcherManager manager;
@@ -178,6 +179,7 @@ public final class Searcher implements Closeable {
     }
     PassageHighlighter highlighter = new PassageHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new SnippetFormatter())
+        .withScorer(PASSAGE_RANKING)
         .withMaxNoHighlightPassages(1)
         .withHandleMultiTermQuery(true)
         .withHighlightPhrasesStrictly(true));
