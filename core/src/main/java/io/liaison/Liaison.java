@@ -1,6 +1,7 @@
 package io.liaison;
 
 import io.liaison.analysis.ChineseScript;
+import io.liaison.analysis.HanSegmentationFilter;
 import io.liaison.backend.Backend;
 import io.liaison.backend.EmbeddedBackend;
 import io.liaison.backend.OpenSearchBackend;
@@ -96,14 +97,16 @@ public final class Liaison implements Closeable {
   public static Liaison open(Path indexDir, Path glossaryFile) throws IOException {
     Optional<Path> file = Optional.ofNullable(glossaryFile);
     FileStamp stamp = stamp(file);
-    // The dictionary loads on its own thread while the index opens; the first translated search waits for it.
+    // The dictionaries load on their own thread while the index opens; the first translated search
+    // waits for ours, the first analysis of Han text for SmartCN's (the JVM's class initialisation).
     CompletableFuture<Lexicon> lexicon = new CompletableFuture<>();
-    Thread.ofPlatform().daemon().name("liaison-lexicon").start(() -> {
+    Thread.ofPlatform().daemon().name("liaison-dictionaries").start(() -> {
       try {
         lexicon.complete(Lexicon.defaultLexicon());
       } catch (Throwable e) {
         lexicon.completeExceptionally(e);
       }
+      HanSegmentationFilter.loadDictionaries();
     });
     AtomicReference<Glossary> glossary = new AtomicReference<>(loadGlossary(file));
     Searcher searcher = new Searcher(indexDir, () -> joinLexicon(lexicon), glossary::get);
