@@ -5,8 +5,9 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$ROOT/bench/work/perf"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
-SERVER_JAR="$ROOT/server/target/liaison-server.jar"
-BENCH_JAR="$ROOT/bench/jmh/target/benchmarks.jar"
+# SERVER_JAR / BENCH_JAR may point at another build (say, of the base commit) for a before/after run.
+SERVER_JAR="${SERVER_JAR:-$ROOT/server/target/liaison-server.jar}"
+BENCH_JAR="${BENCH_JAR:-$ROOT/bench/jmh/target/benchmarks.jar}"
 # The launcher's JVM flags (see ./liaison), so measurements match `./liaison ...`.
 LIAISON_JVM=(--enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xss4m -Dliaison.home="$ROOT")
 REPEAT="${REPEAT:-3}"

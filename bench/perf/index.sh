@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Indexing: `liaison index --rebuild` (every feature on, 2 threads) vs a plain single-threaded
 # Lucene + SmartChineseAnalyzer indexer, on bench/work/perf/corpus; then the analysis limit (JMH,
-# analysis alone on the same text, 1 and 2 threads). Prints each run and the medians.
+# analysis alone on the same text, 1 and 2 threads). Prints each run (wall seconds, max RSS, CPU
+# share and CPU seconds, user + system) and the medians.
 #   bench/perf/index.sh            (REPEAT=3 SKIP_BUILD=1 JMH_ARGS=...)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 build
@@ -15,22 +16,24 @@ OUT="$WORK/index-runs.txt"; : > "$OUT"
 for i in $(seq "$REPEAT"); do
   rm -rf "$WORK/idx-liaison" "$WORK/idx-plain"
   s=$(date +%s.%N)
-  /usr/bin/time -f "%M %P" -o "$WORK/rss" "$JAVA" "${LIAISON_JVM[@]}" -jar "$SERVER_JAR" index \
+  /usr/bin/time -f "%M %P %U %S" -o "$WORK/rss" "$JAVA" "${LIAISON_JVM[@]}" -jar "$SERVER_JAR" index \
       --corpus "$CORPUS" --index "$WORK/idx-liaison" --rebuild >/dev/null 2>&1
   e=$(date +%s.%N)
   t=$(echo "$e - $s" | bc -l)
-  echo "liaison run=$i seconds=$t rssKB,cpu=$(cat "$WORK/rss" | tr " " ,)" | tee -a "$OUT"
+  echo "liaison run=$i seconds=$t rssKB,cpu=$(cut -d' ' -f1,2 "$WORK/rss" | tr " " ,) cpuSeconds=$(awk '{print $3 + $4}' "$WORK/rss") load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"
   s=$(date +%s.%N)
-  /usr/bin/time -f "%M %P" -o "$WORK/rss" "$JAVA" -XX:+UseParallelGC -cp "$BENCH_JAR" io.liaison.bench.PlainLuceneIndexer \
+  /usr/bin/time -f "%M %P %U %S" -o "$WORK/rss" "$JAVA" -XX:+UseParallelGC -cp "$BENCH_JAR" io.liaison.bench.PlainLuceneIndexer \
       "$CORPUS" "$WORK/idx-plain" >/dev/null
   e=$(date +%s.%N)
   t=$(echo "$e - $s" | bc -l)
-  echo "plain run=$i seconds=$t rssKB,cpu=$(cat "$WORK/rss" | tr " " ,)" | tee -a "$OUT"
+  echo "plain run=$i seconds=$t rssKB,cpu=$(cut -d' ' -f1,2 "$WORK/rss" | tr " " ,) cpuSeconds=$(awk '{print $3 + $4}' "$WORK/rss") load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"
 done
 for k in liaison plain; do
   m=$(grep "^$k " "$OUT" | sed 's/.*seconds=\([0-9.]*\).*/\1/' | median)
   awk -v k="$k" -v m="$m" -v b="$BYTES" -v d="$DOCS" \
     'BEGIN {printf "MEDIAN %s: %.1f s (whole process)  %.2f MB/s  %.0f docs/s\n", k, m, b/1048576/m, d/m}'
+  c=$(grep "^$k " "$OUT" | sed 's/.*cpuSeconds=\([0-9.]*\).*/\1/' | median)
+  echo "MEDIAN $k CPU: $c s (user + system)"
 done
 echo "index sizes: liaison $(du -sh "$WORK/idx-liaison" | cut -f1), plain $(du -sh "$WORK/idx-plain" | cut -f1)"
 # The limit: analysis alone, in memory (ANALYSIS=0 skips it).

@@ -1,6 +1,7 @@
 package io.liaison;
 
 import io.liaison.analysis.ChineseScript;
+import io.liaison.analysis.HanSegmentationFilter;
 import io.liaison.backend.Backend;
 import io.liaison.backend.EmbeddedBackend;
 import io.liaison.backend.OpenSearchBackend;
@@ -25,6 +26,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -94,8 +97,19 @@ public final class Liaison implements Closeable {
   public static Liaison open(Path indexDir, Path glossaryFile) throws IOException {
     Optional<Path> file = Optional.ofNullable(glossaryFile);
     FileStamp stamp = stamp(file);
+    // The dictionaries load on their own thread while the index opens; the first translated search
+    // waits for ours, the first analysis of Han text for SmartCN's (the JVM's class initialisation).
+    CompletableFuture<Lexicon> lexicon = new CompletableFuture<>();
+    Thread.ofPlatform().daemon().name("liaison-dictionaries").start(() -> {
+      try {
+        lexicon.complete(Lexicon.defaultLexicon());
+      } catch (Throwable e) {
+        lexicon.completeExceptionally(e);
+      }
+      HanSegmentationFilter.loadDictionaries();
+    });
     AtomicReference<Glossary> glossary = new AtomicReference<>(loadGlossary(file));
-    Searcher searcher = new Searcher(indexDir, Lexicon.defaultLexicon(), glossary::get);
+    Searcher searcher = new Searcher(indexDir, () -> joinLexicon(lexicon), glossary::get);
     return new Liaison(new EmbeddedBackend(searcher, indexDir), file, glossary, stamp);
   }
 
@@ -130,6 +144,21 @@ public final class Liaison implements Closeable {
       IndexProgress progress) throws IOException {
     try (OpenSearchCluster connection = new OpenSearchCluster(cluster, indexName)) {
       return new OpenSearchIndexer(connection, options).run(progress);
+    }
+  }
+
+  private static Lexicon joinLexicon(CompletableFuture<Lexicon> lexicon) {
+    try {
+      return lexicon.join();
+    } catch (CompletionException e) {
+      // The loader's own exception (UncheckedIOException for a missing resource), not a wrapper.
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 

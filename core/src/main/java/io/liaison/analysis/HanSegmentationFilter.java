@@ -49,6 +49,14 @@ public final class HanSegmentationFilter extends TokenFilter {
 
   private final HHMMSegmenter segmenter = new HHMMSegmenter();
 
+  /**
+   * Loads SmartCN's word and bigram dictionaries now (about 0.4 s of CPU, once per JVM), so that
+   * a server can do it on a spare thread at start-up instead of in its first search.
+   */
+  public static void loadDictionaries() {
+    new HHMMSegmenter().process("中国经济");
+  }
+
   // The buffered run: its characters and, per character, the offsets of the token it came from.
   private final StringBuilder run = new StringBuilder();
   private int[] startOffsets = new int[32];

@@ -2,10 +2,15 @@ package io.liaison.index;
 
 import io.liaison.analysis.LiaisonAnalyzer;
 import io.liaison.ingest.ExtractedDocument;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -28,6 +33,14 @@ public final class Fields {
   public static final String HASH = "hash";
   /** Aliases mined from this document: stored values {@code term<TAB>term}. */
   public static final String ALIAS = "alias";
+  /**
+   * The same aliases as one binary doc value ({@link #encodeAliases}), so the alias table loads
+   * without decompressing stored documents. A field of its own: Lucene does not let a field gain
+   * doc values in an index whose older segments have it without them.
+   */
+  public static final String ALIAS_COLUMN = "alias.column";
+  /** The title as a binary doc value, for the suggester (reading stored titles decompresses whole bodies too). */
+  public static final String TITLE_COLUMN = "title.column";
   /** Set to {@code 1} on documents that hold aliases, so they are found without a full scan. */
   public static final String HAS_ALIAS = "has_alias";
 
@@ -57,6 +70,7 @@ public final class Fields {
     doc.add(new StringField(ID, d.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(d.id())));
     doc.add(new Field(TITLE, d.title(), TEXT_WITH_OFFSETS));
+    doc.add(new BinaryDocValuesField(TITLE_COLUMN, new BytesRef(d.title())));
     doc.add(new Field(BODY, d.body(), TEXT_WITH_OFFSETS));
     doc.add(new StringField(LANG, d.language().code(), Field.Store.YES));
     doc.add(new SortedDocValuesField(LANG, new BytesRef(d.language().code())));
@@ -67,14 +81,54 @@ public final class Fields {
     doc.add(new LongPoint(MODIFIED, d.modified()));
     doc.add(new StoredField(MODIFIED, d.modified()));
     doc.add(new StringField(HASH, d.hash(), Field.Store.YES));
-    boolean any = false;
+    List<String> all = new ArrayList<>();
     for (String alias : aliases) {
       doc.add(new StoredField(ALIAS, alias));
-      any = true;
+      all.add(alias);
     }
-    if (any) {
+    if (!all.isEmpty()) {
       doc.add(new StringField(HAS_ALIAS, "1", Field.Store.NO));
+      doc.add(new BinaryDocValuesField(ALIAS_COLUMN, encodeAliases(all)));
     }
     return doc;
+  }
+
+  /** The {@link #ALIAS_COLUMN} doc value: the number of aliases, then each as UTF-8 bytes, every number a 4-byte int. */
+  public static BytesRef encodeAliases(List<String> aliases) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writeInt(out, aliases.size());
+    for (String a : aliases) {
+      byte[] bytes = a.getBytes(StandardCharsets.UTF_8);
+      writeInt(out, bytes.length);
+      out.writeBytes(bytes);
+    }
+    return new BytesRef(out.toByteArray());
+  }
+
+  /** Reads what {@link #encodeAliases} wrote, in the same order. */
+  public static List<String> decodeAliases(BytesRef value) {
+    byte[] b = value.bytes;
+    int pos = value.offset;
+    int n = readInt(b, pos);
+    pos += 4;
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int len = readInt(b, pos);
+      pos += 4;
+      out.add(new String(b, pos, len, StandardCharsets.UTF_8));
+      pos += len;
+    }
+    return out;
+  }
+
+  private static void writeInt(ByteArrayOutputStream out, int v) {
+    out.write(v >>> 24);
+    out.write(v >>> 16);
+    out.write(v >>> 8);
+    out.write(v);
+  }
+
+  private static int readInt(byte[] b, int pos) {
+    return (b[pos] & 0xff) << 24 | (b[pos + 1] & 0xff) << 16 | (b[pos + 2] & 0xff) << 8 | (b[pos + 3] & 0xff);
   }
 }

@@ -34,7 +34,13 @@ public enum Language {
     for (int i = 0; i < text.length(); ) {
       int cp = Character.codePointAt(text, i);
       i += Character.charCount(cp);
-      if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+      if (cp < 0x80) {
+        // ASCII, most of most text: a letter here is Latin; the script lookup is a binary search.
+        int lower = cp | 0x20;
+        if (lower >= 'a' && lower <= 'z') {
+          latin++;
+        }
+      } else if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
         han++;
       } else if (Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
         latin++;

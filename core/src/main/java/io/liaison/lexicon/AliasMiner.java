@@ -42,17 +42,26 @@ public final class AliasMiner {
 
   private static final int MAX_HAN_NAME = 16;
 
+  // The same expressions compiled once (String.matches, split and replaceAll compile on every call).
+  private static final Pattern HAN_RUN_ONLY = Pattern.compile(HAN_RUN);
+  private static final Pattern LATIN_NAME_ONLY = Pattern.compile(LATIN_NAME);
+  private static final Pattern ACRONYM_ONLY = Pattern.compile(ACRONYM);
+  private static final Pattern CONNECTOR = Pattern.compile("(?i)" + CONNECTORS);
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern WORD_BREAKS = Pattern.compile("[\\s\\-]+");
+  private static final Pattern LOWER = Pattern.compile("[a-z]");
+
   private AliasMiner() {}
 
   /** Returns the aliases found in the text, each as {@code left<TAB>right}, without duplicates. */
   public static List<String> mine(String text) {
     Set<String> out = new LinkedHashSet<>();
     Matcher m = BRACKETED.matcher(text);
-    while (m.find()) {
+    for (int from = 0; (from = next(m, text, from, '(', '（')) >= 0; ) {
       add(out, m.group(1), m.group(2).strip());
     }
     m = SLASH.matcher(text);
-    while (m.find()) {
+    for (int from = 0; (from = next(m, text, from, '/', '／')) >= 0; ) {
       String left = m.group(1);
       String right = m.group(2);
       if (isHan(left) != isHan(right)) {
@@ -60,6 +69,73 @@ public final class AliasMiner {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  /**
+   * Finds the match {@code m.find()} would find from {@code from}, and returns its end (or -1 when
+   * there is none), trying far fewer starts than {@code find()} does.
+   *
+   * <p>Both patterns are a name, optional spaces, then an anchor character ({@code a} or {@code b}:
+   * a bracket or a slash), and a name holds no anchor. So a match starting at {@code i} uses the
+   * first anchor at or after {@code i}, and starts only in the run of possible name characters
+   * just before that anchor, at a capital or a Han character. Trying those starts in order,
+   * anchor by anchor, gives the leftmost match, as {@code find()} does. Scanning every position
+   * with the regex cost half of all indexing CPU (a script lookup per character for {@code \p{IsHan}}).
+   */
+  private static int next(Matcher m, String text, int from, char a, char b) {
+    int n = text.length();
+    for (int anchor = indexOf(text, from, a, b); anchor >= 0; anchor = indexOf(text, anchor + 1, a, b)) {
+      int start = anchor;
+      while (start > from && mayBeInName(text.charAt(start - 1), a, b)) {
+        start--;
+      }
+      for (int i = start; i < anchor; i++) {
+        if (mayStartName(text.charAt(i))) {
+          m.region(i, n);
+          if (m.lookingAt()) {
+            return m.end();
+          }
+        }
+      }
+      from = anchor + 1;
+    }
+    return -1;
+  }
+
+  private static int indexOf(String text, int from, char a, char b) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == a || c == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A superset of what a name starts with: {@code [A-Z]} or a Han character (all at U+2E80 or above, surrogates included). */
+  private static boolean mayStartName(char c) {
+    return (c >= 'A' && c <= 'Z') || c >= 0x2E80;
+  }
+
+  /**
+   * A superset of the characters of a name and the spaces after it: letters, marks, {@code ' ’ - &},
+   * the regex's {@code \s}, and anything from U+2E80 up (Han, surrogates), but not the anchors.
+   */
+  private static boolean mayBeInName(char c, char a, char b) {
+    if (c == a || c == b) {
+      return false;
+    }
+    if (c >= 0x2E80 || Character.isLetter(c)) {
+      return true;
+    }
+    return switch (c) {
+      case ' ', '\t', '\n', '\u000B', '\f', '\r', '\'', '’', '-', '&' -> true;
+      default -> {
+        int type = Character.getType(c);
+        yield type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+            || type == Character.COMBINING_SPACING_MARK;
+      }
+    };
   }
 
   private static void add(Set<String> out, String left, String right) {
@@ -72,10 +148,10 @@ public final class AliasMiner {
     }
     if (rightHan) {
       right = trimHanName(right);
-      if (!right.matches(HAN_RUN)) {
+      if (!HAN_RUN_ONLY.matcher(right).matches()) {
         return;
       }
-    } else if (!right.matches(LATIN_NAME) && !right.matches(ACRONYM)) {
+    } else if (!LATIN_NAME_ONLY.matcher(right).matches() && !ACRONYM_ONLY.matcher(right).matches()) {
       return;
     }
     if (left == null || left.length() < 2 || right.length() < 2 || left.equals(right)) {
@@ -107,17 +183,17 @@ public final class AliasMiner {
 
   /** Drops leading connectors; for an acronym, keeps just the words its letters stand for. */
   private static String trimLatinName(String name, String other) {
-    String[] words = name.strip().split("\\s+");
+    String[] words = SPACES.split(name.strip());
     int from = 0;
-    while (from < words.length && words[from].matches("(?i)" + CONNECTORS)) {
+    while (from < words.length && CONNECTOR.matcher(words[from]).matches()) {
       from++;
     }
-    if (other.matches(ACRONYM) && !isHan(other)) {
-      int letters = other.replaceAll("[a-z]", "").length();
+    if (ACRONYM_ONLY.matcher(other).matches() && !isHan(other)) {
+      int letters = LOWER.matcher(other).replaceAll("").length();
       // Walk back from the end until the initials cover the acronym.
       int count = 0;
       for (int i = words.length - 1; i >= from; i--) {
-        if (!words[i].matches("(?i)" + CONNECTORS)) {
+        if (!CONNECTOR.matcher(words[i]).matches()) {
           count++;
         }
         if (count == letters) {
@@ -131,13 +207,13 @@ public final class AliasMiner {
 
   /** True when {@code acronym}'s capitals are the initials of {@code name}'s significant words. */
   static boolean isAcronymOf(String acronym, String name) {
-    if (!acronym.matches(ACRONYM)) {
+    if (!ACRONYM_ONLY.matcher(acronym).matches()) {
       return false;
     }
-    String caps = acronym.replaceAll("[a-z]", "");
+    String caps = LOWER.matcher(acronym).replaceAll("");
     StringBuilder initials = new StringBuilder();
-    for (String w : name.split("[\\s\\-]+")) {
-      if (!w.isEmpty() && !w.matches("(?i)" + CONNECTORS)) {
+    for (String w : WORD_BREAKS.split(name)) {
+      if (!w.isEmpty() && !CONNECTOR.matcher(w).matches()) {
         initials.append(Character.toUpperCase(w.charAt(0)));
       }
     }

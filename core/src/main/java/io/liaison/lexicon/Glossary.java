@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * A user glossary ({@code glossary.tsv}) of equivalent terms that overrides the dictionary.
@@ -30,6 +31,7 @@ import java.util.function.UnaryOperator;
  * Traditional-to-Simplified folding). Immutable and thread-safe.
  */
 public final class Glossary {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Glossary EMPTY = new Glossary(List.of(), Map.of(), s -> s);
 
   private final List<GlossaryEntry> entries;
@@ -109,7 +111,7 @@ public final class Glossary {
 
   private static String key(String term, UnaryOperator<String> normaliser) {
     String folded = normaliser.apply(term.strip().toLowerCase(Locale.ROOT));
-    return folded.replaceAll("\\s+", " ");
+    return SPACES.matcher(folded).replaceAll(" ");
   }
 
   /** The concepts, in file order. */

@@ -10,13 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 
 /** Aliases mined from the indexed documents: each name maps to its other names and the documents stating them. */
 public final class AliasTable {
@@ -33,15 +38,38 @@ public final class AliasTable {
     return EMPTY;
   }
 
-  /** Reads the aliases stored with the documents of an index. */
+  /**
+   * Reads the aliases stored with the documents of an index, in document order: from the alias
+   * column, or from the stored fields for documents indexed before the column existed.
+   */
   public static AliasTable read(IndexReader reader) throws IOException {
-    IndexSearcher searcher = new IndexSearcher(reader);
-    TopDocs docs = searcher.search(new TermQuery(new Term(Fields.HAS_ALIAS, "1")), Math.max(1, reader.maxDoc()));
     Map<String, List<String>> byDocument = new LinkedHashMap<>();
-    StoredFields stored = reader.storedFields();
-    for (ScoreDoc sd : docs.scoreDocs) {
-      Document d = stored.document(sd.doc, Set.of(Fields.ID, Fields.ALIAS));
-      byDocument.put(d.get(Fields.ID), List.of(d.getValues(Fields.ALIAS)));
+    Term has = new Term(Fields.HAS_ALIAS, "1");
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader r = leaf.reader();
+      PostingsEnum docs = r.postings(has, PostingsEnum.NONE);
+      if (docs == null) {
+        continue;
+      }
+      Bits live = r.getLiveDocs();
+      FieldInfo info = r.getFieldInfos().fieldInfo(Fields.ALIAS_COLUMN);
+      BinaryDocValues column = info != null && info.getDocValuesType() == DocValuesType.BINARY
+          ? r.getBinaryDocValues(Fields.ALIAS_COLUMN)
+          : null;
+      SortedDocValues ids = column == null ? null : r.getSortedDocValues(Fields.ID);
+      StoredFields stored = null;
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        if (column != null && column.advanceExact(doc) && ids != null && ids.advanceExact(doc)) {
+          byDocument.put(ids.lookupOrd(ids.ordValue()).utf8ToString(), Fields.decodeAliases(column.binaryValue()));
+        } else {
+          stored = stored == null ? r.storedFields() : stored;
+          Document d = stored.document(doc, Set.of(Fields.ID, Fields.ALIAS));
+          byDocument.put(d.get(Fields.ID), List.of(d.getValues(Fields.ALIAS)));
+        }
+      }
     }
     return of(byDocument);
   }

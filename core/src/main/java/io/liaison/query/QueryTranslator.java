@@ -43,11 +43,20 @@ public final class QueryTranslator {
   static final float ALIAS_WEIGHT = 0.9f;
 
   private final Analyzer analyzer;
-  private final Lexicon lexicon;
+  private final Supplier<Lexicon> lexicon;
   private final Supplier<Glossary> glossary;
   private final Supplier<AliasTable> aliases;
 
   public QueryTranslator(Analyzer analyzer, Lexicon lexicon, Supplier<Glossary> glossary, Supplier<AliasTable> aliases) {
+    this(analyzer, () -> lexicon, glossary, aliases);
+  }
+
+  /**
+   * As above, with the dictionary asked for only when a query is first translated (it may still be
+   * loading on another thread when the translator is made).
+   */
+  public QueryTranslator(Analyzer analyzer, Supplier<Lexicon> lexicon, Supplier<Glossary> glossary,
+      Supplier<AliasTable> aliases) {
     this.analyzer = analyzer;
     this.lexicon = lexicon;
     this.glossary = glossary;
@@ -147,10 +156,11 @@ public final class QueryTranslator {
     if (FunctionWords.chinese().contains(key)) {
       return; // searched as typed; its dictionary glosses are noise in the other language
     }
-    if (!TermKey.isHan(key) && span.equals(span.toLowerCase(java.util.Locale.ROOT)) && lexicon.isAcronymOnly(key)) {
+    Lexicon dictionary = lexicon.get();
+    if (!TermKey.isHan(key) && span.equals(span.toLowerCase(java.util.Locale.ROOT)) && dictionary.isAcronymOnly(key)) {
       return; // "doc", "src" as typed are names in code, not the acronyms DOC and SRC
     }
-    List<Translation> translations = TermKey.isHan(key) ? lexicon.toEnglish(key) : lexicon.toChinese(key);
+    List<Translation> translations = TermKey.isHan(key) ? dictionary.toEnglish(key) : dictionary.toChinese(key);
     // Mined aliases name things the dictionary does not know (CECC, 中联部, China Economic
     // Cooperation Center); for a single dictionary word they are mostly noise from the corpus.
     if (multiWord || translations.isEmpty()) {

@@ -10,23 +10,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
 /**
  * Titles and terms of the index in a local folder, through a reader of its own; the titles are
- * held in memory, sorted. {@link #refresh()} swaps in the latest commit atomically. Thread-safe.
+ * held in memory, sorted, and read on a background thread so that opening (and the server's
+ * start-up) does not wait for them: title suggestions wait, nothing else does. {@link #refresh()}
+ * swaps in the latest commit atomically. Thread-safe.
  */
 public final class LocalSuggestionIndex implements SuggestionIndex {
-  private record State(DirectoryReader reader, List<String> titles) {}
+  /** {@code titles} may still be loading. */
+  private record State(DirectoryReader reader, CompletableFuture<List<String>> titles) {}
 
   private final FSDirectory directory;
   private volatile State state;
@@ -36,7 +46,7 @@ public final class LocalSuggestionIndex implements SuggestionIndex {
     this.directory = FSDirectory.open(indexDir);
     try {
       DirectoryReader reader = DirectoryReader.open(directory);
-      this.state = new State(reader, titles(reader));
+      this.state = new State(reader, loadTitles(reader));
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -50,16 +60,16 @@ public final class LocalSuggestionIndex implements SuggestionIndex {
     if (changed == null) {
       return;
     }
-    state = new State(changed, titles(changed));
+    state = new State(changed, loadTitles(changed));
     // Readers are reference-counted: a terms() still using the old one keeps it open.
     old.reader().decRef();
   }
 
   @Override
-  public List<String> titles(String folded, int max) {
+  public List<String> titles(String folded, int max) throws IOException {
     List<String> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (String t : state.titles()) {
+    for (String t : join(state.titles())) {
       if (out.size() >= max) {
         break;
       }
@@ -115,20 +125,71 @@ public final class LocalSuggestionIndex implements SuggestionIndex {
         .toList();
   }
 
-  private static List<String> titles(IndexReader reader) throws IOException {
+  /** Starts reading the titles on a background thread; the reader is held open until they are read. */
+  private static CompletableFuture<List<String>> loadTitles(DirectoryReader reader) {
+    reader.incRef();
+    CompletableFuture<List<String>> titles = new CompletableFuture<>();
+    Thread.ofPlatform().daemon().name("liaison-suggester-titles").start(() -> {
+      try {
+        titles.complete(titles(reader));
+      } catch (Throwable e) {
+        titles.completeExceptionally(e);
+      } finally {
+        try {
+          reader.decRef();
+        } catch (IOException e) {
+          titles.completeExceptionally(e);
+        }
+      }
+    });
+    return titles;
+  }
+
+  private static List<String> join(CompletableFuture<List<String>> titles) throws IOException {
+    try {
+      return titles.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Every live document's title, sorted. From the titles column, or from the stored fields for
+   * documents indexed before the column existed (they may share a segment with newer ones after a merge).
+   */
+  static List<String> titles(IndexReader reader) throws IOException {
     List<String> out = new ArrayList<>(reader.numDocs());
-    StoredFields stored = reader.storedFields();
-    var live = MultiBits.getLiveDocs(reader);
-    for (int i = 0; i < reader.maxDoc(); i++) {
-      if (live == null || live.get(i)) {
-        String t = stored.document(i, Set.of(Fields.TITLE)).get(Fields.TITLE);
-        if (t != null && !t.isBlank()) {
-          out.add(t);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader r = leaf.reader();
+      Bits live = r.getLiveDocs();
+      FieldInfo info = r.getFieldInfos().fieldInfo(Fields.TITLE_COLUMN);
+      BinaryDocValues column = info != null && info.getDocValuesType() == DocValuesType.BINARY
+          ? r.getBinaryDocValues(Fields.TITLE_COLUMN)
+          : null;
+      StoredFields stored = null;
+      for (int doc = 0; doc < r.maxDoc(); doc++) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        if (column != null && column.advanceExact(doc)) {
+          add(out, column.binaryValue().utf8ToString());
+        } else {
+          stored = stored == null ? r.storedFields() : stored;
+          add(out, stored.document(doc, Set.of(Fields.TITLE)).get(Fields.TITLE));
         }
       }
     }
     out.sort(Comparator.naturalOrder());
     return List.copyOf(out);
+  }
+
+  private static void add(List<String> titles, String t) {
+    if (t != null && !t.isBlank()) {
+      titles.add(t);
+    }
   }
 
   @Override

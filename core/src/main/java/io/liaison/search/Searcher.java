@@ -9,6 +9,7 @@ import io.liaison.query.LiaisonQueryParser;
 import io.liaison.query.QueryTranslator;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -51,7 +54,9 @@ public final class Searcher implements Closeable {
   private final SearcherManager manager;
   private final Analyzer analyzer;
   private final QueryTranslator translator;
-  private final AtomicReference<AliasTable> aliases = new AtomicReference<>(AliasTable.empty());
+  /** Null until the first load, which runs in the background; later loads (refreshes) replace it. */
+  private final AtomicReference<AliasTable> aliases = new AtomicReference<>();
+  private final CompletableFuture<AliasTable> firstAliases = new CompletableFuture<>();
   private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
 
   /** How long one search may run before it is stopped with a {@link SearchTimeoutException}. */
@@ -63,6 +68,14 @@ public final class Searcher implements Closeable {
    * @throws IllegalArgumentException when there is no index there
    */
   public Searcher(Path indexDir, Lexicon lexicon, Supplier<Glossary> glossary) throws IOException {
+    this(indexDir, () -> lexicon, glossary);
+  }
+
+  /**
+   * As above, with the dictionary asked for only by the first translated search, so it can load
+   * on another thread while the index opens.
+   */
+  public Searcher(Path indexDir, Supplier<Lexicon> lexicon, Supplier<Glossary> glossary) throws IOException {
     if (!IndexLayout.exists(indexDir)) {
       throw new IllegalArgumentException("no index at " + indexDir.toAbsolutePath()
           + "; build one with: liaison index --corpus DIR --index " + indexDir);
@@ -72,7 +85,7 @@ public final class Searcher implements Closeable {
     boolean t2s = !"false".equals(first.getIndexCommit().getUserData().get(IndexLayout.T2S_KEY));
     this.analyzer = Fields.analyzer(t2s);
     this.manager = new SearcherManager(first, null);
-    this.translator = new QueryTranslator(analyzer, lexicon, glossary, aliases::get);
+    this.translator = new QueryTranslator(analyzer, lexicon, glossary, this::aliases);
     manager.addListener(new ReferenceManager.RefreshListener() {
       @Override
       public void beforeRefresh() {}
@@ -84,7 +97,21 @@ public final class Searcher implements Closeable {
         }
       }
     });
-    loadAliases();
+    // Read on a spare thread, so opening does not wait for it; the first translated search does.
+    Thread.ofPlatform().daemon().name("liaison-aliases").start(() -> {
+      try {
+        IndexSearcher s = manager.acquire();
+        try {
+          AliasTable table = AliasTable.read(s.getIndexReader());
+          aliases.compareAndSet(null, table); // unless a refresh got there first with a newer one
+          firstAliases.complete(table);
+        } finally {
+          manager.release(s);
+        }
+      } catch (Throwable e) {
+        firstAliases.completeExceptionally(e);
+      }
+    });
   }
 
   private void loadAliases() throws IOException {
@@ -223,8 +250,18 @@ public final class Searcher implements Closeable {
     }
   }
 
-  /** The aliases mined from the corpus, as currently loaded. */
+  /** The aliases mined from the corpus, as currently loaded (waiting for the first load if needed). */
   public AliasTable aliases() {
+    AliasTable loaded = aliases.get();
+    if (loaded != null) {
+      return loaded;
+    }
+    try {
+      firstAliases.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new UncheckedIOException(
+          new IOException("cannot read the mined aliases from the index", e.getCause()));
+    }
     return aliases.get();
   }
 

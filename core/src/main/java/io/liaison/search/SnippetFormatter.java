@@ -2,11 +2,14 @@ package io.liaison.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
 /** Formats passages as a list of HTML-safe strings: document text escaped, matches in {@code <mark>}. */
 final class SnippetFormatter extends PassageFormatter {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   @Override
   public List<String> format(Passage[] passages, String content) {
     List<String> out = new ArrayList<>(passages.length);
@@ -26,7 +29,7 @@ final class SnippetFormatter extends PassageFormatter {
         pos = end;
       }
       escape(sb, content, pos, Math.max(pos, p.getEndOffset()));
-      out.add(sb.toString().strip().replaceAll("\\s+", " "));
+      out.add(SPACES.matcher(sb.toString().strip()).replaceAll(" "));
     }
     return out;
   }

@@ -21,6 +21,9 @@ public final class Snippets {
   /** Passages per hit. */
   public static final int PASSAGES = 2;
 
+  /** Lucene's passage scoring, without its per-passage allocations. Stateless. */
+  private static final PassageRanking PASSAGE_RANKING = new PassageRanking();
+
   private Snippets() {}
 
   /**
@@ -37,6 +40,7 @@ public final class Snippets {
     }
     Highlighter highlighter = new Highlighter(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new SnippetFormatter())
+        .withScorer(PASSAGE_RANKING)
         .withMaxNoHighlightPassages(1)
         .withHandleMultiTermQuery(true)
         .withHighlightPhrasesStrictly(true), text);
