@@ -104,8 +104,10 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     Map<String, Float> singles = new LinkedHashMap<>();
     List<Query> phrases = new ArrayList<>();
     for (Alternative a : concept.alternatives()) {
-      if (concept.phrase() && a.origin() == Origin.QUERY) {
-        continue; // the phrase's own words are searched by their concepts; it adds only its translations
+      if (concept.phrase() && a.text().equals(concept.source())) {
+        // The phrase's own words are searched by their concepts; it adds only its translations.
+        // (By text, not origin: a concept that came over the wire has lost its origins.)
+        continue;
       }
       List<String> terms = analyze(field, a.text());
       if (terms.isEmpty()) {
