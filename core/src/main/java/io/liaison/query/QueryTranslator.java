@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -157,7 +158,7 @@ public final class QueryTranslator {
       return; // searched as typed; its dictionary glosses are noise in the other language
     }
     Lexicon dictionary = lexicon.get();
-    if (!TermKey.isHan(key) && span.equals(span.toLowerCase(java.util.Locale.ROOT)) && dictionary.isAcronymOnly(key)) {
+    if (!TermKey.isHan(key) && span.equals(span.toLowerCase(Locale.ROOT)) && dictionary.isAcronymOnly(key)) {
       return; // "doc", "src" as typed are names in code, not the acronyms DOC and SRC
     }
     List<Translation> translations = TermKey.isHan(key) ? dictionary.toEnglish(key) : dictionary.toChinese(key);

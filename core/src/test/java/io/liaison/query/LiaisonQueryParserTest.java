@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.analysis.ChineseScript;
 import io.liaison.index.Fields;
+import io.liaison.lexicon.FunctionWords;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ class LiaisonQueryParserTest {
     LiaisonQueryParser p = parser(true);
     p.parseQuery("把文件转换成一种格式");
     for (Concept c : p.expansion()) {
-      if (io.liaison.lexicon.FunctionWords.chinese().contains(c.source())) {
+      if (FunctionWords.chinese().contains(c.source())) {
         assertEquals(1, c.alternatives().size(), c.toString());
       }
     }
