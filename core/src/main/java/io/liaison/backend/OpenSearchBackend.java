@@ -10,6 +10,7 @@ import io.liaison.query.ConceptQueryBuilder;
 import io.liaison.query.LiaisonQueryParser;
 import io.liaison.query.QueryTranslator;
 import io.liaison.search.Hit;
+import io.liaison.search.LanguageBalance;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.search.StoredDocument;
@@ -23,6 +24,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,10 +178,14 @@ public final class OpenSearchBackend implements Backend {
           .add("must", Json.createArrayBuilder().add(dsl))
           .add("filter", filters)).build();
     }
-    JsonObject body = Json.createObjectBuilder()
+    int wanted = Math.multiplyExact(request.page(), request.limit());
+    // As Searcher: a translated query's hits in two languages are merged from a longer list, and
+    // only the page's hits are highlighted, by a second request.
+    boolean balance = request.translate() && request.language().isEmpty();
+    JsonObjectBuilder body = Json.createObjectBuilder()
         .add("query", dsl)
-        .add("from", (request.page() - 1) * request.limit())
-        .add("size", request.limit())
+        .add("from", balance ? 0 : (request.page() - 1) * request.limit())
+        .add("size", balance ? LanguageBalance.candidates(wanted) : request.limit())
         .add("track_total_hits", true)
         // Searcher.RANKING: equal scores by id, whichever shard copy answers.
         .add("sort", Json.createArrayBuilder()
@@ -187,24 +193,44 @@ public final class OpenSearchBackend implements Backend {
             .add(Json.createObjectBuilder().add(Fields.ID, "asc")))
         .add("track_scores", true)
         .add("_source", Json.createArrayBuilder().add(Fields.ID).add(Fields.TITLE).add(Fields.LANG).add(Fields.FOLDER))
-        // The plugin's highlighter makes the library's snippets on the shards.
-        .add("highlight", Json.createObjectBuilder()
-            .add("fields", Json.createObjectBuilder().add(Fields.BODY, Json.createObjectBuilder().add("type", "liaison"))))
         .add("aggs", Json.createObjectBuilder()
             .add(Fields.LANG, terms(Fields.LANG))
-            .add(Fields.FOLDER, terms(Fields.FOLDER)))
-        .build();
+            .add(Fields.FOLDER, terms(Fields.FOLDER)));
+    if (!balance) {
+      body.add("highlight", HIGHLIGHT);
+    }
     JsonObject reply = cluster.json("POST", cluster.path("/_search"), Map.of("search_type", "dfs_query_then_fetch"),
-        body.toString(), "search");
+        body.build().toString(), "search");
     JsonObject hitsObject = reply.getJsonObject("hits");
+    List<JsonObject> page = new ArrayList<>();
+    List<Float> scores = new ArrayList<>();
+    if (balance) {
+      List<LanguageBalance.Candidate<JsonObject>> candidates = new ArrayList<>();
+      for (JsonValue v : hitsObject.getJsonArray("hits")) {
+        JsonObject s = v.asJsonObject().getJsonObject("_source");
+        candidates.add(new LanguageBalance.Candidate<>(v.asJsonObject(), s.getString(Fields.ID), s.getString(Fields.LANG, ""),
+            (float) v.asJsonObject().getJsonNumber("_score").doubleValue()));
+      }
+      List<LanguageBalance.Candidate<JsonObject>> merged = LanguageBalance.merge(candidates);
+      for (int i = (request.page() - 1) * request.limit(); i < Math.min(merged.size(), wanted); i++) {
+        page.add(merged.get(i).item());
+        scores.add(merged.get(i).score());
+      }
+    } else {
+      for (JsonValue v : hitsObject.getJsonArray("hits")) {
+        page.add(v.asJsonObject());
+        scores.add((float) v.asJsonObject().getJsonNumber("_score").doubleValue());
+      }
+    }
+    Map<String, JsonObject> highlights = balance ? highlights(dsl, page) : Map.of();
     List<Hit> hits = new ArrayList<>();
-    for (JsonValue v : hitsObject.getJsonArray("hits")) {
-      JsonObject h = v.asJsonObject();
+    for (int i = 0; i < page.size(); i++) {
+      JsonObject h = page.get(i);
       JsonObject s = h.getJsonObject("_source");
-      JsonObject highlight = h.getJsonObject("highlight");
+      JsonObject highlight = balance ? highlights.get(s.getString(Fields.ID)) : h.getJsonObject("highlight");
       List<String> snippets = highlight == null ? List.of() : strings(highlight.get(Fields.BODY));
       hits.add(new Hit(s.getString(Fields.ID), s.getString(Fields.TITLE, ""), s.getString(Fields.LANG, ""),
-          s.getString(Fields.FOLDER, ""), (float) h.getJsonNumber("_score").doubleValue(), snippets));
+          s.getString(Fields.FOLDER, ""), scores.get(i), snippets));
     }
     long total = hitsObject.getJsonObject("total").getJsonNumber("value").longValue();
     Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
@@ -218,6 +244,40 @@ public final class OpenSearchBackend implements Backend {
       facets.put(f, counts);
     }
     return new SearchResponse(total, (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
+  }
+
+  /** The plugin's highlighter makes the library's snippets on the shards. */
+  private static final JsonObject HIGHLIGHT = Json.createObjectBuilder()
+      .add("fields", Json.createObjectBuilder().add(Fields.BODY, Json.createObjectBuilder().add("type", "liaison")))
+      .build();
+
+  /** The snippets of the page's hits, by document id: the query again, limited to their ids. */
+  private Map<String, JsonObject> highlights(JsonObject dsl, List<JsonObject> page) throws IOException {
+    if (page.isEmpty()) {
+      return Map.of();
+    }
+    var ids = Json.createArrayBuilder();
+    page.forEach(h -> ids.add(h.getJsonObject("_source").getString(Fields.ID)));
+    JsonObject query = Json.createObjectBuilder().add("bool", Json.createObjectBuilder()
+        .add("must", Json.createArrayBuilder().add(dsl))
+        .add("filter", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            .add("terms", Json.createObjectBuilder().add(Fields.ID, ids))))).build();
+    JsonObject body = Json.createObjectBuilder()
+        .add("query", query)
+        .add("size", page.size())
+        .add("_source", Json.createArrayBuilder().add(Fields.ID))
+        .add("highlight", HIGHLIGHT)
+        .build();
+    JsonObject reply = cluster.json("POST", cluster.path("/_search"), Map.of(), body.toString(), "highlight the hits");
+    Map<String, JsonObject> out = new HashMap<>();
+    for (JsonValue v : reply.getJsonObject("hits").getJsonArray("hits")) {
+      JsonObject h = v.asJsonObject();
+      JsonObject highlight = h.getJsonObject("highlight");
+      if (highlight != null) {
+        out.put(h.getJsonObject("_source").getString(Fields.ID), highlight);
+      }
+    }
+    return out;
   }
 
   private static JsonObject term(String field, String value) {

@@ -25,7 +25,12 @@ import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -36,12 +41,13 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Searches one index. Thread-safe: any number of threads may search while another calls {@link
@@ -174,7 +180,10 @@ public final class Searcher implements Closeable {
       long deadline = System.nanoTime() + limit.toNanos();
       searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
       int wanted = Math.multiplyExact(request.page(), request.limit());
-      var both = new MultiCollectorManager(new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE), new FacetCounts());
+      // A translated query's hits in two languages are merged (LanguageBalance) from a longer list.
+      boolean balance = request.translate() && request.language().isEmpty();
+      int collect = balance ? LanguageBalance.candidates(wanted) : wanted;
+      var both = new MultiCollectorManager(new TopFieldCollectorManager(RANKING, collect, null, Integer.MAX_VALUE), new FacetCounts());
       Object[] results;
       try {
         results = searcher.search(filtered, both);
@@ -188,19 +197,42 @@ public final class Searcher implements Closeable {
       TopDocs top = (TopDocs) results[0];
       @SuppressWarnings("unchecked")
       Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
-      int from = (request.page() - 1) * request.limit();
-      ScoreDoc[] page = from >= top.scoreDocs.length
-          ? new ScoreDoc[0]
-          : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-      for (int i = 0; i < page.length; i++) {
+      ScoreDoc[] ranked = new ScoreDoc[top.scoreDocs.length];
+      for (int i = 0; i < ranked.length; i++) {
         // A field sort leaves ScoreDoc.score unset; the score is the first sort value.
-        page[i] = new ScoreDoc(page[i].doc, (Float) ((FieldDoc) page[i]).fields[0]);
+        ranked[i] = new ScoreDoc(top.scoreDocs[i].doc, (Float) ((FieldDoc) top.scoreDocs[i]).fields[0]);
       }
+      if (balance) {
+        ranked = balanced(searcher.getIndexReader(), top.scoreDocs);
+      }
+      int from = (request.page() - 1) * request.limit();
+      ScoreDoc[] page = from >= ranked.length
+          ? new ScoreDoc[0]
+          : Arrays.copyOfRange(ranked, from, Math.min(ranked.length, from + request.limit()));
       List<Hit> hits = hits(searcher, query, page);
       return new SearchResponse(top.totalHits.value(), (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
     } finally {
       manager.release(shared);
     }
+  }
+
+  /** The hits merged across languages, each language read from its doc-values column. */
+  private static ScoreDoc[] balanced(IndexReader reader, ScoreDoc[] byRawScore) throws IOException {
+    List<LanguageBalance.Candidate<Integer>> candidates = new ArrayList<>(byRawScore.length);
+    List<LeafReaderContext> leaves = reader.leaves();
+    for (ScoreDoc sd : byRawScore) {
+      FieldDoc fd = (FieldDoc) sd;
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(fd.doc, leaves));
+      SortedDocValues lang = DocValues.getSorted(leaf.reader(), Fields.LANG);
+      String code = lang.advanceExact(fd.doc - leaf.docBase) ? lang.lookupOrd(lang.ordValue()).utf8ToString() : "";
+      candidates.add(new LanguageBalance.Candidate<>(fd.doc, ((BytesRef) fd.fields[1]).utf8ToString(), code, (Float) fd.fields[0]));
+    }
+    List<LanguageBalance.Candidate<Integer>> merged = LanguageBalance.merge(candidates);
+    ScoreDoc[] out = new ScoreDoc[merged.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new ScoreDoc(merged.get(i).item(), merged.get(i).score());
+    }
+    return out;
   }
 
   private List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
