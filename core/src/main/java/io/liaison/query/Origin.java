@@ -4,6 +4,8 @@ package io.liaison.query;
 public enum Origin {
   /** The user's own word. */
   QUERY,
+  /** Taiwan's form of a mainland Chinese word (软件: 軟體), from the bundled list of regional variants. */
+  VARIANT,
   /** The bilingual dictionary compiled from ECDICT. */
   DICTIONARY,
   /** The user's glossary. */

@@ -1,8 +1,10 @@
 package io.liaison.query;
 
+import io.liaison.analysis.ChineseScript;
 import io.liaison.lexicon.FunctionWords;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
+import io.liaison.lexicon.RegionalVariants;
 import io.liaison.lexicon.Translation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,6 +76,8 @@ public final class QueryTranslator {
   public List<Concept> translate(String text, boolean translate, Set<Ablation> ablations) {
     List<Token> tokens = tokens(text);
     boolean chinese = isChinese(tokens);
+    // Written in Simplified (no character that folding changes): a mainland user's words.
+    boolean simplified = ChineseScript.toSimplified(text).equals(text);
     List<Concept> concepts = new ArrayList<>();
     int phraseEnd = -1; // the last token covered by the latest phrase concept
     Concept pendingPhrase = null;
@@ -85,7 +89,7 @@ public final class QueryTranslator {
             continue;
           }
           Map<String, Alternative> found = new LinkedHashMap<>();
-          lookUp(text.substring(tokens.get(i).start(), tokens.get(j).end()), true, chinese, ablations, found);
+          lookUp(text.substring(tokens.get(i).start(), tokens.get(j).end()), true, chinese, simplified, ablations, found);
           if (!found.isEmpty()) {
             pendingPhrase = concept(text.substring(tokens.get(i).start(), tokens.get(j).end()), found, ablations, true);
             phraseEnd = j;
@@ -95,7 +99,7 @@ public final class QueryTranslator {
       }
       Map<String, Alternative> found = new LinkedHashMap<>();
       if (translate) {
-        lookUp(text.substring(tokens.get(i).start(), tokens.get(i).end()), false, chinese, ablations, found);
+        lookUp(text.substring(tokens.get(i).start(), tokens.get(i).end()), false, chinese, simplified, ablations, found);
       }
       concepts.add(concept(text.substring(tokens.get(i).start(), tokens.get(i).end()), found, ablations, false));
       if (i == phraseEnd && pendingPhrase != null) {
@@ -139,8 +143,16 @@ public final class QueryTranslator {
    * Adds every translation of one span; phrases ({@code multiWord}) only from whole-phrase entries.
    * In a Chinese query ({@code chineseQuery}) English spans get no dictionary translation.
    */
-  private void lookUp(String span, boolean multiWord, boolean chineseQuery, Set<Ablation> ablations, Map<String, Alternative> found) {
+  private void lookUp(String span, boolean multiWord, boolean chineseQuery, boolean simplifiedQuery, Set<Ablation> ablations,
+      Map<String, Alternative> found) {
     String key = TermKey.of(span);
+    if (simplifiedQuery && TermKey.isHan(key)) {
+      // A mainland word stands for its Taiwan form too (软件: 軟體), weighed like a translation: a
+      // regional form can carry another sense. Not the other way: see RegionalVariants.
+      for (String variant : RegionalVariants.chinese().taiwanForms(key)) {
+        found.putIfAbsent(variant, new Alternative(variant, 1f, Origin.VARIANT, List.of()));
+      }
+    }
     if (!ablations.contains(Ablation.GLOSSARY)) {
       for (String term : glossary.get().equivalents(key)) {
         found.putIfAbsent(TermKey.of(term), new Alternative(term, 1f, Origin.GLOSSARY, List.of()));
@@ -175,14 +187,39 @@ public final class QueryTranslator {
       float w = Math.max(Math.min(1f, t.weight() / max), 0.01f);
       found.putIfAbsent(TermKey.of(t.text()), new Alternative(t.text(), w, Origin.DICTIONARY, List.of()));
     }
+    // A Chinese translation stands for its Taiwan form too (software: 软件 and 軟體).
+    for (Translation t : translations) {
+      if (TermKey.isHan(t.text())) {
+        float w = Math.max(Math.min(1f, t.weight() / max), 0.01f);
+        for (String variant : RegionalVariants.chinese().taiwanForms(TermKey.of(t.text()))) {
+          found.putIfAbsent(variant, new Alternative(variant, w, Origin.DICTIONARY, List.of()));
+        }
+      }
+    }
   }
 
   private void addAliases(String key, Set<Ablation> ablations, Map<String, Alternative> found) {
     if (!ablations.contains(Ablation.ALIASES)) {
       for (Map.Entry<String, List<String>> e : aliases.get().aliasesOf(key).entrySet()) {
-        found.putIfAbsent(TermKey.of(e.getKey()), new Alternative(e.getKey(), ALIAS_WEIGHT, Origin.ALIAS, e.getValue()));
+        if (!contradictsDictionary(key, e.getKey())) {
+          found.putIfAbsent(TermKey.of(e.getKey()), new Alternative(e.getKey(), ALIAS_WEIGHT, Origin.ALIAS, e.getValue()));
+        }
       }
     }
+  }
+
+  /**
+   * True if a name's mined alias is an ordinary Chinese word that the dictionary translates, and
+   * not as this name: {@code Tcl (手册)} in a manual page glosses the word, it does not name Tcl
+   * (a query for Tcl would otherwise match every page that says 手册). Aliases the dictionary does
+   * not know (中联部, 一带一路 as a name) or agrees with are kept.
+   */
+  private boolean contradictsDictionary(String key, String alias) {
+    if (TermKey.isHan(key) || !TermKey.isHan(alias)) {
+      return false;
+    }
+    List<Translation> known = lexicon.get().toEnglish(TermKey.of(alias));
+    return !known.isEmpty() && known.stream().noneMatch(t -> TermKey.of(t.text()).equals(key));
   }
 
   /** True if every token from {@code i} to {@code j} is a Chinese function word (一种, 这个). */

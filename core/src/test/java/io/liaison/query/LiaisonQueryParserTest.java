@@ -57,6 +57,53 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aMinedAliasThatIsAnOrdinaryWordTheDictionaryTranslatesOtherwiseIsNotUsed() {
+    // As mined from "Tcl (手册)" in a manual page, beside real names.
+    AliasTable mined = AliasTable.of(java.util.Map.of(
+        "man.1.txt", List.of("Tcl\t手册"),
+        "ild.txt", List.of("中联部\tILD", "中国经济联络中心\tCECC")));
+    QueryTranslator t = new QueryTranslator(analyzer, Lexicon.defaultLexicon(), () -> Glossary.empty(), () -> mined);
+    assertTrue(!Lexicon.defaultLexicon().toEnglish("手册").isEmpty(), "the dictionary knows 手册");
+    // A name inside a Chinese sentence: only the glossary and the aliases can translate it.
+    Concept tcl = t.translate("提供一个 Tcl 接口", true, Set.of()).stream()
+        .filter(c -> c.source().equals("Tcl")).findFirst().orElseThrow();
+    assertEquals(List.of("Tcl"), texts(tcl), "手册 is a gloss, not Tcl's name");
+    assertTrue(texts(t.translate("ILD", true, Set.of()).get(0)).contains("中联部"));
+    assertTrue(texts(t.translate("CECC", true, Set.of()).get(0)).contains("中国经济联络中心"));
+    assertTrue(texts(t.translate("中联部", true, Set.of()).get(0)).contains("ILD"));
+  }
+
+  @Test
+  void aSimplifiedWordIsAlsoSearchedInItsTaiwanFormButATraditionalOneIsNot() {
+    LiaisonQueryParser mainland = parser(true);
+    mainland.parseQuery("内存");
+    // SmartCN splits 内存; the phrase concept of the whole word carries its Taiwan form.
+    Alternative taiwan = mainland.expansion().stream().flatMap(c -> c.alternatives().stream())
+        .filter(a -> a.text().equals("记忆体")).findFirst().orElseThrow(() -> new AssertionError(mainland.expansion()));
+    assertEquals(Origin.VARIANT, taiwan.origin());
+    assertEquals(0.5f, taiwan.weight(), 1e-6f, "weighed like the best translation");
+    LiaisonQueryParser tw = parser(true);
+    tw.parseQuery("記憶體 程序");
+    assertTrue(tw.expansion().stream().flatMap(c -> c.alternatives().stream()).noneMatch(a -> a.origin() == Origin.VARIANT),
+        "a Taiwan user's 程序 means procedure; no mainland or Taiwan forms are added: " + tw.expansion());
+    LiaisonQueryParser off = parser(false);
+    off.parseQuery("内存");
+    assertTrue(off.expansion().stream().allMatch(c -> c.alternatives().size() == 1), off.expansion().toString());
+  }
+
+  @Test
+  void theChineseTranslationsOfAnEnglishWordBringTheirTaiwanForms() {
+    LiaisonQueryParser p = parser(true);
+    p.parseQuery("software");
+    List<String> texts = texts(p.expansion().get(0));
+    assertTrue(texts.contains("软件") && texts.contains("软体"), texts.toString());
+  }
+
+  private static List<String> texts(Concept c) {
+    return c.alternatives().stream().map(Alternative::text).toList();
+  }
+
+  @Test
   void translationsWeighLessThanTheUsersWord() {
     LiaisonQueryParser p = parser(true);
     p.parseQuery("经济");

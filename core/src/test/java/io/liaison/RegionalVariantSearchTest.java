@@ -1,0 +1,35 @@
+package io.liaison;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.liaison.search.Hit;
+import io.liaison.search.SearchRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Simplified query finds a Taiwan page that words the thing in Taiwan's vocabulary, not only in its script. */
+class RegionalVariantSearchTest {
+  @TempDir Path dir;
+
+  @Test
+  void aMainlandWordFindsTheTaiwanPageThatUsesTaiwansWord() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus/tw"));
+    Files.writeString(corpus.resolve("memory.txt"), "記憶體不足\n當記憶體不足時，這個軟體會自動結束並寫入記錄。\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("weather.txt"), "天氣預報\n明天台北多雲，午後有陣雨。\n", StandardCharsets.UTF_8);
+    Liaison.index(dir.resolve("corpus"), dir.resolve("index"));
+    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+      assertEquals(List.of("tw/memory.txt"), ids(liaison, SearchRequest.of("内存 软件")));
+      assertEquals(List.of(), ids(liaison, SearchRequest.of("内存 软件").withTranslate(false)),
+          "folding the script alone cannot join 内存 and 記憶體");
+    }
+  }
+
+  private static List<String> ids(Liaison liaison, SearchRequest request) throws Exception {
+    return liaison.search(request).hits().stream().map(Hit::id).toList();
+  }
+}
