@@ -171,7 +171,10 @@ public final class QueryTranslator {
     }
     Lexicon dictionary = lexicon.get();
     if (!TermKey.isHan(key) && span.equals(span.toLowerCase(Locale.ROOT)) && dictionary.isAcronymOnly(key)) {
-      return; // "doc", "src" as typed are names in code, not the acronyms DOC and SRC
+      // "doc", "src" as typed are names in code, not the acronyms DOC and SRC; what the corpus
+      // itself says a lower-case name stands for (wto: World Trade Organization) still applies.
+      addAliases(key, ablations, found);
+      return;
     }
     List<Translation> translations = TermKey.isHan(key) ? dictionary.toEnglish(key) : dictionary.toChinese(key);
     // Mined aliases name things the dictionary does not know (CECC, 中联部, China Economic
@@ -209,13 +212,14 @@ public final class QueryTranslator {
   }
 
   /**
-   * True if a name's mined alias is an ordinary Chinese word that the dictionary translates, and
-   * not as this name: {@code Tcl (手册)} in a manual page glosses the word, it does not name Tcl
-   * (a query for Tcl would otherwise match every page that says 手册). Aliases the dictionary does
-   * not know (中联部, 一带一路 as a name) or agrees with are kept.
+   * True if a name's mined alias is an ordinary Chinese word, one or two characters, that the
+   * dictionary translates, and not as this name: {@code Tcl (手册)} in a manual page glosses the
+   * word, it does not name Tcl (a query for Tcl would otherwise match every page that says 手册).
+   * Longer aliases are names or terms (中联部, 世界贸易组织, 命名管道) and are kept, as are those the
+   * dictionary does not know or agrees with.
    */
   private boolean contradictsDictionary(String key, String alias) {
-    if (TermKey.isHan(key) || !TermKey.isHan(alias)) {
+    if (TermKey.isHan(key) || !TermKey.isHan(alias) || alias.codePointCount(0, alias.length()) > 2) {
       return false;
     }
     List<Translation> known = lexicon.get().toEnglish(TermKey.of(alias));

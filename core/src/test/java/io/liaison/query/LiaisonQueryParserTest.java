@@ -99,6 +99,15 @@ class LiaisonQueryParserTest {
     assertTrue(texts.contains("软件") && texts.contains("软体"), texts.toString());
   }
 
+  @Test
+  void aLowerCaseAcronymStillGetsTheAliasesTheCorpusStates() {
+    assertTrue(Lexicon.defaultLexicon().isAcronymOnly("wto"), "ECDICT knows WTO only as an acronym");
+    AliasTable mined = AliasTable.of(java.util.Map.of("trade.txt", List.of("World Trade Organization\tWTO", "世界贸易组织\tWTO")));
+    QueryTranslator t = new QueryTranslator(analyzer, Lexicon.defaultLexicon(), () -> Glossary.empty(), () -> mined);
+    List<String> lower = texts(t.translate("wto", true, Set.of()).get(0));
+    assertTrue(lower.contains("世界贸易组织") && lower.contains("World Trade Organization"), lower.toString());
+  }
+
   private static List<String> texts(Concept c) {
     return c.alternatives().stream().map(Alternative::text).toList();
   }
