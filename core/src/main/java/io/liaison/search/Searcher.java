@@ -31,7 +31,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
@@ -40,7 +39,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -174,10 +172,9 @@ public final class Searcher implements Closeable {
       long deadline = System.nanoTime() + limit.toNanos();
       searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
       int wanted = Math.multiplyExact(request.page(), request.limit());
-      var both = new MultiCollectorManager(new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE), new FacetCounts());
-      Object[] results;
+      RankedMatches results;
       try {
-        results = searcher.search(filtered, both);
+        results = RankedMatches.search(searcher, filtered, wanted);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new SearchLimitException("clauses", "the query expands to more than " + IndexSearcher.getMaxClauseCount()
             + " clauses once translated and rewritten, the limit: use fewer words or wildcards, or turn translation off", e);
@@ -185,9 +182,8 @@ public final class Searcher implements Closeable {
       if (searcher.timedOut()) {
         throw new SearchTimeoutException(limit);
       }
-      TopDocs top = (TopDocs) results[0];
-      @SuppressWarnings("unchecked")
-      Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
+      TopDocs top = results.top();
+      Map<String, Map<String, Long>> facets = results.facets();
       int from = (request.page() - 1) * request.limit();
       ScoreDoc[] page = from >= top.scoreDocs.length
           ? new ScoreDoc[0]
@@ -197,7 +193,7 @@ public final class Searcher implements Closeable {
         page[i] = new ScoreDoc(page[i].doc, (Float) ((FieldDoc) page[i]).fields[0]);
       }
       List<Hit> hits = hits(searcher, query, page);
-      return new SearchResponse(top.totalHits.value(), (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
+      return new SearchResponse(results.total(), (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
     } finally {
       manager.release(shared);
     }
