@@ -46,7 +46,7 @@ public final class Snippets {
         .withMaxNoHighlightPassages(1)
         .withHandleMultiTermQuery(true)
         .withHighlightPhrasesStrictly(true), text);
-    Object[] passages = highlighter.passages(field, query, docIds);
+    Object[] passages = highlighter.passages(field, HighlightQuery.forField(query, field), docIds);
     List<List<String>> out = new ArrayList<>(docIds.length);
     for (Object p : passages) {
       @SuppressWarnings("unchecked")
