@@ -3,7 +3,9 @@
 # Lucene + SmartChineseAnalyzer indexer, on bench/work/perf/corpus; then the analysis limit (JMH,
 # analysis alone on the same text, 1 and 2 threads). Prints each run (wall seconds, max RSS, CPU
 # share and CPU seconds, user + system) and the medians.
-#   bench/perf/index.sh            (REPEAT=3 SKIP_BUILD=1 JMH_ARGS=...)
+# AOT=1: Liaison with the ahead-of-time cache, as `./liaison index` runs on JDK 25+ (an untimed
+# first run writes it when it is missing or older than the jar).
+#   bench/perf/index.sh            (REPEAT=3 SKIP_BUILD=1 AOT=1 SERVER_JAR=... JMH_ARGS=...)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 build
 CORPUS="$WORK/corpus"
@@ -13,10 +15,21 @@ DOCS=$(find "$CORPUS" -name '*.txt' -type f | wc -l)
 machine
 echo "corpus: $DOCS documents, $BYTES bytes ($(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b/1048576}') MB)"
 OUT="$WORK/index-runs.txt"; : > "$OUT"
+AOT_FLAGS=()
+if [ "${AOT:-}" = 1 ]; then
+  cache="${SERVER_JAR%.jar}-index.aot"
+  if ! { [ -f "$cache" ] && [ "$cache" -nt "$SERVER_JAR" ]; }; then
+    rm -rf "$WORK/idx-liaison"
+    "$JAVA" "${LIAISON_JVM[@]}" -XX:AOTCacheOutput="$cache" -Xlog:aot*=off -Xlog:cds*=off -jar "$SERVER_JAR" index \
+        --corpus "$CORPUS" --index "$WORK/idx-liaison" --rebuild >/dev/null 2>&1
+    echo "AOT cache written: $(du -h "$cache" | cut -f1)"
+  fi
+  AOT_FLAGS=(-XX:AOTCache="$cache" -Xlog:aot*=off -Xlog:cds*=off)
+fi
 for i in $(seq "$REPEAT"); do
   rm -rf "$WORK/idx-liaison" "$WORK/idx-plain"
   s=$(date +%s.%N)
-  /usr/bin/time -f "%M %P %U %S" -o "$WORK/rss" "$JAVA" "${LIAISON_JVM[@]}" -jar "$SERVER_JAR" index \
+  /usr/bin/time -f "%M %P %U %S" -o "$WORK/rss" "$JAVA" "${LIAISON_JVM[@]}" "${AOT_FLAGS[@]}" -jar "$SERVER_JAR" index \
       --corpus "$CORPUS" --index "$WORK/idx-liaison" --rebuild >/dev/null 2>&1
   e=$(date +%s.%N)
   t=$(echo "$e - $s" | bc -l)

@@ -252,6 +252,11 @@ public final class Indexer {
             }
           });
         }
+        // All files are in; flush the writer's per-thread buffers on the workers, side by side,
+        // rather than one after another in the commit on a single thread.
+        for (int i = 0; i < threads; i++) {
+          workers.execute(this::flushBuffers);
+        }
         workers.shutdown();
         while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
           // keep waiting: each file is bounded by the extraction time limit
@@ -266,6 +271,17 @@ public final class Indexer {
       Throwable t = fatal.get();
       if (t != null) {
         throw new IOException("indexing failed, the previous index is unchanged: " + t, t);
+      }
+    }
+
+    /** Flushes buffered documents to segments until none are left, unless the run already failed. */
+    private void flushBuffers() {
+      try {
+        while (fatal.get() == null && writer.flushNextBuffer()) {
+          // each call takes the largest buffer no other thread is flushing
+        }
+      } catch (Throwable t) {
+        fatal.compareAndSet(null, t);
       }
     }
 

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.Collector;
@@ -16,9 +15,18 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
-/** Counts matching documents per language and per folder, from doc values, in the same pass as the hits. */
-final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<String, Map<String, Long>>> {
+/**
+ * Counts matching documents, in all and per language and per folder, from doc values (through
+ * {@link FacetOrdinals}), without scoring them.
+ */
+final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Result> {
   static final List<String> FIELDS = List.of(Fields.LANG, Fields.FOLDER);
+
+  /**
+   * @param total the number of matching documents
+   * @param facets per field, the count of each value, largest first (ties by value)
+   */
+  record Result(long total, Map<String, Map<String, Long>> facets) {}
 
   @Override
   public Counter newCollector() {
@@ -26,7 +34,11 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
   }
 
   @Override
-  public Map<String, Map<String, Long>> reduce(Collection<Counter> collectors) {
+  public Result reduce(Collection<Counter> collectors) {
+    long total = 0;
+    for (Counter c : collectors) {
+      total += c.total;
+    }
     Map<String, Map<String, Long>> out = new LinkedHashMap<>();
     for (String f : FIELDS) {
       Map<String, Long> merged = new HashMap<>();
@@ -39,11 +51,12 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
           .forEach(e -> sorted.put(e.getKey(), e.getValue()));
       out.put(f, sorted);
     }
-    return out;
+    return new Result(total, out);
   }
 
   static final class Counter implements Collector {
     final Map<String, Map<String, Long>> counts = new HashMap<>();
+    long total;
 
     Counter() {
       FIELDS.forEach(f -> counts.put(f, new HashMap<>()));
@@ -51,40 +64,48 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SortedDocValues[] values = new SortedDocValues[FIELDS.size()];
+      FacetOrdinals ordinals = FacetOrdinals.of(context.reader());
+      int[] langOrds = ordinals.ords()[0];
+      int[] folderOrds = ordinals.ords()[1];
       // Counted per segment ordinal; ordinals become strings once per segment, in finish(), not
       // once per matching document (a common word matches most of the index).
-      int[][] perOrd = new int[FIELDS.size()][];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = DocValues.getSorted(context.reader(), FIELDS.get(i));
-        perOrd[i] = new int[values[i].getValueCount()];
-      }
+      int[] perLang = new int[ordinals.values()[0].getValueCount()];
+      int[] perFolder = new int[ordinals.values()[1].getValueCount()];
       return new LeafCollector() {
+        private int matches;
+
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
-        public void collect(int doc) throws IOException {
-          for (int i = 0; i < values.length; i++) {
-            if (values[i].advanceExact(doc)) {
-              perOrd[i][values[i].ordValue()]++;
-            }
+        public void collect(int doc) {
+          matches++;
+          int lang = langOrds[doc];
+          if (lang >= 0) {
+            perLang[lang]++;
+          }
+          int folder = folderOrds[doc];
+          if (folder >= 0) {
+            perFolder[folder]++;
           }
         }
 
         @Override
         public void finish() throws IOException {
-          for (int i = 0; i < values.length; i++) {
-            Map<String, Long> field = counts.get(FIELDS.get(i));
-            int[] c = perOrd[i];
-            for (int ord = 0; ord < c.length; ord++) {
-              if (c[ord] > 0) {
-                field.merge(values[i].lookupOrd(ord).utf8ToString(), (long) c[ord], Long::sum);
-              }
-            }
-          }
+          total += matches;
+          addCounts(FIELDS.get(0), perLang, ordinals.values()[0]);
+          addCounts(FIELDS.get(1), perFolder, ordinals.values()[1]);
         }
       };
+    }
+
+    private void addCounts(String field, int[] perOrd, SortedDocValues values) throws IOException {
+      Map<String, Long> out = counts.get(field);
+      for (int ord = 0; ord < perOrd.length; ord++) {
+        if (perOrd[ord] > 0) {
+          out.merge(values.lookupOrd(ord).utf8ToString(), (long) perOrd[ord], Long::sum);
+        }
+      }
     }
 
     @Override

@@ -36,7 +36,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
@@ -45,7 +44,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -183,10 +181,9 @@ public final class Searcher implements Closeable {
       // A translated query's hits in two languages are merged (LanguageBalance) from a longer list.
       boolean balance = request.translate() && request.language().isEmpty();
       int collect = balance ? LanguageBalance.candidates(wanted) : wanted;
-      var both = new MultiCollectorManager(new TopFieldCollectorManager(RANKING, collect, null, Integer.MAX_VALUE), new FacetCounts());
-      Object[] results;
+      RankedMatches results;
       try {
-        results = searcher.search(filtered, both);
+        results = RankedMatches.search(searcher, filtered, collect);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new SearchLimitException("clauses", "the query expands to more than " + IndexSearcher.getMaxClauseCount()
             + " clauses once translated and rewritten, the limit: use fewer words or wildcards, or turn translation off", e);
@@ -194,9 +191,8 @@ public final class Searcher implements Closeable {
       if (searcher.timedOut()) {
         throw new SearchTimeoutException(limit);
       }
-      TopDocs top = (TopDocs) results[0];
-      @SuppressWarnings("unchecked")
-      Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
+      TopDocs top = results.top();
+      Map<String, Map<String, Long>> facets = results.facets();
       ScoreDoc[] ranked = new ScoreDoc[top.scoreDocs.length];
       for (int i = 0; i < ranked.length; i++) {
         // A field sort leaves ScoreDoc.score unset; the score is the first sort value.
@@ -210,7 +206,7 @@ public final class Searcher implements Closeable {
           ? new ScoreDoc[0]
           : Arrays.copyOfRange(ranked, from, Math.min(ranked.length, from + request.limit()));
       List<Hit> hits = hits(searcher, query, page);
-      return new SearchResponse(top.totalHits.value(), (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
+      return new SearchResponse(results.total(), (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
     } finally {
       manager.release(shared);
     }

@@ -10,6 +10,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -44,7 +46,7 @@ public final class Snippets {
         .withMaxNoHighlightPassages(1)
         .withHandleMultiTermQuery(true)
         .withHighlightPhrasesStrictly(true), text);
-    Object[] passages = highlighter.passages(field, query, docIds);
+    Object[] passages = highlighter.passages(field, HighlightQuery.forField(query, field), docIds);
     List<List<String>> out = new ArrayList<>(docIds.length);
     for (Object p : passages) {
       @SuppressWarnings("unchecked")
@@ -66,6 +68,14 @@ public final class Snippets {
     Object[] passages(String field, Query query, int[] docIds) throws IOException {
       Map<String, Object[]> byField = highlightFieldsAsObjects(new String[] {field}, query, docIds, new int[] {PASSAGES});
       return byField.get(field);
+    }
+
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      boolean weightMatches = components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES);
+      return source == OffsetSource.POSTINGS && weightMatches
+          ? new LeafWeightOffsetStrategy(components)
+          : super.getOffsetStrategy(source, components);
     }
 
     @Override

@@ -1,0 +1,95 @@
+package io.liaison.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The query the highlighter needs for one field: the same query without the parts that search
+ * other fields, when leaving them out cannot change what is marked.
+ *
+ * <p>The highlighter asks the query's weight which terms match each hit, and a translated query
+ * searches every alternative in the title as well as the body: half its terms are looked up in
+ * the title for every hit, only for the highlighter to keep the body's. In a pure disjunction
+ * (every Boolean clause optional, at most one required to match; dis-max; boosts) the body's
+ * matches of a document are the union of those of its body terms and phrases, whatever the
+ * title's terms do, so those can go. Anything else (a required or prohibited clause, a minimum
+ * of two) makes a title term decide whether a sibling's body matches count, and the query is
+ * used as it is.
+ */
+final class HighlightQuery {
+  private HighlightQuery() {}
+
+  /** Thrown inside {@link #strip} when the query is not a pure disjunction. */
+  private static final class NotPure extends Exception {
+    NotPure() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** {@code query} without its clauses on fields other than {@code field}, or {@code query} itself (see above). */
+  static Query forField(Query query, String field) {
+    try {
+      Query stripped = strip(query, field);
+      return stripped == null ? new MatchNoDocsQuery("no clause on " + field) : stripped;
+    } catch (NotPure e) {
+      return query;
+    }
+  }
+
+  /** The part of {@code q} on {@code field}, null when there is none; unknown query types are kept whole. */
+  private static Query strip(Query q, String field) throws NotPure {
+    if (q instanceof BooleanQuery b) {
+      if (b.getMinimumNumberShouldMatch() > 1) {
+        throw new NotPure();
+      }
+      List<Query> kept = new ArrayList<>();
+      for (BooleanClause c : b.clauses()) {
+        if (c.occur() != BooleanClause.Occur.SHOULD) {
+          throw new NotPure();
+        }
+        Query s = strip(c.query(), field);
+        if (s != null) {
+          kept.add(s);
+        }
+      }
+      if (kept.isEmpty()) {
+        return null;
+      }
+      BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+      kept.forEach(k -> out.add(k, BooleanClause.Occur.SHOULD));
+      return out.build();
+    }
+    if (q instanceof DisjunctionMaxQuery d) {
+      List<Query> kept = new ArrayList<>();
+      for (Query sub : d.getDisjuncts()) {
+        Query s = strip(sub, field);
+        if (s != null) {
+          kept.add(s);
+        }
+      }
+      return kept.isEmpty() ? null : new DisjunctionMaxQuery(kept, d.getTieBreakerMultiplier());
+    }
+    if (q instanceof BoostQuery b) {
+      Query s = strip(b.getQuery(), field);
+      return s == null ? null : new BoostQuery(s, b.getBoost());
+    }
+    String leafField = switch (q) {
+      case TermQuery t -> t.getTerm().field();
+      case SynonymQuery s -> s.getField();
+      case PhraseQuery p -> p.getField();
+      case MultiTermQuery m -> m.getField();
+      default -> null; // unknown: kept
+    };
+    return leafField == null || leafField.equals(field) ? q : null;
+  }
+}

@@ -1,0 +1,162 @@
+package io.liaison.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.liaison.index.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The two-pass search gives what one exhaustive pass gives: the same hits in the same order with
+ * the same scores, the exact total and exact facet counts, on an index large enough that the
+ * second pass skips documents and the total is far past Lucene's default counting threshold (1 000).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one index for both tests
+class RankedMatchesTest {
+  private static final int DOCS = 20_000;
+  private static final String[] WORDS = {"liaison", "office", "economic", "center", "report", "memo", "delegation", "filler"};
+
+  private ByteBuffersDirectory dir;
+  private DirectoryReader reader;
+  private IndexSearcher searcher;
+
+  @BeforeAll
+  void index() throws IOException {
+    dir = new ByteBuffersDirectory();
+    Random random = new Random(20261129);
+    IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
+    config.setMaxBufferedDocs(3_000); // several segments
+    try (IndexWriter writer = new IndexWriter(dir, config)) {
+      for (int i = 0; i < DOCS; i++) {
+        StringBuilder body = new StringBuilder();
+        int length = 1 + random.nextInt(40);
+        for (int w = 0; w < length; w++) {
+          // Skewed word choice: common words match most documents, rare ones few.
+          body.append(WORDS[Math.min(WORDS.length - 1, (int) Math.abs(random.nextGaussian() * 3))]).append(' ');
+        }
+        // Every 50th document repeats an earlier one under another id: equal scores, ranked by id.
+        String text = i % 50 == 49 ? "liaison office economic center " + (i % 7) : body.toString();
+        String id = String.format("doc-%05d", (i * 7919) % DOCS); // ids not in index order
+        add(writer, id, text, i % 3 == 0 ? "zh" : i % 3 == 1 ? "en" : "mixed", "folder" + (i % 11));
+      }
+    }
+    reader = DirectoryReader.open(dir);
+    searcher = new IndexSearcher(reader);
+  }
+
+  private static void add(IndexWriter writer, String id, String text, String lang, String folder) throws IOException {
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, id, Field.Store.YES));
+    doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(id)));
+    doc.add(new TextField(Fields.BODY, text, Field.Store.NO));
+    doc.add(new SortedDocValuesField(Fields.LANG, new BytesRef(lang)));
+    doc.add(new SortedDocValuesField(Fields.FOLDER, new BytesRef(folder)));
+    writer.addDocument(doc);
+  }
+
+  @AfterAll
+  void close() throws IOException {
+    reader.close();
+    dir.close();
+  }
+
+  /** Queries shaped like translated concepts: weighted synonyms, boosts, optional and required words. */
+  private static List<Query> queries() {
+    Query liaison = new SynonymQuery.Builder(Fields.BODY)
+        .addTerm(new Term(Fields.BODY, "liaison"), 1f).addTerm(new Term(Fields.BODY, "delegation"), 0.5f).build();
+    Query office = new TermQuery(new Term(Fields.BODY, "office"));
+    Query economic = new BoostQuery(new TermQuery(new Term(Fields.BODY, "economic")), 0.5f);
+    Query center = new TermQuery(new Term(Fields.BODY, "center"));
+    Query memo = new TermQuery(new Term(Fields.BODY, "memo"));
+    return List.of(
+        or(liaison, office, economic, center),
+        or(office, memo),
+        new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(center, BooleanClause.Occur.SHOULD)
+            .add(memo, BooleanClause.Occur.SHOULD).build(),
+        or(memo));
+  }
+
+  private static Query or(Query... clauses) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query q : clauses) {
+      b.add(q, BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  @Test
+  void hitsScoresTotalsAndFacetsEqualThoseOfOneExhaustivePass() throws IOException {
+    for (Query query : queries()) {
+      for (int wanted : new int[] {1, 10, 100}) {
+        var exhaustive = new MultiCollectorManager(
+            new TopFieldCollectorManager(Searcher.RANKING, wanted, null, Integer.MAX_VALUE), new FacetCounts());
+        Object[] expected = searcher.search(query, exhaustive);
+        TopDocs expectedTop = (TopDocs) expected[0];
+        RankedMatches actual = RankedMatches.search(searcher, query, wanted);
+
+        String what = query + " top " + wanted;
+        assertEquals(TotalHits.Relation.EQUAL_TO, expectedTop.totalHits.relation(), what);
+        assertEquals(expectedTop.totalHits.value(), actual.total(), what);
+        assertEquals(expectedTop.totalHits.value(), ((FacetCounts.Result) expected[1]).total(), what);
+        assertEquals(((FacetCounts.Result) expected[1]).facets(), actual.facets(), what);
+        assertArrayEquals(idsAndScores(expectedTop), idsAndScores(actual.top()), what);
+      }
+    }
+  }
+
+  @Test
+  void theTopHitsAreFoundByPruningWhileEveryMatchIsCounted() throws IOException {
+    Query query = queries().get(0);
+    RankedMatches r = RankedMatches.search(searcher, query, 10);
+    // The second pass stopped scoring documents that could not enter the page...
+    assertEquals(TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, r.top().totalHits.relation());
+    // ...while the total and the facets count every match, far more than the page's pass saw.
+    assertEquals(searcher.count(query), r.total());
+    assertTrue(r.top().totalHits.value() < r.total(), r.top().totalHits + " of " + r.total());
+    assertTrue(r.total() > 10_000, "far past Lucene's default exact-count threshold: " + r.total());
+    assertEquals(r.total(), r.facets().get(Fields.LANG).values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(r.total(), r.facets().get(Fields.FOLDER).values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  private static Object[] idsAndScores(TopDocs top) {
+    List<Object> out = new ArrayList<>();
+    for (var d : top.scoreDocs) {
+      FieldDoc f = (FieldDoc) d;
+      out.add(f.doc);
+      out.add(f.fields[0]);
+    }
+    return out.toArray();
+  }
+}
