@@ -179,20 +179,11 @@ public final class OpenSearchBackend implements Backend {
           .add("filter", filters)).build();
     }
     int wanted = Math.multiplyExact(request.page(), request.limit());
-    // As Searcher: a translated query's hits in two languages are merged from a longer list, and
-    // only the page's hits are highlighted, by a second request.
+    // As Searcher: a translated query's hits in two languages are merged from the best of each
+    // (two more searches, only when the matches hold both), and only the page is highlighted.
     boolean balance = request.translate() && request.language().isEmpty();
-    JsonObjectBuilder body = Json.createObjectBuilder()
-        .add("query", dsl)
-        .add("from", balance ? 0 : (request.page() - 1) * request.limit())
-        .add("size", balance ? LanguageBalance.candidates(wanted) : request.limit())
+    JsonObjectBuilder body = ranked(dsl, balance ? 0 : (request.page() - 1) * request.limit(), balance ? wanted : request.limit())
         .add("track_total_hits", true)
-        // Searcher.RANKING: equal scores by id, whichever shard copy answers.
-        .add("sort", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("_score", "desc"))
-            .add(Json.createObjectBuilder().add(Fields.ID, "asc")))
-        .add("track_scores", true)
-        .add("_source", Json.createArrayBuilder().add(Fields.ID).add(Fields.TITLE).add(Fields.LANG).add(Fields.FOLDER))
         .add("aggs", Json.createObjectBuilder()
             .add(Fields.LANG, terms(Fields.LANG))
             .add(Fields.FOLDER, terms(Fields.FOLDER)));
@@ -202,11 +193,31 @@ public final class OpenSearchBackend implements Backend {
     JsonObject reply = cluster.json("POST", cluster.path("/_search"), Map.of("search_type", "dfs_query_then_fetch"),
         body.build().toString(), "search");
     JsonObject hitsObject = reply.getJsonObject("hits");
+    long total = hitsObject.getJsonObject("total").getJsonNumber("value").longValue();
+    Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+    JsonObject aggs = reply.getJsonObject("aggregations");
+    for (String f : List.of(Fields.LANG, Fields.FOLDER)) {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      // Terms buckets come by count, then key: the embedded order.
+      for (JsonValue b : aggs.getJsonObject(f).getJsonArray("buckets")) {
+        counts.put(b.asJsonObject().getString("key"), b.asJsonObject().getJsonNumber("doc_count").longValue());
+      }
+      facets.put(f, counts);
+    }
     List<JsonObject> page = new ArrayList<>();
     List<Float> scores = new ArrayList<>();
     if (balance) {
+      List<JsonValue> best = new ArrayList<>(hitsObject.getJsonArray("hits"));
+      long english = facets.get(Fields.LANG).getOrDefault(LanguageBalance.ENGLISH, 0L);
+      if (english > 0 && english < total) {
+        JsonObject en = term(Fields.LANG, LanguageBalance.ENGLISH);
+        best = new ArrayList<>(bestOf(Json.createObjectBuilder().add("bool", Json.createObjectBuilder()
+            .add("must", Json.createArrayBuilder().add(dsl)).add("filter", Json.createArrayBuilder().add(en))).build(), wanted));
+        best.addAll(bestOf(Json.createObjectBuilder().add("bool", Json.createObjectBuilder()
+            .add("must", Json.createArrayBuilder().add(dsl)).add("must_not", Json.createArrayBuilder().add(en))).build(), wanted));
+      }
       List<LanguageBalance.Candidate<JsonObject>> candidates = new ArrayList<>();
-      for (JsonValue v : hitsObject.getJsonArray("hits")) {
+      for (JsonValue v : best) {
         JsonObject s = v.asJsonObject().getJsonObject("_source");
         candidates.add(new LanguageBalance.Candidate<>(v.asJsonObject(), s.getString(Fields.ID), s.getString(Fields.LANG, ""),
             (float) v.asJsonObject().getJsonNumber("_score").doubleValue()));
@@ -232,18 +243,27 @@ public final class OpenSearchBackend implements Backend {
       hits.add(new Hit(s.getString(Fields.ID), s.getString(Fields.TITLE, ""), s.getString(Fields.LANG, ""),
           s.getString(Fields.FOLDER, ""), scores.get(i), snippets));
     }
-    long total = hitsObject.getJsonObject("total").getJsonNumber("value").longValue();
-    Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-    JsonObject aggs = reply.getJsonObject("aggregations");
-    for (String f : List.of(Fields.LANG, Fields.FOLDER)) {
-      Map<String, Long> counts = new LinkedHashMap<>();
-      // Terms buckets come by count, then key: the embedded order.
-      for (JsonValue b : aggs.getJsonObject(f).getJsonArray("buckets")) {
-        counts.put(b.asJsonObject().getString("key"), b.asJsonObject().getJsonNumber("doc_count").longValue());
-      }
-      facets.put(f, counts);
-    }
     return new SearchResponse(total, (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
+  }
+
+  /** A search body for hits in {@link io.liaison.search.Searcher#RANKING} order: equal scores by id, whichever shard copy answers. */
+  private static JsonObjectBuilder ranked(JsonObject query, int from, int size) {
+    return Json.createObjectBuilder()
+        .add("query", query)
+        .add("from", from)
+        .add("size", size)
+        .add("sort", Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("_score", "desc"))
+            .add(Json.createObjectBuilder().add(Fields.ID, "asc")))
+        .add("track_scores", true)
+        .add("_source", Json.createArrayBuilder().add(Fields.ID).add(Fields.TITLE).add(Fields.LANG).add(Fields.FOLDER));
+  }
+
+  /** The best {@code wanted} hits of a query, uncounted. */
+  private List<JsonValue> bestOf(JsonObject query, int wanted) throws IOException {
+    String body = ranked(query, 0, wanted).add("track_total_hits", false).build().toString();
+    return cluster.json("POST", cluster.path("/_search"), Map.of("search_type", "dfs_query_then_fetch"), body, "search")
+        .getJsonObject("hits").getJsonArray("hits");
   }
 
   /** The plugin's highlighter makes the library's snippets on the shards. */

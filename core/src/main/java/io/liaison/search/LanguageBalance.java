@@ -22,14 +22,15 @@ import java.util.Map;
  * id. A list in one language is returned as it came.
  *
  * <p>Languages are grouped by script: {@code en} against {@code zh} and {@code mixed} (both hold
- * Chinese text). Both backends merge through this class, so a page is the same from either.
+ * Chinese text). Both backends find the best hits of each group and merge them through this
+ * class, so a page is the same from either.
  * Stateless and thread-safe.
  */
 public final class LanguageBalance {
   /** The most a language's scores are raised: its best hit must score at least half the overall best to draw level. */
   static final float MAX_LIFT = 2f;
-  /** The fewest candidates a merged page is chosen from. */
-  static final int MIN_CANDIDATES = 100;
+  /** The language code of English documents; every other code holds Chinese text. */
+  public static final String ENGLISH = "en";
 
   private LanguageBalance() {}
 
@@ -44,17 +45,10 @@ public final class LanguageBalance {
   public record Candidate<T>(T item, String id, String lang, float score) {}
 
   /**
-   * How many hits by raw score to merge so that the first {@code wanted} merged hits are right: the
-   * wanted ones twice over, at least {@value #MIN_CANDIDATES} (a language's hits may all rank
-   * below the other's by raw score).
-   */
-  public static int candidates(int wanted) {
-    return Math.max(MIN_CANDIDATES, Math.multiplyExact(wanted, 2));
-  }
-
-  /**
    * The candidates in merged order, each with its merged score: the raw score, times the lift of
-   * its language (1 for the language of the best hit).
+   * its language (1 for the language of the best hit). To fill a page of merged hits exactly, pass
+   * the best hits of each language down to that page's last rank (a language's order never
+   * changes, so no other hit can enter the page).
    */
   public static <T> List<Candidate<T>> merge(List<Candidate<T>> byRawScore) {
     Map<String, Float> best = new HashMap<>();
@@ -86,6 +80,6 @@ public final class LanguageBalance {
 
   /** English documents against those holding Chinese text. */
   private static String group(String lang) {
-    return "en".equals(lang) ? "en" : "zh";
+    return ENGLISH.equals(lang) ? ENGLISH : "zh";
   }
 }

@@ -1,10 +1,15 @@
 package io.liaison.search;
 
+import io.liaison.index.Fields;
 import java.io.IOException;
 import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
@@ -25,8 +30,9 @@ import org.apache.lucene.search.TotalHits;
  * is exact in a double whatever the order, so pruning changes which documents are scored, never a
  * score.
  *
- * @param top the best {@code wanted} hits; their {@code totalHits} is only a lower bound, use
- *     {@link #total()}
+ * @param top the best {@code wanted} hits (of each language group, when asked for), in
+ *     {@link Searcher#RANKING} order within a group; their {@code totalHits} is only a lower bound,
+ *     use {@link #total()}
  * @param total the exact number of matching documents
  * @param facets the exact counts per facet field and value, as {@link FacetCounts} gives them
  */
@@ -39,16 +45,36 @@ record RankedMatches(TopDocs top, long total, Map<String, Map<String, Long>> fac
    * Runs both passes on {@code searcher}; the searcher's time limit applies to each.
    *
    * @param wanted how many of the best hits to keep, at least 1
+   * @param byLanguage keep the best {@code wanted} of each language group ({@link
+   *     LanguageBalance}: English, and documents holding Chinese) instead of overall, for a merge;
+   *     when the matches are all in one group this is the same as overall and costs nothing more
    */
-  static RankedMatches search(IndexSearcher searcher, Query query, int wanted) throws IOException {
-    // Rewritten once for both passes.
+  static RankedMatches search(IndexSearcher searcher, Query query, int wanted, boolean byLanguage) throws IOException {
+    // Rewritten once for all passes.
     Query rewritten = searcher.rewrite(query);
     FacetCounts.Result counts = searcher.search(rewritten, new FacetCounts());
     if (searcher.timedOut()) {
       return new RankedMatches(NO_PAGE, counts.total(), counts.facets());
     }
-    // A total-hits threshold of `wanted` (not Integer.MAX_VALUE) lets the collector prune.
-    TopDocs top = searcher.search(rewritten, new TopFieldCollectorManager(Searcher.RANKING, wanted, null, wanted));
-    return new RankedMatches(top, counts.total(), counts.facets());
+    Map<String, Long> languages = counts.facets().getOrDefault(Fields.LANG, Map.of());
+    long english = languages.getOrDefault(LanguageBalance.ENGLISH, 0L);
+    if (!byLanguage || english == 0 || english == counts.total()) {
+      return new RankedMatches(top(searcher, rewritten, wanted), counts.total(), counts.facets());
+    }
+    Query en = new TermQuery(new Term(Fields.LANG, LanguageBalance.ENGLISH));
+    TopDocs inEnglish = top(searcher, new BooleanQuery.Builder()
+        .add(rewritten, BooleanClause.Occur.MUST).add(en, BooleanClause.Occur.FILTER).build(), wanted);
+    TopDocs inChinese = top(searcher, new BooleanQuery.Builder()
+        .add(rewritten, BooleanClause.Occur.MUST).add(en, BooleanClause.Occur.MUST_NOT).build(), wanted);
+    ScoreDoc[] both = new ScoreDoc[inEnglish.scoreDocs.length + inChinese.scoreDocs.length];
+    System.arraycopy(inEnglish.scoreDocs, 0, both, 0, inEnglish.scoreDocs.length);
+    System.arraycopy(inChinese.scoreDocs, 0, both, inEnglish.scoreDocs.length, inChinese.scoreDocs.length);
+    return new RankedMatches(new TopDocs(new TotalHits(both.length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), both),
+        counts.total(), counts.facets());
+  }
+
+  /** The best {@code wanted} in {@link Searcher#RANKING} order; a total-hits threshold of {@code wanted} lets the collector prune. */
+  private static TopDocs top(IndexSearcher searcher, Query query, int wanted) throws IOException {
+    return searcher.search(query, new TopFieldCollectorManager(Searcher.RANKING, wanted, null, wanted));
   }
 }

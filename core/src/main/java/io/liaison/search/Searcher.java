@@ -178,12 +178,11 @@ public final class Searcher implements Closeable {
       long deadline = System.nanoTime() + limit.toNanos();
       searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
       int wanted = Math.multiplyExact(request.page(), request.limit());
-      // A translated query's hits in two languages are merged (LanguageBalance) from a longer list.
+      // A translated query's hits in two languages are merged (LanguageBalance) from the best of each.
       boolean balance = request.translate() && request.language().isEmpty();
-      int collect = balance ? LanguageBalance.candidates(wanted) : wanted;
       RankedMatches results;
       try {
-        results = RankedMatches.search(searcher, filtered, collect);
+        results = RankedMatches.search(searcher, filtered, wanted, balance);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new SearchLimitException("clauses", "the query expands to more than " + IndexSearcher.getMaxClauseCount()
             + " clauses once translated and rewritten, the limit: use fewer words or wildcards, or turn translation off", e);

@@ -81,6 +81,7 @@ class RankedMatchesTest {
     doc.add(new StringField(Fields.ID, id, Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(id)));
     doc.add(new TextField(Fields.BODY, text, Field.Store.NO));
+    doc.add(new StringField(Fields.LANG, lang, Field.Store.NO));
     doc.add(new SortedDocValuesField(Fields.LANG, new BytesRef(lang)));
     doc.add(new SortedDocValuesField(Fields.FOLDER, new BytesRef(folder)));
     writer.addDocument(doc);
@@ -124,7 +125,7 @@ class RankedMatchesTest {
             new TopFieldCollectorManager(Searcher.RANKING, wanted, null, Integer.MAX_VALUE), new FacetCounts());
         Object[] expected = searcher.search(query, exhaustive);
         TopDocs expectedTop = (TopDocs) expected[0];
-        RankedMatches actual = RankedMatches.search(searcher, query, wanted);
+        RankedMatches actual = RankedMatches.search(searcher, query, wanted, false);
 
         String what = query + " top " + wanted;
         assertEquals(TotalHits.Relation.EQUAL_TO, expectedTop.totalHits.relation(), what);
@@ -139,7 +140,7 @@ class RankedMatchesTest {
   @Test
   void theTopHitsAreFoundByPruningWhileEveryMatchIsCounted() throws IOException {
     Query query = queries().get(0);
-    RankedMatches r = RankedMatches.search(searcher, query, 10);
+    RankedMatches r = RankedMatches.search(searcher, query, 10, false);
     // The second pass stopped scoring documents that could not enter the page...
     assertEquals(TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, r.top().totalHits.relation());
     // ...while the total and the facets count every match, far more than the page's pass saw.
@@ -148,6 +149,39 @@ class RankedMatchesTest {
     assertTrue(r.total() > 10_000, "far past Lucene's default exact-count threshold: " + r.total());
     assertEquals(r.total(), r.facets().get(Fields.LANG).values().stream().mapToLong(Long::longValue).sum());
     assertEquals(r.total(), r.facets().get(Fields.FOLDER).values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  @Test
+  void byLanguageTheBestOfEachGroupAreFoundWithTheSameCountsAsOverall() throws IOException {
+    for (Query query : queries()) {
+      for (int wanted : new int[] {1, 10, 100}) {
+        Query en = new TermQuery(new Term(Fields.LANG, "en"));
+        TopDocs bestEnglish = searcher.search(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+            .add(en, BooleanClause.Occur.FILTER).build(), new TopFieldCollectorManager(Searcher.RANKING, wanted, null, Integer.MAX_VALUE));
+        TopDocs bestChinese = searcher.search(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+            .add(en, BooleanClause.Occur.MUST_NOT).build(), new TopFieldCollectorManager(Searcher.RANKING, wanted, null, Integer.MAX_VALUE));
+        RankedMatches overall = RankedMatches.search(searcher, query, wanted, false);
+        RankedMatches byLanguage = RankedMatches.search(searcher, query, wanted, true);
+
+        String what = query + " top " + wanted + " by language";
+        assertEquals(overall.total(), byLanguage.total(), what);
+        assertEquals(overall.facets(), byLanguage.facets(), what);
+        List<Object> expected = new ArrayList<>(List.of(idsAndScores(bestEnglish)));
+        expected.addAll(List.of(idsAndScores(bestChinese)));
+        assertArrayEquals(expected.toArray(), idsAndScores(byLanguage.top()), what);
+        assertEquals(Math.min(wanted, bestEnglish.totalHits.value()) + Math.min(wanted, bestChinese.totalHits.value()),
+            byLanguage.top().scoreDocs.length, what);
+      }
+    }
+  }
+
+  @Test
+  void byLanguageOnMatchesAllInOneGroupIsTheOverallSearch() throws IOException {
+    Query onlyChinese = new BooleanQuery.Builder().add(queries().get(1), BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Fields.LANG, "zh")), BooleanClause.Occur.FILTER).build();
+    assertArrayEquals(idsAndScores(RankedMatches.search(searcher, onlyChinese, 10, false).top()),
+        idsAndScores(RankedMatches.search(searcher, onlyChinese, 10, true).top()));
+    assertEquals(10, RankedMatches.search(searcher, onlyChinese, 10, true).top().scoreDocs.length);
   }
 
   private static Object[] idsAndScores(TopDocs top) {
