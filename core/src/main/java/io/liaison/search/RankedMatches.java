@@ -3,13 +3,9 @@ package io.liaison.search;
 import io.liaison.index.Fields;
 import java.io.IOException;
 import java.util.Map;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
@@ -61,16 +57,8 @@ record RankedMatches(TopDocs top, long total, Map<String, Map<String, Long>> fac
     if (!byLanguage || english == 0 || english == counts.total()) {
       return new RankedMatches(top(searcher, rewritten, wanted), counts.total(), counts.facets());
     }
-    Query en = new TermQuery(new Term(Fields.LANG, LanguageBalance.ENGLISH));
-    TopDocs inEnglish = top(searcher, new BooleanQuery.Builder()
-        .add(rewritten, BooleanClause.Occur.MUST).add(en, BooleanClause.Occur.FILTER).build(), wanted);
-    TopDocs inChinese = top(searcher, new BooleanQuery.Builder()
-        .add(rewritten, BooleanClause.Occur.MUST).add(en, BooleanClause.Occur.MUST_NOT).build(), wanted);
-    ScoreDoc[] both = new ScoreDoc[inEnglish.scoreDocs.length + inChinese.scoreDocs.length];
-    System.arraycopy(inEnglish.scoreDocs, 0, both, 0, inEnglish.scoreDocs.length);
-    System.arraycopy(inChinese.scoreDocs, 0, both, inEnglish.scoreDocs.length, inChinese.scoreDocs.length);
-    return new RankedMatches(new TopDocs(new TotalHits(both.length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), both),
-        counts.total(), counts.facets());
+    TopDocs best = searcher.search(rewritten, new ByLanguageTopHits(wanted));
+    return new RankedMatches(best, counts.total(), counts.facets());
   }
 
   /** The best {@code wanted} in {@link Searcher#RANKING} order; a total-hits threshold of {@code wanted} lets the collector prune. */

@@ -1,0 +1,130 @@
+package io.liaison.search;
+
+import io.liaison.index.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FilterScorable;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The best hits of each language group ({@link LanguageBalance}: English, and documents holding
+ * Chinese) in one pass, in {@link Searcher#RANKING} order within a group.
+ *
+ * <p>Each group has its own top-hits collector, and each may tell the scorer which scores can no
+ * longer enter it; the scorer is told the lower of the two, so Lucene's pruning skips only
+ * documents that neither group can take. The result lists the English hits, then the others.
+ */
+final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerGroup, TopDocs> {
+  private final TopFieldCollectorManager english;
+  private final TopFieldCollectorManager chinese;
+  private final int wanted;
+
+  /** @param wanted how many of the best hits to keep per group, at least 1 */
+  ByLanguageTopHits(int wanted) {
+    this.wanted = wanted;
+    // A total-hits threshold of `wanted` lets each collector prune.
+    this.english = new TopFieldCollectorManager(Searcher.RANKING, wanted, null, wanted);
+    this.chinese = new TopFieldCollectorManager(Searcher.RANKING, wanted, null, wanted);
+  }
+
+  @Override
+  public PerGroup newCollector() {
+    return new PerGroup(english.newCollector(), chinese.newCollector());
+  }
+
+  @Override
+  public TopDocs reduce(Collection<PerGroup> collectors) throws IOException {
+    List<TopFieldCollector> en = new ArrayList<>();
+    List<TopFieldCollector> zh = new ArrayList<>();
+    for (PerGroup c : collectors) {
+      en.add(c.english);
+      zh.add(c.chinese);
+    }
+    TopFieldDocs a = english.reduce(en);
+    TopFieldDocs b = chinese.reduce(zh);
+    ScoreDoc[] both = new ScoreDoc[a.scoreDocs.length + b.scoreDocs.length];
+    System.arraycopy(a.scoreDocs, 0, both, 0, a.scoreDocs.length);
+    System.arraycopy(b.scoreDocs, 0, both, a.scoreDocs.length, b.scoreDocs.length);
+    return new TopFieldDocs(a.totalHits, both, Searcher.RANKING.getSort());
+  }
+
+  /** One slice's collectors, one per group, routing each document by its language column. */
+  static final class PerGroup implements Collector {
+    private final TopFieldCollector english;
+    private final TopFieldCollector chinese;
+
+    PerGroup(TopFieldCollector english, TopFieldCollector chinese) {
+      this.english = english;
+      this.chinese = chinese;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return english.scoreMode();
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      LeafCollector en = english.getLeafCollector(context);
+      LeafCollector zh = chinese.getLeafCollector(context);
+      SortedDocValues lang = DocValues.getSorted(context.reader(), Fields.LANG);
+      int englishOrd = lang.lookupTerm(new BytesRef(LanguageBalance.ENGLISH));
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) throws IOException {
+          Threshold shared = new Threshold(scorer);
+          en.setScorer(shared.first);
+          zh.setScorer(shared.second);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          boolean isEnglish = englishOrd >= 0 && lang.advanceExact(doc) && lang.ordValue() == englishOrd;
+          (isEnglish ? en : zh).collect(doc);
+        }
+      };
+    }
+  }
+
+  /** Two views of one scorer; the scorer may skip what is below both views' minimum scores. */
+  private static final class Threshold {
+    private final Scorable scorer;
+    private final View first;
+    private final View second;
+
+    Threshold(Scorable scorer) {
+      this.scorer = scorer;
+      this.first = new View(scorer);
+      this.second = new View(scorer);
+    }
+
+    private final class View extends FilterScorable {
+      private float min;
+
+      View(Scorable in) {
+        super(in);
+      }
+
+      @Override
+      public void setMinCompetitiveScore(float minScore) throws IOException {
+        min = minScore;
+        scorer.setMinCompetitiveScore(Math.min(first.min, second.min));
+      }
+    }
+  }
+}
