@@ -1,11 +1,5 @@
 package io.liaison.lexicon;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -31,22 +25,11 @@ public final class FunctionWords {
     static final FunctionWords CHINESE = load();
 
     private static FunctionWords load() {
-      try (InputStream in = FunctionWords.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("resource io/liaison/lexicon/" + RESOURCE + " is missing; rebuild liaison-core");
-        }
-        Set<String> words = new HashSet<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line; (line = r.readLine()) != null; ) {
-          String w = line.strip();
-          if (!w.isEmpty() && !w.startsWith("#")) {
-            words.add(w);
-          }
-        }
-        return new FunctionWords(words);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read io/liaison/lexicon/" + RESOURCE, e);
+      Set<String> words = new HashSet<>();
+      for (String line : BundledList.lines(RESOURCE)) {
+        words.add(line.strip());
       }
+      return new FunctionWords(words);
     }
   }
 

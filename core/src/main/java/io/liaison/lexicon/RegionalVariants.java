@@ -1,12 +1,6 @@
 package io.liaison.lexicon;
 
 import io.liaison.analysis.ChineseScript;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,14 +38,7 @@ public final class RegionalVariants {
     static final RegionalVariants CHINESE = load();
 
     private static RegionalVariants load() {
-      try (InputStream in = RegionalVariants.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("resource io/liaison/lexicon/" + RESOURCE + " is missing; rebuild liaison-core");
-        }
-        return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read io/liaison/lexicon/" + RESOURCE, e);
-      }
+      return parse(BundledList.lines(RESOURCE));
     }
   }
 
@@ -60,13 +47,10 @@ public final class RegionalVariants {
     return Holder.CHINESE;
   }
 
-  /** Reads groups, one per line, words separated by tabs; {@code #} starts a comment line. */
-  static RegionalVariants parse(BufferedReader r) throws IOException {
+  /** Reads groups, one per line, words separated by tabs (blank and comment lines already dropped). */
+  static RegionalVariants parse(List<String> lines) {
     Map<String, Set<String>> groups = new HashMap<>();
-    for (String line; (line = r.readLine()) != null; ) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
+    for (String line : lines) {
       List<String> words = new ArrayList<>();
       for (String w : line.split("\t")) {
         String folded = ChineseScript.toSimplified(w.strip()).toLowerCase(Locale.ROOT);

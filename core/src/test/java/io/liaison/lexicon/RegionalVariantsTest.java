@@ -3,16 +3,13 @@ package io.liaison.lexicon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RegionalVariantsTest {
   @Test
-  void aMainlandWordGetsItsTaiwanFormsFoldedToSimplifiedButNotTheOtherWayRound() throws Exception {
-    RegionalVariants v = RegionalVariants.parse(new BufferedReader(new StringReader(
-        "# comment\n软件\t軟體\n信息\t資訊\t讯息\n\n端口\t连接埠\t埠\n")));
+  void aMainlandWordGetsItsTaiwanFormsFoldedToSimplifiedButNotTheOtherWayRound() {
+    RegionalVariants v = RegionalVariants.parse(List.of("软件\t軟體", "信息\t資訊\t讯息", "端口\t连接埠\t埠"));
     assertEquals(List.of("软体"), v.taiwanForms("软件"), "軟體 is folded as the analyzer folds it");
     assertEquals(List.of("资讯", "讯息"), v.taiwanForms("信息"));
     assertEquals(List.of(), v.taiwanForms("软体"), "程序 is a Taiwan word too (procedure): no mainland forms for Taiwan words");

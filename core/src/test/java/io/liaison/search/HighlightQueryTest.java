@@ -1,5 +1,6 @@
 package io.liaison.search;
 
+import static io.liaison.search.TestQueries.or;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,14 +23,6 @@ class HighlightQueryTest {
   private static Query concept(String field, String word, String translation) {
     Query synonyms = new SynonymQuery.Builder(field).addTerm(new Term(field, word)).addTerm(new Term(field, translation), 0.5f).build();
     return new DisjunctionMaxQuery(List.of(synonyms, new PhraseQuery(field, word, translation)), 0f);
-  }
-
-  private static Query or(Query... clauses) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Query q : clauses) {
-      b.add(q, BooleanClause.Occur.SHOULD);
-    }
-    return b.build();
   }
 
   @Test

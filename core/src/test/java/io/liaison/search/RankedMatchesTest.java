@@ -1,5 +1,6 @@
 package io.liaison.search;
 
+import static io.liaison.search.TestQueries.or;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,14 +108,6 @@ class RankedMatchesTest {
         new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(center, BooleanClause.Occur.SHOULD)
             .add(memo, BooleanClause.Occur.SHOULD).build(),
         or(memo));
-  }
-
-  private static Query or(Query... clauses) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Query q : clauses) {
-      b.add(q, BooleanClause.Occur.SHOULD);
-    }
-    return b.build();
   }
 
   @Test
