@@ -26,8 +26,11 @@ import org.apache.lucene.util.BytesRef;
  * Chinese) in one pass, in {@link Searcher#RANKING} order within a group.
  *
  * <p>Each group has its own top-hits collector, and each may tell the scorer which scores can no
- * longer enter it; the scorer is told the lower of the two, so Lucene's pruning skips only
- * documents that neither group can take. The result lists the English hits, then the others.
+ * longer enter it. The scorer is told the lower of the two, or, when higher, half the higher one
+ * ({@link LanguageBalance#MAX_LIFT}): no hit below that can reach the first {@code wanted} merged
+ * hits. So a group's list may lack hits that could never be on the page, and the result is meant
+ * for {@link LanguageBalance#merge} cut at {@code wanted}. The English hits come first, then the
+ * others.
  */
 final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerGroup, TopDocs> {
   private final TopFieldCollectorManager english;
@@ -123,7 +126,13 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
       @Override
       public void setMinCompetitiveScore(float minScore) throws IOException {
         min = minScore;
-        scorer.setMinCompetitiveScore(Math.min(first.min, second.min));
+        float lower = Math.min(first.min, second.min);
+        float higher = Math.max(first.min, second.min);
+        // `higher` is a lower bound of the k-th raw score overall, and merging never lowers a
+        // score, so the k-th merged score is at least `higher`; merging raises a score at most
+        // MAX_LIFT-fold, so a hit under higher / MAX_LIFT cannot reach the merged page, whatever
+        // its language.
+        scorer.setMinCompetitiveScore(Math.max(lower, higher / LanguageBalance.MAX_LIFT));
       }
     }
   }
