@@ -181,7 +181,7 @@ public final class OpenSearchBackend implements Backend {
     int wanted = Math.multiplyExact(request.page(), request.limit());
     // As Searcher: a translated query's hits in two languages are merged from the best of each
     // (two more searches, only when the matches hold both), and only the page is highlighted.
-    boolean balance = request.translate() && request.language().isEmpty();
+    boolean balance = LanguageBalance.appliesTo(request);
     JsonObjectBuilder body = ranked(dsl, balance ? 0 : (request.page() - 1) * request.limit(), balance ? wanted : request.limit())
         .add("track_total_hits", true)
         .add("aggs", Json.createObjectBuilder()

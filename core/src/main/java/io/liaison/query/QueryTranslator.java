@@ -187,18 +187,22 @@ public final class QueryTranslator {
       max = Math.max(max, t.weight());
     }
     for (Translation t : translations) {
-      float w = Math.max(Math.min(1f, t.weight() / max), 0.01f);
-      found.putIfAbsent(TermKey.of(t.text()), new Alternative(t.text(), w, Origin.DICTIONARY, List.of()));
+      found.putIfAbsent(TermKey.of(t.text()), new Alternative(t.text(), relative(t, max), Origin.DICTIONARY, List.of()));
     }
-    // A Chinese translation stands for its Taiwan form too (software: 软件 and 軟體).
+    // A Chinese translation stands for its Taiwan form too (software: 软件 and 軟體); after all
+    // translations, so a translation that is also another's Taiwan form keeps its own weight.
     for (Translation t : translations) {
       if (TermKey.isHan(t.text())) {
-        float w = Math.max(Math.min(1f, t.weight() / max), 0.01f);
         for (String variant : RegionalVariants.chinese().taiwanForms(TermKey.of(t.text()))) {
-          found.putIfAbsent(variant, new Alternative(variant, w, Origin.DICTIONARY, List.of()));
+          found.putIfAbsent(variant, new Alternative(variant, relative(t, max), Origin.DICTIONARY, List.of()));
         }
       }
     }
+  }
+
+  /** A translation's weight relative to the best of its word, kept in [0.01, 1]. */
+  private static float relative(Translation t, float max) {
+    return Math.max(Math.min(1f, t.weight() / max), 0.01f);
   }
 
   private void addAliases(String key, Set<Ablation> ablations, Map<String, Alternative> found) {

@@ -35,6 +35,14 @@ public final class LanguageBalance {
   private LanguageBalance() {}
 
   /**
+   * True if a search's hits are merged across languages: a translated query that is not limited
+   * to one language (without translation, the other language's hits are incidental matches).
+   */
+  public static boolean appliesTo(SearchRequest request) {
+    return request.translate() && request.language().isEmpty();
+  }
+
+  /**
    * One hit before merging.
    *
    * @param item what the caller keeps with it (a Lucene doc number, a JSON hit)

@@ -179,7 +179,7 @@ public final class Searcher implements Closeable {
       searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
       int wanted = Math.multiplyExact(request.page(), request.limit());
       // A translated query's hits in two languages are merged (LanguageBalance) from the best of each.
-      boolean balance = request.translate() && request.language().isEmpty();
+      boolean balance = LanguageBalance.appliesTo(request);
       RankedMatches results;
       try {
         results = RankedMatches.search(searcher, filtered, wanted, balance);
@@ -192,14 +192,7 @@ public final class Searcher implements Closeable {
       }
       TopDocs top = results.top();
       Map<String, Map<String, Long>> facets = results.facets();
-      ScoreDoc[] ranked = new ScoreDoc[top.scoreDocs.length];
-      for (int i = 0; i < ranked.length; i++) {
-        // A field sort leaves ScoreDoc.score unset; the score is the first sort value.
-        ranked[i] = new ScoreDoc(top.scoreDocs[i].doc, (Float) ((FieldDoc) top.scoreDocs[i]).fields[0]);
-      }
-      if (balance) {
-        ranked = balanced(searcher.getIndexReader(), top.scoreDocs);
-      }
+      ScoreDoc[] ranked = balance ? balanced(searcher.getIndexReader(), top.scoreDocs) : scored(top.scoreDocs);
       int from = (request.page() - 1) * request.limit();
       ScoreDoc[] page = from >= ranked.length
           ? new ScoreDoc[0]
@@ -209,6 +202,15 @@ public final class Searcher implements Closeable {
     } finally {
       manager.release(shared);
     }
+  }
+
+  /** The hits as they are ranked, each with its score (a field sort leaves ScoreDoc.score unset: it is the first sort value). */
+  private static ScoreDoc[] scored(ScoreDoc[] byRanking) {
+    ScoreDoc[] out = new ScoreDoc[byRanking.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new ScoreDoc(byRanking[i].doc, (Float) ((FieldDoc) byRanking[i]).fields[0]);
+    }
+    return out;
   }
 
   /** The hits merged across languages, each language read from its doc-values column. */

@@ -145,7 +145,8 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
   private static JsonNode search(ObjectNode query) throws Exception {
     Request request = new Request("POST", "/" + INDEX + "/_search");
     request.addParameter("search_type", "dfs_query_then_fetch");
-    // As many hits as the library merges its page from (LanguageBalance), ties broken by id as it does.
+    // Every hit of the 44-document index, so each language's best 10 are there to merge as the
+    // library merges them (LanguageBalance); ties broken by id as it does.
     ObjectNode body = JSON.createObjectNode().put("size", 100).put("track_total_hits", true);
     body.set("query", query);
     body.putArray("sort").add(JSON.createObjectNode().put("_score", "desc")).add(JSON.createObjectNode().put("id", "asc"));
