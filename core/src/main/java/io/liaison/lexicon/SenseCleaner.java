@@ -12,8 +12,12 @@ import java.util.regex.Pattern;
 final class SenseCleaner {
   static final int MAX_HAN = 8;
 
-  /** A cleaned target and how much its sense line is trusted (before rank weighting). */
-  record Candidate(String text, float factor, boolean web) {}
+  /**
+   * A cleaned target and how much its sense line is trusted (before rank weighting). {@code
+   * domainSlot} is its place in a subject line ({@code [计] 终端; 终端设备}: 0 and 1), or -1 on a
+   * general line.
+   */
+  record Candidate(String text, float factor, boolean web, int domainSlot) {}
 
   private static final Pattern POS = Pattern.compile("^(?:[a-zA-Z]{1,6}\\.\\s*(?:&\\s*)?)+");
   private static final Pattern LEADING_TAG = Pattern.compile("^[\\[【]([^\\]】]{1,12})[\\]】]\\s*");
@@ -36,6 +40,7 @@ final class SenseCleaner {
       float factor = 1f;
       boolean isWeb = false;
       boolean abbreviation = false;
+      boolean domain = false;
       // Prefixes alternate freely: "vt. [经] ...", "[计] n. ...".
       for (boolean changed = true; changed; ) {
         changed = false;
@@ -51,6 +56,7 @@ final class SenseCleaner {
         if (tag.find()) {
           factor *= domainFactor(tag.group(1));
           isWeb |= tag.group(1).equals("网络");
+          domain |= !tag.group(1).equals("网络");
           line = line.substring(tag.end()).strip();
           changed = true;
         }
@@ -59,6 +65,7 @@ final class SenseCleaner {
       if (abbreviation || line.isEmpty()) {
         continue;
       }
+      int slot = 0;
       String previous;
       do {
         previous = line;
@@ -70,7 +77,7 @@ final class SenseCleaner {
           continue;
         }
         List<Candidate> into = isWeb ? web : out;
-        addWithVariants(into, text, factor, isWeb);
+        addWithVariants(into, text, factor, isWeb, domain ? slot++ : -1);
         anyCurated |= !isWeb;
       }
     }
@@ -87,22 +94,22 @@ final class SenseCleaner {
   }
 
   /** 经济上的 gives 经济 and 经济上; the adjectival 的 form itself is dropped. */
-  private static void addWithVariants(List<Candidate> out, String text, float factor, boolean web) {
+  private static void addWithVariants(List<Candidate> out, String text, float factor, boolean web, int domainSlot) {
     int han = text.codePointCount(0, text.length());
     if (han >= 3 && text.endsWith("的")) {
       String stem = text.substring(0, text.length() - 1);
       if (stem.length() >= 3 && stem.endsWith("上")) {
-        out.add(new Candidate(stem.substring(0, stem.length() - 1), factor, web));
-        out.add(new Candidate(stem, factor * 0.5f, web));
+        out.add(new Candidate(stem.substring(0, stem.length() - 1), factor, web, domainSlot));
+        out.add(new Candidate(stem, factor * 0.5f, web, domainSlot));
       } else {
-        out.add(new Candidate(stem, factor, web));
+        out.add(new Candidate(stem, factor, web, domainSlot));
       }
       return;
     }
     if (han == 1) {
       factor *= 0.6f; // a lone character matches far too much Chinese text
     }
-    out.add(new Candidate(text, factor, web));
+    out.add(new Candidate(text, factor, web, domainSlot));
   }
 
   static boolean isHanWord(String s) {

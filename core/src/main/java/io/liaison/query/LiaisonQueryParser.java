@@ -73,7 +73,7 @@ public final class LiaisonQueryParser extends QueryParser {
   /** Parses query syntax; a malformed query gives a {@link QuerySyntaxException} with its position. */
   public Query parseQuery(String query) {
     try {
-      return parse(query);
+      return parse(endOfQuestion(query));
     } catch (ParseException e) {
       if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
         throw new QuerySyntaxException("the query has more than " + IndexSearcher.getMaxClauseCount()
@@ -91,6 +91,30 @@ public final class LiaisonQueryParser extends QueryParser {
       }
       throw new QuerySyntaxException(e.getMessage(), -1, e);
     }
+  }
+
+  /**
+   * The query with each question mark that ends a word (before a space or the end) made a space:
+   * "How do I put a package on hold?" asks a question, it does not mean hold plus any one letter,
+   * and as a wildcard the word would go untranslated. Inside a word ({@code te?t}), escaped or
+   * quoted, {@code ?} keeps its meaning. The length is kept, so error positions still point into
+   * what the user typed.
+   */
+  static String endOfQuestion(String query) {
+    char[] chars = query.toCharArray();
+    boolean quoted = false;
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c == '\\') {
+        i++; // the escaped character is literal
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == '?' && !quoted && i > 0 && Character.isLetterOrDigit(chars[i - 1])
+          && (i + 1 == chars.length || Character.isWhitespace(chars[i + 1]))) {
+        chars[i] = ' ';
+      }
+    }
+    return new String(chars);
   }
 
   /** Reads text as plain words, no syntax: how topics are run in evaluation. */

@@ -8,6 +8,11 @@ public enum Origin {
   VARIANT,
   /** The bilingual dictionary compiled from ECDICT. */
   DICTIONARY,
+  /**
+   * The dictionary's translations of the parts of a Chinese word it does not list (系统调用号:
+   * system, call), weighed lower than a listed word's.
+   */
+  PARTS,
   /** The user's glossary. */
   GLOSSARY,
   /** An alias mined from an indexed document. */

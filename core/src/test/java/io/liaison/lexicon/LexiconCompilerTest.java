@@ -86,6 +86,22 @@ class LexiconCompilerTest {
   }
 
   @Test
+  void aSubjectLineRanksAsTheSecondSenseWhereverItStands() throws IOException {
+    // Shaped like ECDICT's terminal: eleven general senses first, the computing sense last.
+    Lexicon lexicon = compile(HEADER
+        + "terminal,,,\"n. 终端机, 终点, 末端, 极限, 终点站\\na. 终点的, 定期的, 致死的, 结尾的, 末端的, 晚期的"
+        + "\\n[计] 终端; 终端设备\",,2,,cet4,4011,5777,,,\n"
+        + "T,,,\"[计] 表, 终端, 测试\",,,,,0,0,,,\n");
+    List<String> chinese = lexicon.toChinese("terminal").stream().map(Translation::text).toList();
+    // Fourth, behind 末端, which two lines repeat; in entry order it was twelfth, past the cap.
+    assertTrue(chinese.subList(0, 4).contains("终端"), chinese.toString());
+    assertTrue(chinese.contains("终端设备"), chinese.toString());
+    assertEquals("terminal", lexicon.toEnglish("终端").get(0).text());
+    assertEquals(List.of(), lexicon.toEnglish("测试"), "a letter's row is no translation");
+    assertEquals(List.of(), lexicon.toChinese("T"));
+  }
+
+  @Test
   void pinyinOfHanIsTonelessAndJoined() {
     assertEquals("zhongguo", Pinyin.of("中国"));
     assertTrue(Pinyin.spells("zhong guo", "中国"));

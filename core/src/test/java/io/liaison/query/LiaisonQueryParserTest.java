@@ -294,4 +294,30 @@ class LiaisonQueryParserTest {
   void leadingWildcardsAreRejected() {
     assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("*aison"));
   }
+
+  @Test
+  void aCompoundTheDictionaryLacksIsTranslatedByItsParts() {
+    assertTrue(Lexicon.defaultLexicon().toEnglish("质因数").isEmpty(), "the dictionary does not list 质因数");
+    Concept prime = translator.translate("质因数分解", true, Set.of()).stream()
+        .filter(c -> c.source().equals("质因数")).findFirst().orElseThrow();
+    Alternative factor = prime.alternatives().stream().filter(a -> a.text().equals("factor")).findFirst().orElseThrow();
+    assertEquals(Origin.PARTS, factor.origin());
+    assertTrue(factor.weight() < QueryTranslator.TRANSLATION_SHARE, "a guess weighs less than a listed translation");
+  }
+
+  @Test
+  void aQuestionMarkAfterAWordEndsTheQuestion() {
+    assertEquals("put a package on hold ", LiaisonQueryParser.endOfQuestion("put a package on hold?"));
+    assertEquals("why  then", LiaisonQueryParser.endOfQuestion("why? then"));
+    assertEquals("te?t", LiaisonQueryParser.endOfQuestion("te?t"), "inside a word it is a wildcard");
+    assertEquals("hold\\?", LiaisonQueryParser.endOfQuestion("hold\\?"), "escaped");
+    assertEquals("\"on hold?\"", LiaisonQueryParser.endOfQuestion("\"on hold?\""), "quoted");
+    assertEquals("? alone", LiaisonQueryParser.endOfQuestion("? alone"));
+
+    LiaisonQueryParser p = new LiaisonQueryParser(analyzer, translator, true, Set.of(), 2f);
+    String parsed = p.parseQuery("how do I put a package on hold?").toString();
+    assertTrue(!parsed.contains("hold?"), parsed);
+    assertTrue(p.expansion().stream().anyMatch(c -> c.source().equals("hold") && c.alternatives().size() > 1),
+        "hold is translated: " + p.expansion());
+  }
 }
