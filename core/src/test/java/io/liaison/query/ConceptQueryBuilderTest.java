@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.junit.jupiter.api.Test;
 
 class ConceptQueryBuilderTest {
@@ -37,5 +38,32 @@ class ConceptQueryBuilderTest {
         List.of(concept("belt", false), concept("road", false), phrase("belt and road", "一带一路")), BooleanClause.Occur.MUST, 0));
     assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD),
         q.clauses().stream().map(BooleanClause::occur).toList());
+  }
+
+  private static Concept word(String source, String... translations) {
+    List<Alternative> alternatives = new java.util.ArrayList<>();
+    alternatives.add(new Alternative(source, 1f, Origin.QUERY, List.of()));
+    for (String t : translations) {
+      alternatives.add(new Alternative(t, 0.5f, Origin.DICTIONARY, List.of()));
+    }
+    return new Concept(source, alternatives, false);
+  }
+
+  @Test
+  void aChineseWordAndItsEnglishTranslationsAreTwoGroupsAdded() {
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, BUILDER.inField(Fields.BODY, word("内核", "kernel", "core", "核心"), 0));
+    assertEquals(2, q.clauses().size(), q.toString());
+    assertEquals(List.of(BooleanClause.Occur.SHOULD, BooleanClause.Occur.SHOULD), q.clauses().stream().map(BooleanClause::occur).toList());
+    // The Han group: the word and its Chinese alternatives; the other: the English translations.
+    SynonymQuery han = assertInstanceOf(SynonymQuery.class, q.clauses().get(0).query());
+    SynonymQuery english = assertInstanceOf(SynonymQuery.class, q.clauses().get(1).query());
+    assertEquals(Set.of("内核", "核心"), han.getTerms().stream().map(t -> t.text()).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(Set.of("kernel", "core"), english.getTerms().stream().map(t -> t.text()).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  void anEnglishWordAndItsChineseTranslationsStayOneGroup() {
+    SynonymQuery q = assertInstanceOf(SynonymQuery.class, BUILDER.inField(Fields.BODY, word("kernel", "内核", "核心"), 0));
+    assertEquals(Set.of("kernel", "内核", "核心"), q.getTerms().stream().map(t -> t.text()).collect(java.util.stream.Collectors.toSet()));
   }
 }
