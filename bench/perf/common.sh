@@ -9,7 +9,7 @@ JAVA="$JAVA_HOME/bin/java"
 SERVER_JAR="${SERVER_JAR:-$ROOT/server/target/liaison-server.jar}"
 BENCH_JAR="${BENCH_JAR:-$ROOT/bench/jmh/target/benchmarks.jar}"
 # The launcher's JVM flags (see ./liaison), so measurements match `./liaison ...`.
-LIAISON_JVM=(--enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xss4m -Dliaison.home="$ROOT")
+LIAISON_JVM=(--illegal-native-access=deny -XX:+UseParallelGC -Xss4m -Dliaison.home="$ROOT")
 REPEAT="${REPEAT:-3}"
 mkdir -p "$WORK"
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,8 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class Searcher implements Closeable {
   static final float TITLE_BOOST = 2f;
+  /** What a hit shows, and the body its snippets come from. */
+  private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.LANG, Fields.FOLDER, Fields.BODY);
 
   private final FSDirectory directory;
   private final SearcherManager manager;
@@ -240,11 +243,24 @@ public final class Searcher implements Closeable {
     for (int i = 0; i < page.length; i++) {
       docIds[i] = page[i].doc;
     }
-    List<List<String>> snippets = Snippets.of(searcher, analyzer, query, Fields.BODY, docIds, null);
-    List<Hit> hits = new ArrayList<>(page.length);
+    // Each hit's stored fields are decompressed once, the body with the rest, and the highlighter
+    // is handed the body instead of reading the document again (a second LZ4 decompression of the
+    // same bytes, a tenth of a monolingual search). A hit without a body lets it read as it would.
     var stored = searcher.storedFields();
+    Document[] docs = new Document[page.length];
+    Map<Integer, String> bodies = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
-      Document d = stored.document(page[i].doc, Set.of(Fields.ID, Fields.TITLE, Fields.LANG, Fields.FOLDER));
+      docs[i] = stored.document(page[i].doc, HIT_FIELDS);
+      String body = docs[i].get(Fields.BODY);
+      if (body != null) {
+        bodies.put(page[i].doc, body);
+      }
+    }
+    List<List<String>> snippets = Snippets.of(searcher, analyzer, query, Fields.BODY, docIds,
+        bodies.size() == page.length ? bodies::get : null);
+    List<Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document d = docs[i];
       hits.add(new Hit(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.LANG), d.get(Fields.FOLDER), page[i].score,
           snippets.get(i)));
     }

@@ -1,0 +1,71 @@
+package io.liaison.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.liaison.index.Fields;
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Snippets from a body handed to {@link Snippets#of} are those the highlighter makes reading the
+ * stored field itself, up to its length limit: what lets {@link Searcher} read each hit's stored
+ * fields once.
+ */
+class SnippetsTest {
+  @Test
+  void aHandedOverBodyGivesTheSnippetsOfTheStoredField() throws IOException {
+    FieldType text = new FieldType();
+    text.setTokenized(true);
+    text.setStored(true);
+    text.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    text.freeze();
+    String filler = "The module loads & unloads <quietly>. ".repeat(300); // over 10 000 characters
+    List<String> bodies = List.of(
+        "the kernel module loads at boot; a kernel panic stops it",
+        "nothing to see here",
+        filler + " kernel module after the highlighter's limit",
+        "kernel module " + filler + " kernel module again",
+        "a  kernel\n\nmodule   with   spaces");
+    Analyzer analyzer = new WhitespaceAnalyzer();
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+        for (String body : bodies) {
+          Document doc = new Document();
+          doc.add(new Field(Fields.BODY, body, text));
+          writer.addDocument(doc);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        int[] docs = {0, 1, 2, 3, 4};
+        for (Query q : List.of(new TermQuery(new Term(Fields.BODY, "kernel")), new PhraseQuery(Fields.BODY, "kernel", "module"))) {
+          List<List<String>> stored = Snippets.of(searcher, analyzer, q, Fields.BODY, docs, null);
+          List<List<String>> handed = Snippets.of(searcher, analyzer, q, Fields.BODY, docs, bodies::get);
+          assertEquals(stored, handed, q.toString());
+          // The cases differ: a match, none, a match only past the limit, one before it.
+          assertTrue(String.join(" ", stored.get(0)).contains("<mark>kernel"), q + ": first");
+          assertFalse(String.join(" ", stored.get(2)).contains("<mark>"), q + ": past the limit");
+          assertTrue(String.join(" ", stored.get(3)).contains("<mark>kernel"), q + ": before the limit");
+        }
+      }
+    }
+  }
+}
