@@ -20,7 +20,7 @@ if [ "${AOT:-}" = 1 ]; then
   cache="${SERVER_JAR%.jar}-index.aot"
   if ! { [ -f "$cache" ] && [ "$cache" -nt "$SERVER_JAR" ]; }; then
     rm -rf "$WORK/idx-liaison"
-    "$JAVA" "${LIAISON_JVM[@]}" -XX:AOTCacheOutput="$cache" -Xlog:aot*=off -Xlog:cds*=off -jar "$SERVER_JAR" index \
+    "$JAVA" "${LIAISON_INDEX_JVM[@]}" -XX:AOTCacheOutput="$cache" -Xlog:aot*=off -Xlog:cds*=off -jar "$SERVER_JAR" index \
         --corpus "$CORPUS" --index "$WORK/idx-liaison" --rebuild >/dev/null 2>&1
     echo "AOT cache written: $(du -h "$cache" | cut -f1)"
   fi
@@ -29,7 +29,7 @@ fi
 for i in $(seq "$REPEAT"); do
   rm -rf "$WORK/idx-liaison" "$WORK/idx-plain"
   s=$(date +%s.%N)
-  /usr/bin/time -f "%M %P %U %S" -o "$WORK/rss" "$JAVA" "${LIAISON_JVM[@]}" "${AOT_FLAGS[@]}" -jar "$SERVER_JAR" index \
+  /usr/bin/time -f "%M %P %U %S" -o "$WORK/rss" "$JAVA" "${LIAISON_INDEX_JVM[@]}" "${AOT_FLAGS[@]}" -jar "$SERVER_JAR" index \
       --corpus "$CORPUS" --index "$WORK/idx-liaison" --rebuild >/dev/null 2>&1
   e=$(date +%s.%N)
   t=$(echo "$e - $s" | bc -l)

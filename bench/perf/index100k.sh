@@ -6,5 +6,5 @@ if [ -d "$WORK/index100k" ] && [ "${1:-}" != --force ]; then echo "exists: $WORK
 SKIP_BUILD=${SKIP_BUILD:-} build
 machine
 s=$(date +%s)
-"$JAVA" "${LIAISON_JVM[@]}" ${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile} -jar "$SERVER_JAR" index --corpus "$WORK/corpus100k" --index "$WORK/index100k" --rebuild
+"$JAVA" "${LIAISON_INDEX_JVM[@]}" ${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile} -jar "$SERVER_JAR" index --corpus "$WORK/corpus100k" --index "$WORK/index100k" --rebuild
 echo "index100k built in $(( $(date +%s) - s )) s; $(du -sh "$WORK/index100k" | cut -f1)"

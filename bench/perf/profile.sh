@@ -22,7 +22,7 @@ elif [ "$what" = startup ]; then
   stop_server
 else
   rec="$out/index.jfr"
-  "$JAVA" "${LIAISON_JVM[@]}" -XX:StartFlightRecording=filename="$rec",settings=profile -jar "$SERVER_JAR" index \
+  "$JAVA" "${LIAISON_INDEX_JVM[@]}" -XX:StartFlightRecording=filename="$rec",settings=profile -jar "$SERVER_JAR" index \
     --corpus "$WORK/corpus" --index "$WORK/idx-profile" --rebuild 2>&1 | tail -1
 fi
 "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$rec" | python3 "$HERE/jfr-top.py" 40 | tee "$out/top.txt"
