@@ -27,7 +27,9 @@ import org.apache.lucene.search.TermQuery;
  * <p>Per field, the concept's single-term alternatives form one {@link SynonymQuery} (their term
  * frequencies count as one term, each scaled by its weight, as in a probabilistic structured
  * query) and each alternative that analyses to several terms a phrase query; a dis-max keeps the
- * best of them. Across fields the per-field queries are summed, the title boosted.
+ * best of them. A Chinese word's alternatives do this once per script, Han and Latin, and the two
+ * are added (see {@link #inField}). Across fields the per-field queries are summed, the title
+ * boosted.
  *
  * <p>Both the embedded {@link LiaisonQueryParser} and the OpenSearch plugin's {@code
  * liaison_concepts} query build through this class, so a concept scores the same in either. It
