@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Splits a Chinese word the dictionary does not list into the longest words of two or more
- * characters it does list: 系统调用号 into 系统 and 调用 (system, call). Chinese forms technical
- * words by compounding, and SmartCN's dictionary knows many that ECDICT lacks, so without this such
- * a word could not be translated at all.
+ * characters it does list: 系统调用号 into 系统调用 (system call), 质因数 into 因数 (factor; 质 alone
+ * is a single character). Chinese forms technical words by compounding, and SmartCN's dictionary
+ * knows many that ECDICT lacks, so without this such a word could not be translated at all.
  *
  * <p>Single characters are not parts: ECDICT's inverted entries for them are mostly romanisations
  * and rare words (清: ch'ing, 屏: besel, 质: guilder), and measured as parts they added nothing on

@@ -10,7 +10,7 @@ public enum Origin {
   DICTIONARY,
   /**
    * The dictionary's translations of the parts of a Chinese word it does not list (系统调用号:
-   * system, call), weighed lower than a listed word's.
+   * system call), weighed lower than a listed word's.
    */
   PARTS,
   /** The user's glossary. */

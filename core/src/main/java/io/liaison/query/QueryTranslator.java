@@ -197,7 +197,7 @@ public final class QueryTranslator {
       found.putIfAbsent(TermKey.of(t.text()), new Alternative(t.text(), relative(t, max), Origin.DICTIONARY, List.of()));
     }
     if (translations.isEmpty() && !multiWord && TermKey.isHan(key)) {
-      // A compound the dictionary lacks (系统调用号) is searched as its parts' translations (system,
+      // A compound the dictionary lacks (系统调用号) is searched as its parts' translations (system
       // call): one concept, so the parts do not outweigh the query's other words.
       for (ChineseCompounds.Part part : ChineseCompounds.split(dictionary, key)) {
         float best = part.translations().get(0).weight();
