@@ -44,7 +44,8 @@ class LexiconCompilerTest {
   @Test
   void roundTripsASyntheticDictionary() throws IOException {
     Lexicon lexicon = compile(CSV);
-    assertEquals(List.of(new Translation("联络", 1f)), lexicon.toChinese("liaison"));
+    List<String> liaison = lexicon.toChinese("liaison").stream().map(Translation::text).toList();
+    assertEquals(List.of("联络", "联络人"), liaison, "the plural's own sense follows the lemma's");
     assertEquals(lexicon.toChinese("liaison"), lexicon.toChinese("LIAISONS"));
 
     List<String> economic = lexicon.toChinese("economic").stream().map(Translation::text).toList();
@@ -99,6 +100,24 @@ class LexiconCompilerTest {
     assertEquals("terminal", lexicon.toEnglish("终端").get(0).text());
     assertEquals(List.of(), lexicon.toEnglish("测试"), "a letter's row is no translation");
     assertEquals(List.of(), lexicon.toChinese("T"));
+  }
+
+  @Test
+  void anInflectedFormLendsItsLemmaTheSensesTheLemmaLacks() throws IOException {
+    // Shaped like ECDICT: download lists only an old sense and a misprint, its plural the usual one.
+    Lexicon lexicon = compile(HEADER
+        + "download,,,\"[计] 卸载, 下栽\",,,,gk,27269,6382,s:downloads,,\n"
+        + "downloads,,,n. 下载（download的复数）,,,,,0,0,0:download/1:s,,\n"
+        + "door,,,n. 门,,,,,500,500,s:doors,,\n"
+        + "doors,,,\"n. 门（door的复数）, 通道\",,,,,0,0,0:door/1:s,,\n"
+        + "passage,,,\"n. 通道, 走廊\",,,,,3000,3000,,,\n");
+    List<String> download = lexicon.toChinese("download").stream().map(Translation::text).toList();
+    assertEquals("卸载", download.get(0), "the lemma's own first sense stays first: " + download);
+    assertTrue(download.contains("下载"), download.toString());
+    assertEquals(lexicon.toChinese("download"), lexicon.toChinese("downloads"));
+    assertEquals("download", lexicon.toEnglish("下载").get(0).text());
+    // A plural's idiom does not take a word from a rarer English word whose first sense it is.
+    assertEquals("passage", lexicon.toEnglish("通道").get(0).text(), lexicon.toEnglish("通道").toString());
   }
 
   @Test
