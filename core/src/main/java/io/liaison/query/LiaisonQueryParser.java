@@ -73,7 +73,7 @@ public final class LiaisonQueryParser extends QueryParser {
   /** Parses query syntax; a malformed query gives a {@link QuerySyntaxException} with its position. */
   public Query parseQuery(String query) {
     try {
-      return parse(endOfQuestion(query));
+      return parse(plainPunctuation(query));
     } catch (ParseException e) {
       if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
         throw new QuerySyntaxException("the query has more than " + IndexSearcher.getMaxClauseCount()
@@ -94,13 +94,22 @@ public final class LiaisonQueryParser extends QueryParser {
   }
 
   /**
-   * The query with each question mark that ends a word (before a space or the end) made a space:
-   * "How do I put a package on hold?" asks a question, it does not mean hold plus any one letter,
-   * and as a wildcard the word would go untranslated. Inside a word ({@code te?t}), escaped or
-   * quoted, {@code ?} keeps its meaning. The length is kept, so error positions still point into
-   * what the user typed.
+   * The query with the punctuation of ordinary writing made spaces where the query syntax would
+   * misread it; the length is kept, so error positions still point into what the user typed.
+   *
+   * <ul>
+   *   <li>A question mark that ends a word (before a space or the end): "How do I put a package on
+   *       hold?" asks a question, it does not mean hold plus any one letter, and as a wildcard the
+   *       word would go untranslated. Inside a word ({@code te?t}) it stays a wildcard.
+   *   <li>A slash inside a word or standing alone: {@code member/developer}, {@code TCP/IP},
+   *       {@code 中联部 / ILD}. The syntax reads a slash as the start of a regular expression,
+   *       so these failed as an unclosed one. A slash that starts a word and is closed later
+   *       ({@code /joh?n/}) is still a regular expression.
+   * </ul>
+   *
+   * Escaped or quoted characters keep their meaning.
    */
-  static String endOfQuestion(String query) {
+  static String plainPunctuation(String query) {
     char[] chars = query.toCharArray();
     boolean quoted = false;
     for (int i = 0; i < chars.length; i++) {
@@ -109,12 +118,36 @@ public final class LiaisonQueryParser extends QueryParser {
         i++; // the escaped character is literal
       } else if (c == '"') {
         quoted = !quoted;
-      } else if (c == '?' && !quoted && i > 0 && Character.isLetterOrDigit(chars[i - 1])
-          && (i + 1 == chars.length || Character.isWhitespace(chars[i + 1]))) {
+      } else if (quoted) {
+        continue;
+      } else if (c == '?' && i > 0 && Character.isLetterOrDigit(chars[i - 1]) && endsWord(chars, i + 1)) {
         chars[i] = ' ';
+      } else if (c == '/') {
+        int close = (i > 0 && Character.isLetterOrDigit(chars[i - 1])) || endsWord(chars, i + 1) ? -1 : closingSlash(chars, i + 1);
+        if (close < 0) {
+          chars[i] = ' ';
+        } else {
+          i = close; // a regular expression, read as it is
+        }
       }
     }
     return new String(chars);
+  }
+
+  private static boolean endsWord(char[] chars, int next) {
+    return next == chars.length || Character.isWhitespace(chars[next]);
+  }
+
+  /** The index of the unescaped slash that closes a regular expression opened before {@code from}, or -1. */
+  private static int closingSlash(char[] chars, int from) {
+    for (int i = from; i < chars.length; i++) {
+      if (chars[i] == '\\') {
+        i++;
+      } else if (chars[i] == '/') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Reads text as plain words, no syntax: how topics are run in evaluation. */
@@ -194,10 +227,18 @@ public final class LiaisonQueryParser extends QueryParser {
   protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
     List<String> fields = textFields(field);
     if (fields.isEmpty()) {
-      if (!Set.of(Fields.ID, Fields.LANG, Fields.FOLDER, Fields.HASH).contains(field)) {
-        throw new QuerySyntaxException("unknown field '" + field + "': use title, body, lang, folder or id", -1, null);
+      if (Set.of(Fields.ID, Fields.LANG, Fields.FOLDER, Fields.HASH).contains(field)) {
+        return new TermQuery(new Term(field, queryText));
       }
-      return new TermQuery(new Term(field, queryText));
+      // Not a field: a word before a colon in ordinary writing ("Voice over IP: SIP", "Note: the
+      // system call ..."), which users paste. Both are searched as words; the expansion shows it.
+      BooleanClause.Occur occur = getDefaultOperator() == AND_OPERATOR ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD;
+      Query word = conceptsQuery(textFields(DEFAULT_FIELD), field, occur);
+      Query rest = getFieldQuery(DEFAULT_FIELD, queryText, slop);
+      if (word == null || rest == null) {
+        return word == null ? rest : word;
+      }
+      return new BooleanQuery.Builder().add(word, occur).add(rest, occur).build();
     }
     Query q = slop < 0
         ? conceptsQuery(fields, queryText, getDefaultOperator() == AND_OPERATOR ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD)

@@ -52,6 +52,14 @@ public final class QueryTranslator {
   /** Mined aliases are slightly less certain than the user's own glossary. */
   static final float ALIAS_WEIGHT = 0.9f;
 
+  /**
+   * An English possessive ending, {@code 's} or the bare apostrophe of {@code users'}: the
+   * dictionary lists the word without it ("Print the user's login name." left user's untranslated).
+   * Measured on bench/crosslang, MRR@10: en2zh.sent 0.4925 -> 0.4932, the other sets unchanged.
+   */
+  private static final java.util.regex.Pattern POSSESSIVE =
+      java.util.regex.Pattern.compile("(?<=\\p{L})['’]s\\b|(?<=s)['’](?=\\s|$)");
+
   private final Analyzer analyzer;
   private final Supplier<Lexicon> lexicon;
   private final Supplier<Glossary> glossary;
@@ -153,6 +161,9 @@ public final class QueryTranslator {
   private void lookUp(String span, boolean multiWord, boolean chineseQuery, boolean simplifiedQuery, Set<Ablation> ablations,
       Map<String, Alternative> found) {
     String key = TermKey.of(span);
+    if (!TermKey.isHan(key)) {
+      key = POSSESSIVE.matcher(key).replaceAll(""); // the user's name: user, name
+    }
     if (simplifiedQuery && TermKey.isHan(key)) {
       // A mainland word stands for its Taiwan form too (软件: 軟體), weighed like a translation: a
       // regional form can carry another sense. Not the other way: see RegionalVariants.

@@ -286,8 +286,16 @@ class LiaisonQueryParserTest {
     assertEquals(2, stray.position());
     QuerySyntaxException quote = assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("a \"open"));
     assertEquals(2, quote.position());
-    QuerySyntaxException field = assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("color:red"));
-    assertTrue(field.getMessage().contains("unknown field 'color'"));
+  }
+
+  @Test
+  void aWordBeforeAColonThatNamesNoFieldIsSearchedAsAWord() {
+    LiaisonQueryParser p = parser(true);
+    String parsed = p.parseQuery("Voice over IP: SIP").toString();
+    assertTrue(parsed.contains("body:ip") && parsed.contains("body:sip"), parsed);
+    assertTrue(!parsed.contains("IP:"), "no field named IP: " + parsed);
+    assertEquals(List.of("Voice", "over", "IP", "SIP"), p.expansion().stream().filter(c -> !c.phrase()).map(Concept::source).toList());
+    assertTrue(parser(true).parseQuery("lang:zh").toString().contains("lang:zh"), "real fields still work");
   }
 
   @Test
@@ -307,17 +315,44 @@ class LiaisonQueryParserTest {
 
   @Test
   void aQuestionMarkAfterAWordEndsTheQuestion() {
-    assertEquals("put a package on hold ", LiaisonQueryParser.endOfQuestion("put a package on hold?"));
-    assertEquals("why  then", LiaisonQueryParser.endOfQuestion("why? then"));
-    assertEquals("te?t", LiaisonQueryParser.endOfQuestion("te?t"), "inside a word it is a wildcard");
-    assertEquals("hold\\?", LiaisonQueryParser.endOfQuestion("hold\\?"), "escaped");
-    assertEquals("\"on hold?\"", LiaisonQueryParser.endOfQuestion("\"on hold?\""), "quoted");
-    assertEquals("? alone", LiaisonQueryParser.endOfQuestion("? alone"));
+    assertEquals("put a package on hold ", LiaisonQueryParser.plainPunctuation("put a package on hold?"));
+    assertEquals("why  then", LiaisonQueryParser.plainPunctuation("why? then"));
+    assertEquals("te?t", LiaisonQueryParser.plainPunctuation("te?t"), "inside a word it is a wildcard");
+    assertEquals("hold\\?", LiaisonQueryParser.plainPunctuation("hold\\?"), "escaped");
+    assertEquals("\"on hold?\"", LiaisonQueryParser.plainPunctuation("\"on hold?\""), "quoted");
+    assertEquals("? alone", LiaisonQueryParser.plainPunctuation("? alone"));
 
     LiaisonQueryParser p = new LiaisonQueryParser(analyzer, translator, true, Set.of(), 2f);
     String parsed = p.parseQuery("how do I put a package on hold?").toString();
     assertTrue(!parsed.contains("hold?"), parsed);
     assertTrue(p.expansion().stream().anyMatch(c -> c.source().equals("hold") && c.alternatives().size() > 1),
         "hold is translated: " + p.expansion());
+  }
+
+  @Test
+  void aSlashInsideAWordOrStandingAloneSeparatesWords() {
+    assertEquals("member Debian developer", LiaisonQueryParser.plainPunctuation("member/Debian developer"));
+    assertEquals("TCP IP", LiaisonQueryParser.plainPunctuation("TCP/IP"));
+    assertEquals("中联部   ILD", LiaisonQueryParser.plainPunctuation("中联部 / ILD"));
+    assertEquals("and or ", LiaisonQueryParser.plainPunctuation("and/or/"));
+    assertEquals("/joh?n/ x", LiaisonQueryParser.plainPunctuation("/joh?n/ x"), "a closed regular expression stays one");
+    assertEquals("\\/usr \"a/b\"", LiaisonQueryParser.plainPunctuation("\\/usr \"a/b\""), "escaped and quoted slashes stay");
+    assertEquals(" usr", LiaisonQueryParser.plainPunctuation("/usr"), "a slash that opens nothing it closes");
+
+    LiaisonQueryParser p = new LiaisonQueryParser(analyzer, translator, true, Set.of(), 2f);
+    p.parseQuery("How can I become a Debian member/Debian developer?");
+    assertTrue(p.expansion().stream().anyMatch(c -> c.source().equals("member")), "member is a word: " + p.expansion());
+    assertTrue(p.expansion().stream().anyMatch(c -> c.source().equals("developer")), "so is developer: " + p.expansion());
+    assertTrue(parser(true).parseQuery("/liais.n/").toString().contains("/liais.n/"), "regular expressions still work");
+  }
+
+  @Test
+  void aPossessiveIsTranslatedAsItsWord() {
+    Concept user = translator.translate("print the user's login name", true, Set.of()).stream()
+        .filter(c -> c.source().equals("user's")).findFirst().orElseThrow();
+    assertTrue(user.alternatives().stream().anyMatch(a -> a.text().equals("用户")), user.toString());
+    Concept users = translator.translate("the users' files", true, Set.of()).stream()
+        .filter(c -> c.source().equals("users'") || c.source().equals("users")).findFirst().orElseThrow();
+    assertTrue(users.alternatives().size() > 1, users.toString());
   }
 }
