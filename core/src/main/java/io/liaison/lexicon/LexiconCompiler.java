@@ -40,14 +40,6 @@ public final class LexiconCompiler {
   static final int COMMON_RANK = 20000;
   /** Multiplier for a pair that is in each other's top three in both directions. */
   static final float AGREEMENT_BOOST = 1.25f;
-  /**
-   * How much a sense borrowed from an inflected form's row counts when the entry is inverted. The
-   * plural's senses are often idioms of the plural (doors: 通道, guts: 内容), and the lemma's
-   * frequency would let them take over the Chinese word (通道: door). Measured on bench/crosslang,
-   * MRR@10 against not borrowing: zh2en.title 0.2741 -> 0.2870 at 0.3 (0.2864 at 1, 0.2836 at
-   * 0.1), zh2en.sent 0.5334 -> 0.5310 (0.5269 at 1), en2zh.title 0.1928 -> 0.1968.
-   */
-  static final float BORROWED_REVERSE = 0.3f;
 
   private static final Pattern ENGLISH =
       Pattern.compile("[a-z]+(?:['-][a-z]+)*(?: [a-z]+(?:['-][a-z]+)*)*");
@@ -204,13 +196,18 @@ public final class LexiconCompiler {
     aliases.values().removeIf(lemma -> !entries.containsKey(lemma));
     // The inflected form's own row sometimes has what its lemma's lacks (downloads: 下载, where
     // download has only 卸载 and a misprint; dependencies: 依赖性, where dependency has 属国):
-    // those senses join the lemma's entry, after its own.
-    Map<String, Set<String>> borrowed = new HashMap<>();
+    // those senses join the lemma's entry, after its own, and are inverted at the form's
+    // frequency (weigh). Measured on bench/crosslang, MRR@10 against not borrowing: zh2en.title
+    // 0.2741 -> 0.2820, en2zh.title 0.1928 -> 0.1968, s2t.title 0.2664 -> 0.2710, zh2zh.title
+    // 0.2704 -> 0.2760, zh2en.sent 0.5334 -> 0.5346; s2t.sent 0.6114 -> 0.6101, t2t.sent 0.6367
+    // -> 0.6354. Inverted at the lemma's frequency, and diluting the lemma's own senses, it
+    // measured zh2en.title 0.2870 but s2t.sent 0.6016: sync lost 同步 to the senses of syncs.
+    Map<String, Map<String, Float>> borrowed = new HashMap<>();
     for (Map.Entry<String, String> e : aliases.entrySet()) {
       Row form = entries.get(e.getKey());
       if (form != null) {
         String lemma = e.getValue();
-        entries.put(lemma, withSensesOf(entries.get(lemma), form, borrowed.computeIfAbsent(lemma, k -> new HashSet<>())));
+        entries.put(lemma, withSensesOf(entries.get(lemma), form, borrowed.computeIfAbsent(lemma, k -> new HashMap<>())));
       }
     }
     aliases.keySet().forEach(entries::remove);
@@ -287,17 +284,17 @@ public final class LexiconCompiler {
   }
 
   /**
-   * The lemma's entry with the senses that only its inflected form lists added after its own; they
-   * are recorded in {@code borrowed}, so that inverting the entry can weigh them less.
+   * The lemma's entry with the senses that only its inflected form lists added after its own; each
+   * is recorded in {@code borrowed} with the prior of the (most common) form that lent it.
    */
-  private static Row withSensesOf(Row lemma, Row form, Set<String> borrowed) {
+  private static Row withSensesOf(Row lemma, Row form, Map<String, Float> borrowed) {
     List<SenseCleaner.Candidate> all = new ArrayList<>(lemma.candidates());
     Set<String> seen = new HashSet<>();
     lemma.candidates().forEach(c -> seen.add(c.text()));
     for (SenseCleaner.Candidate c : form.candidates()) {
       if (seen.add(c.text())) {
         all.add(new SenseCleaner.Candidate(c.text(), c.factor(), c.web(), -1));
-        borrowed.add(c.text());
+        borrowed.merge(c.text(), prior(form), Math::max);
       }
     }
     return new Row(lemma.key(), lemma.kind(), lemma.rank(), lemma.core(), all, lemma.translation());
@@ -373,17 +370,25 @@ public final class LexiconCompiler {
       Map<String, List<Map.Entry<String, Float>>> toChinese,
       Map<String, List<Map.Entry<String, Float>>> toEnglish) {}
 
-  private static Weights weigh(Map<String, Row> entries, Map<String, Set<String>> borrowed) {
+  private static Weights weigh(Map<String, Row> entries, Map<String, Map<String, Float>> borrowed) {
     // 1. Forward probabilities from sense rank and line trust.
     Map<String, LinkedHashMap<String, Float>> forward = new HashMap<>();
     Map<String, Float> confidence = new HashMap<>();
     for (Row row : entries.values()) {
       LinkedHashMap<String, Float> raw = new LinkedHashMap<>();
+      LinkedHashMap<String, Float> lent = new LinkedHashMap<>();
+      Set<String> fromForms = borrowed.getOrDefault(row.key(), Map.of()).keySet();
       float alpha = decay(row.rank());
       boolean allWeb = true;
       int position = 0;
+      int lastOwn = 0;
       for (SenseCleaner.Candidate c : row.candidates()) {
         allWeb &= c.web();
+        if (fromForms.contains(c.text())) {
+          // After every sense of the lemma's own, in the order the forms give them.
+          lent.putIfAbsent(c.text(), c.factor() / (1f + alpha * (lastOwn + lent.size())));
+          continue;
+        }
         if (!raw.containsKey(c.text())) {
           position++;
         }
@@ -394,11 +399,23 @@ public final class LexiconCompiler {
         // bench/crosslang, MRR@10: en2zh.sent 0.465 -> 0.495, en2zh.title 0.180 -> 0.188,
         // zh2en.title 0.267 -> 0.273; ranking it first measured the same, third lower.
         int rankPosition = c.domainSlot() >= 0 ? 2 + c.domainSlot() : position;
+        lastOwn = Math.max(lastOwn, rankPosition);
         float v = c.factor() / (1f + alpha * (rankPosition - 1));
         // A target repeated by several senses gains, but less than linearly.
         raw.merge(c.text(), v, (a, b) -> Math.max(a, b) + 0.5f * Math.min(a, b));
       }
-      forward.put(row.key(), normaliseTop(raw, 12, 1f));
+      // Normalised over the lemma's own senses, so that borrowing leaves their shares, and with
+      // them every inverted entry they are in, as they were (sync: 同步 keeps its whole share
+      // beside 同时 from syncs). The borrowed senses come on top, on the same scale.
+      LinkedHashMap<String, Float> own = normaliseTop(raw, 12, 1f);
+      float scale = own.isEmpty() ? 1f : topSum(raw, 12);
+      for (Map.Entry<String, Float> b : lent.entrySet()) {
+        if (own.size() >= 12) {
+          break;
+        }
+        own.put(b.getKey(), b.getValue() / scale);
+      }
+      forward.put(row.key(), own);
       // Entries known only from the web keep a small total weight: a query should trust them less.
       confidence.put(row.key(), allWeb ? 0.3f : 1f);
     }
@@ -411,8 +428,12 @@ public final class LexiconCompiler {
       for (Map.Entry<String, Float> t : e.getValue().entrySet()) {
         LinkedHashMap<String, Float> back = reverse.computeIfAbsent(t.getKey(), k -> new LinkedHashMap<>());
         if (!Pinyin.spells(row.key(), t.getKey())) {
-          float b = borrowed.getOrDefault(row.key(), Set.of()).contains(t.getKey()) ? BORROWED_REVERSE : 1f;
-          back.put(row.key(), t.getValue() * p * b); // zhong for 中, cheng for 成 transliterate, not translate
+          // A sense borrowed from an inflected form is as likely as that form is common: the plural's
+          // row often glosses an idiom of the plural (doors: 通道), and with the lemma's frequency
+          // it would take the Chinese word over (通道: door before passage and channel).
+          Float formPrior = borrowed.getOrDefault(row.key(), Map.of()).get(t.getKey());
+          float q = formPrior == null ? p : formPrior * confidence.get(e.getKey());
+          back.put(row.key(), t.getValue() * q); // zhong for 中, cheng for 成 transliterate, not translate
         }
       }
     }
@@ -462,6 +483,11 @@ public final class LexiconCompiler {
   }
 
   /** Sorts descending (ties by text), keeps {@code cap}, scales to sum {@code total}. */
+  /** The sum of the {@code cap} largest values, which {@link #normaliseTop} divides by. */
+  private static float topSum(Map<String, Float> raw, int cap) {
+    return (float) raw.values().stream().sorted(Comparator.reverseOrder()).limit(cap).mapToDouble(Float::doubleValue).sum();
+  }
+
   private static LinkedHashMap<String, Float> normaliseTop(Map<String, Float> raw, int cap, float total) {
     List<Map.Entry<String, Float>> list = new ArrayList<>(raw.entrySet());
     list.sort(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));

@@ -110,7 +110,10 @@ class LexiconCompilerTest {
         + "downloads,,,n. 下载（download的复数）,,,,,0,0,0:download/1:s,,\n"
         + "door,,,n. 门,,,,,500,500,s:doors,,\n"
         + "doors,,,\"n. 门（door的复数）, 通道\",,,,,0,0,0:door/1:s,,\n"
-        + "passage,,,\"n. 通道, 走廊\",,,,,3000,3000,,,\n");
+        + "passage,,,\"n. 通道, 走廊\",,,,,3000,3000,,,\n"
+        + "sync,,,[计] 同步的,,,,,38515,13010,s:syncs,,\n"
+        + "syncs,,,\"n. 同步, 同时\\nvi. 同时发生\\nvt. 使同步\",,,,,0,0,0:sync/1:3,,\n"
+        + "synchronization,,,\"n. 同步, 同步化\",,,,,20000,20000,,,\n");
     List<String> download = lexicon.toChinese("download").stream().map(Translation::text).toList();
     assertEquals("卸载", download.get(0), "the lemma's own first sense stays first: " + download);
     assertTrue(download.contains("下载"), download.toString());
@@ -118,6 +121,9 @@ class LexiconCompilerTest {
     assertEquals("download", lexicon.toEnglish("下载").get(0).text());
     // A plural's idiom does not take a word from a rarer English word whose first sense it is.
     assertEquals("passage", lexicon.toEnglish("通道").get(0).text(), lexicon.toEnglish("通道").toString());
+    // Borrowing does not thin the lemma's own senses: 同步 is all sync has, and stays sync first.
+    assertTrue(lexicon.toChinese("sync").stream().anyMatch(t -> t.text().equals("同时")), lexicon.toChinese("sync").toString());
+    assertEquals("sync", lexicon.toEnglish("同步").get(0).text(), lexicon.toEnglish("同步").toString());
   }
 
   @Test
