@@ -355,4 +355,24 @@ class LiaisonQueryParserTest {
         .filter(c -> c.source().equals("users'") || c.source().equals("users")).findFirst().orElseThrow();
     assertTrue(users.alternatives().size() > 1, users.toString());
   }
+
+  @Test
+  void inALongChineseQueryEnglishTranslationsTogetherCountAsThoseOfEightWords() {
+    Concept alone = translator.translate("软件", true, Set.of()).get(0);
+    String sixteen = "软件 网络 文件 目录 用户 权限 进程 内存 磁盘 配置 服务 端口 协议 密码 日志 终端";
+    List<Concept> concepts = translator.translate(sixteen, true, Set.of());
+    long words = concepts.stream().filter(c -> !c.phrase()).count(); // SmartCN splits a few of them
+    assertTrue(words >= 16, concepts.toString());
+    Concept inLong = concepts.stream().filter(c -> c.source().equals("软件") && !c.phrase()).findFirst().orElseThrow();
+    Alternative software = alone.alternatives().stream().filter(a -> a.text().equals("software")).findFirst().orElseThrow();
+    Alternative softwareInLong = inLong.alternatives().stream().filter(a -> a.text().equals("software")).findFirst().orElseThrow();
+    assertEquals(software.weight() * QueryTranslator.CROSS_SCRIPT_WORDS / words, softwareInLong.weight(), 1e-6f);
+    // The Chinese alternatives (the Taiwan form) and the word itself keep their weights.
+    Alternative taiwan = alone.alternatives().stream().filter(a -> a.text().equals("软体")).findFirst().orElseThrow();
+    assertTrue(inLong.alternatives().contains(taiwan), inLong.toString());
+    assertEquals(1f, inLong.alternatives().get(0).weight());
+    // Eight words or fewer: nothing changes.
+    Concept inShort = translator.translate("软件 网络 文件 目录", true, Set.of()).get(0);
+    assertEquals(alone.alternatives(), inShort.alternatives());
+  }
 }
