@@ -357,7 +357,7 @@ class LiaisonQueryParserTest {
   }
 
   @Test
-  void inALongChineseQueryEnglishTranslationsTogetherCountAsThoseOfEightWords() {
+  void inALongChineseQueryEnglishTranslationsTogetherCountAsThoseOfTwelveWords() {
     Concept alone = translator.translate("软件", true, Set.of()).get(0);
     String sixteen = "软件 网络 文件 目录 用户 权限 进程 内存 磁盘 配置 服务 端口 协议 密码 日志 终端";
     List<Concept> concepts = translator.translate(sixteen, true, Set.of());
@@ -371,7 +371,7 @@ class LiaisonQueryParserTest {
     Alternative taiwan = alone.alternatives().stream().filter(a -> a.text().equals("软体")).findFirst().orElseThrow();
     assertTrue(inLong.alternatives().contains(taiwan), inLong.toString());
     assertEquals(1f, inLong.alternatives().get(0).weight());
-    // Eight words or fewer: nothing changes.
+    // Twelve words or fewer: nothing changes.
     Concept inShort = translator.translate("软件 网络 文件 目录", true, Set.of()).get(0);
     assertEquals(alone.alternatives(), inShort.alternatives());
   }
