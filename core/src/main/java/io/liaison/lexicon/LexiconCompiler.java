@@ -482,12 +482,12 @@ public final class LexiconCompiler {
     return keys;
   }
 
-  /** Sorts descending (ties by text), keeps {@code cap}, scales to sum {@code total}. */
   /** The sum of the {@code cap} largest values, which {@link #normaliseTop} divides by. */
   private static float topSum(Map<String, Float> raw, int cap) {
     return (float) raw.values().stream().sorted(Comparator.reverseOrder()).limit(cap).mapToDouble(Float::doubleValue).sum();
   }
 
+  /** Sorts descending (ties by text), keeps {@code cap}, scales to sum {@code total}. */
   private static LinkedHashMap<String, Float> normaliseTop(Map<String, Float> raw, int cap, float total) {
     List<Map.Entry<String, Float>> list = new ArrayList<>(raw.entrySet());
     list.sort(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
