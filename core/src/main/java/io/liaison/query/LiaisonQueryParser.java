@@ -105,6 +105,8 @@ public final class LiaisonQueryParser extends QueryParser {
    *       {@code 中联部 / ILD}. The syntax reads a slash as the start of a regular expression,
    *       so these failed as an unclosed one. A slash that starts a word and is closed later
    *       ({@code /joh?n/}) is still a regular expression.
+   *   <li>A colon that ends the query ("Examples:"), which the syntax would read as a field name
+   *       waiting for its term.
    * </ul>
    *
    * Escaped or quoted characters keep their meaning.
@@ -122,6 +124,8 @@ public final class LiaisonQueryParser extends QueryParser {
         continue;
       } else if (c == '?' && i > 0 && Character.isLetterOrDigit(chars[i - 1]) && endsWord(chars, i + 1)) {
         chars[i] = ' ';
+      } else if (c == ':' && query.substring(i + 1).isBlank()) {
+        chars[i] = ' '; // "Examples:" names no field and nothing follows: a word, not a half-written query
       } else if (c == '/') {
         int close = (i > 0 && Character.isLetterOrDigit(chars[i - 1])) || endsWord(chars, i + 1) ? -1 : closingSlash(chars, i + 1);
         if (close < 0) {

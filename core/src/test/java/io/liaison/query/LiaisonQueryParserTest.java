@@ -296,6 +296,9 @@ class LiaisonQueryParserTest {
     assertTrue(!parsed.contains("IP:"), "no field named IP: " + parsed);
     assertEquals(List.of("Voice", "over", "IP", "SIP"), p.expansion().stream().filter(c -> !c.phrase()).map(Concept::source).toList());
     assertTrue(parser(true).parseQuery("lang:zh").toString().contains("lang:zh"), "real fields still work");
+    assertEquals("Examples  ", LiaisonQueryParser.plainPunctuation("Examples: "));
+    assertEquals("title:x", LiaisonQueryParser.plainPunctuation("title:x"));
+    assertTrue(parser(true).parseQuery("Examples:").toString().contains("body:exampl"), "a word, not an error");
   }
 
   @Test
