@@ -236,7 +236,7 @@ public final class LiaisonQueryParser extends QueryParser {
       }
       // Not a field: a word before a colon in ordinary writing ("Voice over IP: SIP", "Note: the
       // system call ..."), which users paste. Both are searched as words; the expansion shows it.
-      BooleanClause.Occur occur = getDefaultOperator() == AND_OPERATOR ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD;
+      BooleanClause.Occur occur = defaultOccur();
       Query word = conceptsQuery(textFields(DEFAULT_FIELD), field, occur);
       Query rest = getFieldQuery(DEFAULT_FIELD, queryText, slop);
       if (word == null || rest == null) {
@@ -245,9 +245,14 @@ public final class LiaisonQueryParser extends QueryParser {
       return new BooleanQuery.Builder().add(word, occur).add(rest, occur).build();
     }
     Query q = slop < 0
-        ? conceptsQuery(fields, queryText, getDefaultOperator() == AND_OPERATOR ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD)
+        ? conceptsQuery(fields, queryText, defaultOccur())
         : phraseConcept(fields, queryText, slop);
     return q;
+  }
+
+  /** How the words of a run are joined: required under AND as the default operator, else optional. */
+  private BooleanClause.Occur defaultOccur() {
+    return getDefaultOperator() == AND_OPERATOR ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD;
   }
 
   /** A run of plain words: one concept per source word or phrase. */
@@ -289,7 +294,7 @@ public final class LiaisonQueryParser extends QueryParser {
       super.addMultiTermClauses(clauses, q);
       return;
     }
-    BooleanClause.Occur occur = getDefaultOperator() == AND_OPERATOR ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD;
+    BooleanClause.Occur occur = defaultOccur();
     for (BooleanClause c : b.clauses()) {
       clauses.add(newBooleanClause(c.query(), optionalParts.contains(c.query()) ? BooleanClause.Occur.SHOULD : occur));
     }
