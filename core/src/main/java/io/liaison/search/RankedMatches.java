@@ -16,7 +16,8 @@ import org.apache.lucene.search.TotalHits;
  *
  * <p>One pass that both ranks and counts has to score every match. Instead, the first pass
  * counts and facets every match without scoring any ({@code COMPLETE_NO_SCORES}: postings are
- * read without frequencies, norms are not read), and the second scores only the documents that
+ * read without frequencies, norms are not read), through a {@link MatchSetQuery} that matches the
+ * same documents without checking phrase positions where a phrase's word already decides, and the second scores only the documents that
  * can still enter the top {@code wanted}: its collector hands the scorer the lowest score on the
  * page so far, and Lucene's MaxScore and block-max machinery skips what cannot beat it. A
  * document that ties that score is still collected, so ties keep their order by id.
@@ -48,7 +49,7 @@ record RankedMatches(TopDocs top, long total, Map<String, Map<String, Long>> fac
   static RankedMatches search(IndexSearcher searcher, Query query, int wanted, boolean byLanguage) throws IOException {
     // Rewritten once for all passes.
     Query rewritten = searcher.rewrite(query);
-    FacetCounts.Result counts = searcher.search(rewritten, new FacetCounts());
+    FacetCounts.Result counts = searcher.search(MatchSetQuery.of(rewritten), new FacetCounts());
     if (searcher.timedOut()) {
       return new RankedMatches(NO_PAGE, counts.total(), counts.facets());
     }

@@ -24,9 +24,11 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
@@ -99,7 +101,7 @@ class RankedMatchesTest {
     dir.close();
   }
 
-  /** Queries shaped like translated concepts: weighted synonyms, boosts, optional and required words. */
+  /** Queries shaped like translated concepts: weighted synonyms, boosts, phrases, optional, required and excluded words. */
   private static List<Query> queries() {
     Query liaison = new SynonymQuery.Builder(Fields.BODY)
         .addTerm(new Term(Fields.BODY, "liaison"), 1f).addTerm(new Term(Fields.BODY, "delegation"), 0.5f).build();
@@ -107,12 +109,23 @@ class RankedMatchesTest {
     Query economic = new BoostQuery(new TermQuery(new Term(Fields.BODY, "economic")), 0.5f);
     Query center = new TermQuery(new Term(Fields.BODY, "center"));
     Query memo = new TermQuery(new Term(Fields.BODY, "memo"));
+    // Phrases as translated concepts hold them: beside their words' concepts, inside a dis-max.
+    Query liaisonOffice = new PhraseQuery(Fields.BODY, "liaison", "office");
+    Query reportMemo = new PhraseQuery(1, Fields.BODY, "report", "memo");
+    Query conceptWithPhrase = new DisjunctionMaxQuery(List.of(office, new BoostQuery(liaisonOffice, 0.4f)), 0f);
     return List.of(
         or(liaison, office, economic, center),
         or(office, memo),
         new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(center, BooleanClause.Occur.SHOULD)
             .add(memo, BooleanClause.Occur.SHOULD).build(),
-        or(memo));
+        or(memo),
+        or(liaison, conceptWithPhrase, center),
+        or(economic, reportMemo),
+        new BooleanQuery.Builder().add(center, BooleanClause.Occur.MUST).add(reportMemo, BooleanClause.Occur.SHOULD).build(),
+        new BooleanQuery.Builder().add(or(office, liaisonOffice), BooleanClause.Occur.SHOULD)
+            .add(memo, BooleanClause.Occur.SHOULD).add(reportMemo, BooleanClause.Occur.SHOULD).setMinimumNumberShouldMatch(2).build(),
+        new BooleanQuery.Builder().add(or(liaison, liaisonOffice), BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term(Fields.BODY, "anglo")), BooleanClause.Occur.MUST_NOT).build());
   }
 
   @Test

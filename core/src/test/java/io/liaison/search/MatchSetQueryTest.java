@@ -1,0 +1,89 @@
+package io.liaison.search;
+
+import static io.liaison.search.TestQueries.or;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.liaison.index.Fields;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the counting query drops. That it matches the same documents is asserted on a real index in
+ * {@link RankedMatchesTest}, for these shapes among others.
+ */
+class MatchSetQueryTest {
+  private static final Query LIAISON = new SynonymQuery.Builder(Fields.BODY)
+      .addTerm(new Term(Fields.BODY, "liaison"), 1f).addTerm(new Term(Fields.BODY, "联络"), 0.5f).build();
+  private static final Query OFFICE = new TermQuery(new Term(Fields.BODY, "office"));
+  private static final Query LIAISON_OFFICE = new PhraseQuery(Fields.BODY, "liaison", "office");
+  private static final Query REPORT_MEMO = new PhraseQuery(Fields.BODY, "report", "memo");
+
+  @Test
+  void aPhraseHoldingATermOfTheSameDisjunctionIsDroppedAndTheRestFlattened() {
+    Query concept = new DisjunctionMaxQuery(List.of(OFFICE, new BoostQuery(LIAISON_OFFICE, 0.4f)), 0f);
+    Query counted = MatchSetQuery.of(or(new BoostQuery(LIAISON, 2f), concept));
+    assertEquals(List.of(), leaves(counted, PhraseQuery.class));
+    // One flat disjunction of the three terms, synonym and dis-max opened.
+    assertEquals(List.of("body:liaison", "body:office", "body:联络"), leaves(counted, TermQuery.class).stream().sorted().toList());
+    assertEquals(3, ((BooleanQuery) counted).clauses().size());
+  }
+
+  @Test
+  void aPhraseOfTermsFoundNowhereElseIsKept() {
+    Query counted = MatchSetQuery.of(or(OFFICE, new BoostQuery(REPORT_MEMO, 0.5f)));
+    assertEquals(List.of("body:\"report memo\""), leaves(counted, PhraseQuery.class));
+  }
+
+  @Test
+  void optionalClausesBesideARequiredOneAreDroppedUnlessSomeMustMatch() {
+    Query required = new BooleanQuery.Builder().add(OFFICE, BooleanClause.Occur.MUST)
+        .add(REPORT_MEMO, BooleanClause.Occur.SHOULD).build();
+    assertEquals(List.of(), leaves(MatchSetQuery.of(required), PhraseQuery.class));
+    assertEquals(List.of("body:office"), leaves(MatchSetQuery.of(required), TermQuery.class));
+
+    Query atLeastOne = new BooleanQuery.Builder().add(OFFICE, BooleanClause.Occur.MUST)
+        .add(REPORT_MEMO, BooleanClause.Occur.SHOULD).setMinimumNumberShouldMatch(1).build();
+    assertEquals(List.of("body:\"report memo\""), leaves(MatchSetQuery.of(atLeastOne), PhraseQuery.class));
+  }
+
+  @Test
+  void anExcludedClauseIsKeptAsItIs() {
+    Query query = new BooleanQuery.Builder().add(or(OFFICE, LIAISON_OFFICE), BooleanClause.Occur.MUST)
+        .add(REPORT_MEMO, BooleanClause.Occur.MUST_NOT).build();
+    BooleanQuery counted = (BooleanQuery) MatchSetQuery.of(query);
+    assertEquals(List.of(BooleanClause.Occur.FILTER, BooleanClause.Occur.MUST_NOT),
+        counted.clauses().stream().map(BooleanClause::occur).toList());
+    assertEquals(REPORT_MEMO, counted.clauses().get(1).query());
+    assertEquals(OFFICE, counted.clauses().get(0).query());
+  }
+
+  /** The leaf queries of this type, as strings, in the order a visitor meets them (excluded clauses too). */
+  private static List<String> leaves(Query query, Class<? extends Query> type) {
+    List<String> out = new ArrayList<>();
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        if (type.isInstance(q)) {
+          out.add(q.toString());
+        }
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return out;
+  }
+}
