@@ -4,16 +4,22 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Chinese function words (particles, prepositions, pronouns, auxiliaries) that carry no meaning a
- * dictionary can carry across languages. The query translator searches them as typed and does not
+ * Function words (particles, prepositions, pronouns, auxiliaries) that carry no meaning a
+ * dictionary can carry across languages.
+ *
+ * <p>{@linkplain #chinese() Chinese}: the query translator searches them as typed and does not
  * translate them: ECDICT's inverted entries give them either English stop words or rare glosses of
  * one idiom (把 → lall, 成 → cheng), which only add noise in the other language.
  *
- * <p>The list is a resource written for the project ({@code function-words-zh.txt}, Simplified
- * script). Immutable and thread-safe.
+ * <p>{@linkplain #english() English}: never offered as the translation of a Chinese word (原因 →
+ * why, 许多 → much): in English text they match nearly every document.
+ *
+ * <p>The lists are resources written for the project ({@code function-words-zh.txt} in Simplified
+ * script, {@code function-words-en.txt} in lower case). Immutable and thread-safe.
  */
 public final class FunctionWords {
   static final String RESOURCE = "function-words-zh.txt";
+  static final String ENGLISH_RESOURCE = "function-words-en.txt";
 
   private final Set<String> words;
 
@@ -22,11 +28,12 @@ public final class FunctionWords {
   }
 
   private static final class Holder {
-    static final FunctionWords CHINESE = load();
+    static final FunctionWords CHINESE = load(RESOURCE);
+    static final FunctionWords ENGLISH = load(ENGLISH_RESOURCE);
 
-    private static FunctionWords load() {
+    private static FunctionWords load(String resource) {
       Set<String> words = new HashSet<>();
-      for (String line : BundledList.lines(RESOURCE)) {
+      for (String line : BundledList.lines(resource)) {
         words.add(line.strip());
       }
       return new FunctionWords(words);
@@ -38,9 +45,17 @@ public final class FunctionWords {
     return Holder.CHINESE;
   }
 
-  /** True if {@code simplified} (one word, Simplified script, no spaces) is a function word. */
-  public boolean contains(String simplified) {
-    return words.contains(simplified);
+  /** The bundled English list. */
+  public static FunctionWords english() {
+    return Holder.ENGLISH;
+  }
+
+  /**
+   * True if {@code word} is a function word: for the Chinese list one word in Simplified script,
+   * for the English list one word in lower case, without spaces.
+   */
+  public boolean contains(String word) {
+    return words.contains(word);
   }
 
   /** Number of words in the list. */

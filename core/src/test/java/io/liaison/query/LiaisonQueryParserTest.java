@@ -143,6 +143,21 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aChineseWordIsNotTranslatedIntoEnglishFunctionWords() {
+    List<String> dictionary = Lexicon.defaultLexicon().toEnglish("原因").stream().map(t -> t.text()).toList();
+    assertTrue(dictionary.contains("why") && dictionary.contains("cause"), "the dictionary gives 原因 " + dictionary);
+    assertTrue(FunctionWords.english().contains("why"));
+    LiaisonQueryParser p = parser(true);
+    p.parseQuery("原因");
+    List<String> offered = p.expansion().get(0).alternatives().stream().map(Alternative::text).toList();
+    assertTrue(!offered.contains("why") && offered.contains("cause"), offered.toString());
+    // An English query keeps its own function words as typed.
+    LiaisonQueryParser en = parser(true);
+    en.parseQuery("why");
+    assertEquals("why", en.expansion().get(0).alternatives().get(0).text());
+  }
+
+  @Test
   void aLowerCaseWordTheDictionaryKnowsOnlyAsAnAcronymIsNotTranslated() {
     assertTrue(Lexicon.defaultLexicon().isAcronymOnly("src"), "ECDICT knows SRC only as an acronym");
     LiaisonQueryParser lower = parser(true);
