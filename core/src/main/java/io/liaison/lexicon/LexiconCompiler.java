@@ -335,10 +335,10 @@ public final class LexiconCompiler {
   /** Extra factor on the prior of an unranked proper noun or acronym. */
   static final float UNRANKED_NAME_FACTOR = 0.1f;
 
-  /** How broadly an English word of this rank is translated: rank decay per sense. */
   /** Exponent of the frequency prior; 0.3 and 1.0 measured no better on the cross-language benchmark. */
   static final double PRIOR_EXPONENT = 0.7;
 
+  /** How broadly an English word of this rank is translated: rank decay per sense. */
   private static float decay(int rank) {
     if (rank > 0 && rank <= 5000) {
       return 0.3f;
