@@ -73,35 +73,6 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   }
 
   /**
-   * Several concepts, each across {@code fields}, joined with {@code occur}; null when none has a
-   * searchable term. How a run of plain words is searched. A {@linkplain Concept#phrase() phrase}
-   * concept is always optional (SHOULD), as in {@link LiaisonQueryParser}: it adds to the concepts
-   * of its words, so requiring it would lose documents that word the idea differently.
-   */
-  public Query build(List<String> fields, List<Concept> concepts, BooleanClause.Occur occur, int slop) {
-    List<Query> parts = new ArrayList<>();
-    List<BooleanClause.Occur> occurs = new ArrayList<>();
-    for (Concept c : concepts) {
-      Query q = build(fields, c, slop);
-      if (q != null) {
-        parts.add(q);
-        occurs.add(c.phrase() ? BooleanClause.Occur.SHOULD : occur);
-      }
-    }
-    if (parts.isEmpty()) {
-      return null;
-    }
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (int i = 0; i < parts.size(); i++) {
-      b.add(parts.get(i), occurs.get(i));
-    }
-    return b.build();
-  }
-
-  /**
    * One concept in one field. A Chinese word's alternatives are grouped by script: per group a
    * synonym query over the single terms, with the group's phrases beside it, the best one
    * counting; the two groups' scores are added. An English word's alternatives form one group.

@@ -1,6 +1,11 @@
 package io.liaison.query;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 
 /**
  * Makes the query for one concept searched in some fields. {@link ConceptQueryBuilder} builds the
@@ -14,5 +19,44 @@ public interface ConceptQueryFactory {
    * @param slop phrase slop; negative for an unquoted run of words
    * @return the query, or null when no alternative has a searchable term
    */
-  org.apache.lucene.search.Query build(List<String> fields, Concept concept, int slop);
+  Query build(List<String> fields, Concept concept, int slop);
+
+  /**
+   * Several concepts, each across {@code fields}, joined with {@code occur}; null when none has a
+   * searchable term. How a run of plain words is searched, by {@link LiaisonQueryParser} and by the
+   * OpenSearch plugin alike. A {@linkplain Concept#phrase() phrase} concept is always optional
+   * (SHOULD): it adds to the concepts of its words, so requiring it would lose documents that word
+   * the idea differently.
+   *
+   * @param built told of each concept that gave a query, with that query, in order
+   */
+  default Query build(List<String> fields, List<Concept> concepts, BooleanClause.Occur occur, int slop,
+      BiConsumer<Concept, Query> built) {
+    List<Query> parts = new ArrayList<>();
+    List<BooleanClause.Occur> occurs = new ArrayList<>();
+    for (Concept c : concepts) {
+      Query q = build(fields, c, slop);
+      if (q != null) {
+        built.accept(c, q);
+        parts.add(q);
+        occurs.add(c.phrase() ? BooleanClause.Occur.SHOULD : occur);
+      }
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (int i = 0; i < parts.size(); i++) {
+      b.add(parts.get(i), occurs.get(i));
+    }
+    return b.build();
+  }
+
+  /** As above, with no one told of the parts. */
+  default Query build(List<String> fields, List<Concept> concepts, BooleanClause.Occur occur, int slop) {
+    return build(fields, concepts, occur, slop, (c, q) -> {});
+  }
 }

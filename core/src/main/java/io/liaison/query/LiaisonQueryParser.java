@@ -255,33 +255,15 @@ public final class LiaisonQueryParser extends QueryParser {
     return getDefaultOperator() == AND_OPERATOR ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD;
   }
 
-  /** A run of plain words: one concept per source word or phrase. */
+  /** A run of plain words: one concept per source word or phrase, phrase concepts kept optional. */
   private Query conceptsQuery(List<String> fields, String text, BooleanClause.Occur occur) {
-    List<Concept> concepts = translator.translate(text, translate, ablations);
-    List<Query> parts = new ArrayList<>();
-    List<Boolean> optional = new ArrayList<>();
-    for (Concept c : concepts) {
-      Query q = acrossFields(fields, c, 0);
-      if (q != null) {
-        expansion.add(c);
-        parts.add(q);
-        optional.add(c.phrase());
+    List<Concept> translated = translator.translate(text, translate, ablations);
+    return concepts.build(fields, translated, occur, 0, (c, q) -> {
+      expansion.add(c);
+      if (c.phrase()) {
+        optionalParts.add(q);
       }
-    }
-    if (parts.isEmpty()) {
-      return null;
-    }
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (int i = 0; i < parts.size(); i++) {
-      b.add(parts.get(i), optional.get(i) ? BooleanClause.Occur.SHOULD : occur);
-      if (optional.get(i)) {
-        optionalParts.add(parts.get(i));
-      }
-    }
-    return b.build();
+    });
   }
 
   /**
