@@ -2,8 +2,10 @@ package io.liaison.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -14,7 +16,9 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A query that matches exactly the documents another query matches, shaped to be counted fast;
@@ -29,8 +33,8 @@ import org.apache.lucene.search.TermQuery;
  *
  * <ul>
  *   <li>a disjunction nested in a disjunction (optional clauses, dis-max, synonym terms, boosts)
- *       is flattened into one list of terms, which Lucene's windowed Boolean scorer reads in
- *       bulk;
+ *       is flattened into one set of terms per field, a {@link TermInSetQuery}, which Lucene reads
+ *       postings list by postings list into a bit set;
  *   <li>in such a disjunction a phrase holding one of the disjunction's own terms is dropped: every
  *       document it matches already matches that term (a phrase concept's words are concepts of
  *       their own, so this drops most phrases);
@@ -51,8 +55,14 @@ final class MatchSetQuery {
       List<Query> others = new ArrayList<>();
       collect(q, terms, others);
       others.removeIf(o -> o instanceof PhraseQuery p && Arrays.stream(p.getTerms()).anyMatch(terms::contains));
-      List<Query> clauses = new ArrayList<>(terms.size() + others.size());
-      terms.forEach(t -> clauses.add(new TermQuery(t)));
+      List<Query> clauses = new ArrayList<>(others.size() + 2);
+      // One clause per field: the clause limit counts a synonym query as one clause, so a query
+      // within the limit could exceed it once its synonyms were opened into term queries.
+      Map<String, List<BytesRef>> byField = new LinkedHashMap<>();
+      terms.forEach(t -> byField.computeIfAbsent(t.field(), f -> new ArrayList<>()).add(t.bytes()));
+      byField.forEach((field, values) -> clauses.add(values.size() == 1
+          ? new TermQuery(new Term(field, values.get(0)))
+          : new TermInSetQuery(field, values)));
       others.forEach(o -> clauses.add(of(o)));
       if (clauses.size() == 1) {
         return clauses.get(0);

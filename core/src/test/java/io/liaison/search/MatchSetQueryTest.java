@@ -2,6 +2,7 @@ package io.liaison.search;
 
 import static io.liaison.search.TestQueries.or;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.liaison.index.Fields;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +36,41 @@ class MatchSetQueryTest {
     Query concept = new DisjunctionMaxQuery(List.of(OFFICE, new BoostQuery(LIAISON_OFFICE, 0.4f)), 0f);
     Query counted = MatchSetQuery.of(or(new BoostQuery(LIAISON, 2f), concept));
     assertEquals(List.of(), leaves(counted, PhraseQuery.class));
-    // One flat disjunction of the three terms, synonym and dis-max opened.
-    assertEquals(List.of("body:liaison", "body:office", "body:联络"), leaves(counted, TermQuery.class).stream().sorted().toList());
-    assertEquals(3, ((BooleanQuery) counted).clauses().size());
+    // One set of the field's three terms, synonym and dis-max opened.
+    TermInSetQuery set = assertInstanceOf(TermInSetQuery.class, counted);
+    assertEquals(Fields.BODY, set.getField());
+    assertEquals(List.of("liaison", "office", "联络"), terms(set));
+  }
+
+  @Test
+  void theTermsOfEachFieldBecomeOneClauseSoTheClauseLimitStillHolds() {
+    // The clause limit counts a synonym query as one clause, whatever its number of terms.
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (String field : List.of(Fields.TITLE, Fields.BODY)) {
+      SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
+      for (int i = 0; i < 600; i++) {
+        synonyms.addTerm(new Term(field, "w" + i));
+      }
+      query.add(synonyms.build(), BooleanClause.Occur.SHOULD);
+    }
+    query.add(REPORT_MEMO, BooleanClause.Occur.SHOULD);
+    BooleanQuery counted = assertInstanceOf(BooleanQuery.class, MatchSetQuery.of(query.build()));
+    assertEquals(3, counted.clauses().size());
+    assertEquals(600, terms(assertInstanceOf(TermInSetQuery.class, counted.clauses().get(0).query())).size());
+    assertEquals(REPORT_MEMO, counted.clauses().get(2).query());
+  }
+
+  private static List<String> terms(TermInSetQuery set) {
+    List<String> out = new ArrayList<>();
+    try {
+      var it = set.getBytesRefIterator();
+      for (var b = it.next(); b != null; b = it.next()) {
+        out.add(b.utf8ToString());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.stream().sorted().toList();
   }
 
   @Test

@@ -149,6 +149,26 @@ class RankedMatchesTest {
   }
 
   @Test
+  void aQueryWithinTheClauseLimitIsCountedWhateverTheSizeOfItsSynonymGroups() throws IOException {
+    // Two synonym groups of 600 terms: two clauses for the limit (1 024), 1 200 terms once opened.
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (String field : List.of(Fields.TITLE, Fields.BODY)) {
+      SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
+      for (String w : WORDS) {
+        synonyms.addTerm(new Term(field, w), 0.5f);
+      }
+      for (int i = 0; i < 600 - WORDS.length; i++) {
+        synonyms.addTerm(new Term(field, "absent" + i), 0.5f);
+      }
+      query.add(synonyms.build(), BooleanClause.Occur.SHOULD);
+    }
+    Query q = query.build();
+    RankedMatches r = RankedMatches.search(searcher, q, 10, false);
+    assertEquals(searcher.count(q), r.total());
+    assertEquals(DOCS, r.total());
+  }
+
+  @Test
   void theTopHitsAreFoundByPruningWhileEveryMatchIsCounted() throws IOException {
     Query query = queries().get(0);
     RankedMatches r = RankedMatches.search(searcher, query, 10, false);
