@@ -27,27 +27,31 @@ public final class FunctionWords {
     this.words = Set.copyOf(words);
   }
 
-  private static final class Holder {
-    static final FunctionWords CHINESE = load(RESOURCE);
-    static final FunctionWords ENGLISH = load(ENGLISH_RESOURCE);
-
-    private static FunctionWords load(String resource) {
-      Set<String> words = new HashSet<>();
-      for (String line : BundledList.lines(resource)) {
-        words.add(line.strip());
-      }
-      return new FunctionWords(words);
+  private static FunctionWords load(String resource) {
+    Set<String> words = new HashSet<>();
+    for (String line : BundledList.lines(resource)) {
+      words.add(line.strip());
     }
+    return new FunctionWords(words);
+  }
+
+  // One holder per list, so each is read on first use and a fault in one cannot break the other.
+  private static final class ChineseHolder {
+    static final FunctionWords LIST = load(RESOURCE);
+  }
+
+  private static final class EnglishHolder {
+    static final FunctionWords LIST = load(ENGLISH_RESOURCE);
   }
 
   /** The bundled Chinese list. */
   public static FunctionWords chinese() {
-    return Holder.CHINESE;
+    return ChineseHolder.LIST;
   }
 
   /** The bundled English list. */
   public static FunctionWords english() {
-    return Holder.ENGLISH;
+    return EnglishHolder.LIST;
   }
 
   /**

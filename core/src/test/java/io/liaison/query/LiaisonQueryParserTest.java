@@ -151,6 +151,15 @@ class LiaisonQueryParserTest {
     p.parseQuery("原因");
     List<String> offered = p.expansion().get(0).alternatives().stream().map(Alternative::text).toList();
     assertTrue(!offered.contains("why") && offered.contains("cause"), offered.toString());
+    // The best translation kept takes the top weight, as if the dropped one had never been listed.
+    assertEquals(QueryTranslator.TRANSLATION_SHARE, p.expansion().get(0).alternatives().get(1).weight(), 1e-6f);
+    // Words that are also content words or names stay: 罐头 can, 美国 US, 五月 May.
+    for (String word : List.of("罐头", "美国", "五月")) {
+      LiaisonQueryParser q = parser(true);
+      q.parseQuery(word);
+      assertEquals(Lexicon.defaultLexicon().toEnglish(word).get(0).text(),
+          q.expansion().get(0).alternatives().get(1).text(), word);
+    }
     // An English query keeps its own function words as typed.
     LiaisonQueryParser en = parser(true);
     en.parseQuery("why");
