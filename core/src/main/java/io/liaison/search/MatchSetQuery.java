@@ -28,8 +28,8 @@ import org.apache.lucene.util.BytesRef;
  * synonym query and phrase queries. Counting it walks that tree document by document, and its
  * phrases make it check positions in every document that holds a phrase's words, which for
  * translations made of common words is most of the index (the phrase 配置文件 and its
- * translation "configuration file": in the 100 k-document benchmark, phrase matching was two
- * thirds of counting). Three rewrites keep the set of matches and drop that work:
+ * translation "configuration file": in the 100 k-document benchmark, two-phase phrase iteration
+ * was most of counting, 27 % of a whole search against 29.5 % for the count pass). Three rewrites keep the set of matches and drop that work:
  *
  * <ul>
  *   <li>a disjunction nested in a disjunction (optional clauses, dis-max, synonym terms, boosts)
@@ -72,7 +72,7 @@ final class MatchSetQuery {
       return b.build();
     }
     if (q instanceof BooleanQuery bq) {
-      boolean required = bq.clauses().stream().anyMatch(c -> c.isRequired());
+      boolean required = bq.clauses().stream().anyMatch(BooleanClause::isRequired);
       BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
       for (BooleanClause c : bq.clauses()) {
         if (c.occur() == BooleanClause.Occur.SHOULD && required && bq.getMinimumNumberShouldMatch() == 0) {

@@ -17,10 +17,11 @@ import org.apache.lucene.search.TotalHits;
  * <p>One pass that both ranks and counts has to score every match. Instead, the first pass
  * counts and facets every match without scoring any ({@code COMPLETE_NO_SCORES}: postings are
  * read without frequencies, norms are not read), through a {@link MatchSetQuery} that matches the
- * same documents without checking phrase positions where a phrase's word already decides, and the second scores only the documents that
- * can still enter the top {@code wanted}: its collector hands the scorer the lowest score on the
- * page so far, and Lucene's MaxScore and block-max machinery skips what cannot beat it. A
- * document that ties that score is still collected, so ties keep their order by id.
+ * same documents without checking phrase positions where a phrase's word already decides; the
+ * second scores only the documents that can still enter the top {@code wanted}: its collector
+ * hands the scorer the lowest score on the page so far, and Lucene's MaxScore and block-max
+ * machinery skips what cannot beat it. A document that ties that score is still collected, so
+ * ties keep their order by id.
  *
  * <p>Scores are the ones a single exhaustive pass gives: the Boolean scorers of both modes add
  * clause scores in a {@code double} before rounding to {@code float}, and a sum of a few floats
