@@ -12,7 +12,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.regex.Pattern;
 
 /**
- * A bilingual English/Chinese dictionary for query translation, compiled at build time from ECDICT.
+ * A bilingual English/Chinese dictionary for query translation, compiled at build time from ECDICT
+ * and CC-CEDICT ({@link LexiconCompiler}).
  *
  * <pre>{@code
  * Lexicon lexicon = Lexicon.defaultLexicon();
@@ -76,7 +77,7 @@ public final class Lexicon {
     }
   }
 
-  /** The ECDICT lexicon bundled in the jar, loaded on first use. */
+  /** The lexicon bundled in the jar, loaded on first use. */
   public static Lexicon defaultLexicon() {
     return Holder.DEFAULT;
   }

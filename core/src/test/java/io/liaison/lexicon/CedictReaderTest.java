@@ -1,0 +1,84 @@
+package io.liaison.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.liaison.lexicon.CedictReader.Gloss;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** CC-CEDICT's definitions cleaned into search targets, and blended into the compiled lexicon. */
+class CedictReaderTest {
+
+  @Test
+  void definitionsAreSplitAndCleanedIntoSearchTargets() {
+    List<Gloss> glosses = CedictReader.glosses(List.of(
+        "to register; to log in",
+        "(computing) to mount",
+        "surname Gua",
+        "variant of 掛|挂[gua4]",
+        "CL:個|个[ge4]",
+        "see 登記|登记[deng1 ji4]",
+        "a card (e.g. for membership)",
+        "the number you call for help in an emergency",
+        "to register"));
+    assertEquals(List.of(
+        new Gloss("register", false),
+        new Gloss("log in", false),
+        new Gloss("mount", true),
+        new Gloss("card", false)), glosses);
+  }
+
+  @Test
+  void readsEntriesInOrderAndJoinsHeadwordsListedTwice() throws IOException {
+    String json = """
+        [{"traditional":"掛載","simplified":"挂载","pinyin":"gua4 zai4","english":["(computing) to mount"]},
+         {"traditional":"3C","simplified":"3C","pinyin":"san1 C","english":["consumer electronics"]},
+         {"traditional":"行","simplified":"行","pinyin":"hang2","english":["row","line"]},
+         {"traditional":"行","simplified":"行","pinyin":"xing2","english":["to walk","row"],"extra":{"x":[1]}},
+         {"traditional":"某","simplified":"某","pinyin":"mou3","english":["surname Mou"]}]
+        """;
+    Map<String, List<Gloss>> entries = CedictReader.read(new StringReader(json));
+    assertEquals(List.of("挂载", "行"), List.copyOf(entries.keySet()), "not Han, or nothing left: no entry");
+    assertEquals(List.of(new Gloss("mount", true)), entries.get("挂载"));
+    assertEquals(List.of("row", "line", "walk"), entries.get("行").stream().map(Gloss::english).toList());
+  }
+
+  @Test
+  void somethingOtherThanAnArrayIsRefused() {
+    IOException e = assertThrows(IOException.class, () -> CedictReader.read(new StringReader("{\"a\":1}")));
+    assertTrue(e.getMessage().contains("array"), e.getMessage());
+  }
+
+  @Test
+  void itsGlossesLeadTheChineseToEnglishDirection() throws IOException {
+    String csv = LexiconCompilerTest.HEADER
+        + "mount,,,\"n. 山, 乘骑用马\\nvt. 安装, 爬上\",,,,cet4,3000,3000,,,\n"
+        + "register,,,\"n. 登记簿\\nvt. 登记, 注册\",,,,cet4,2500,2500,,,\n"
+        + "log in,,,\"v. 注册\",,,,,0,0,,,\n";
+    Map<String, List<Gloss>> cedict = Map.of(
+        "挂载", List.of(new Gloss("mount", true), new Gloss("xyzzy", false)),
+        "登录", List.of(new Gloss("register", false), new Gloss("log in", false)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LexiconCompiler.compile(new StringReader(csv), cedict, out);
+    Lexicon lexicon = Lexicon.load(new ByteArrayInputStream(out.toByteArray()));
+
+    // Chinese words ECDICT never lists get CC-CEDICT's English; a gloss ECDICT lacks is dropped.
+    assertEquals(List.of("mount"), lexicon.toEnglish("挂载").stream().map(Translation::text).toList());
+    assertEquals(List.of("register", "log in"), lexicon.toEnglish("登录").stream().map(Translation::text).toList());
+
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    LexiconCompiler.compile(new StringReader(csv), plain);
+    Lexicon ecdictOnly = Lexicon.load(new ByteArrayInputStream(plain.toByteArray()));
+    assertEquals(List.of(), ecdictOnly.toEnglish("挂载"));
+    // English words keep ECDICT's senses: turned around, CC-CEDICT is as noisy as ECDICT is.
+    assertEquals(ecdictOnly.toChinese("mount"), lexicon.toChinese("mount"));
+    assertTrue(lexicon.toChinese("mount").stream().noneMatch(t -> t.text().equals("挂载")));
+  }
+}
