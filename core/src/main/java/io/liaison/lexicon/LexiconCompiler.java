@@ -252,7 +252,7 @@ public final class LexiconCompiler {
     }
     aliases.keySet().forEach(entries::remove);
 
-    Weights w = weigh(entries, borrowed, cedict);
+    Weights w = weigh(entries, borrowed, cedict, aliases);
     write(out, entries, aliases, w);
   }
 
@@ -411,7 +411,7 @@ public final class LexiconCompiler {
       Map<String, List<Map.Entry<String, Float>>> toEnglish) {}
 
   private static Weights weigh(Map<String, Row> entries, Map<String, Map<String, Float>> borrowed,
-      Map<String, List<CedictReader.Gloss>> cedict) {
+      Map<String, List<CedictReader.Gloss>> cedict, Map<String, String> inflected) {
     // 1. Forward probabilities from sense rank and line trust.
     Map<String, LinkedHashMap<String, Float>> forward = new HashMap<>();
     Map<String, Float> confidence = new HashMap<>();
@@ -482,7 +482,7 @@ public final class LexiconCompiler {
     for (Map.Entry<String, LinkedHashMap<String, Float>> e : reverse.entrySet()) {
       reverseNorm.put(e.getKey(), normaliseTop(e.getValue(), 24, 1f));
     }
-    blendCedict(cedict, forward, reverseNorm);
+    blendCedict(cedict, inflected, forward, reverseNorm);
 
     // 3. Agreement: a Chinese word whose own reverse lookup points back gains, and vice versa.
     Map<String, List<Map.Entry<String, Float>>> toChinese = new TreeMap<>();
@@ -514,45 +514,70 @@ public final class LexiconCompiler {
    * Blends CC-CEDICT into the Chinese-to-English direction, before agreement is counted: a Chinese
    * word's English list becomes {@value #CEDICT_TO_ENGLISH} CC-CEDICT's and the rest ECDICT's (or
    * CC-CEDICT's alone for a word ECDICT lacks). Only English targets ECDICT has as headwords are
-   * kept, so every target can be looked up the other way.
+   * kept, so every target can be looked up the other way; a gloss ECDICT has only as an inflected
+   * form (privileges) or spelt with a hyphen for a space (whole-body) counts as that headword.
    *
-   * <p>Within a CC-CEDICT entry a gloss weighs as by its place ({@code 1 / (1 + (place - 1) / 2)});
-   * a gloss in a specialist subject ("(computing) to mount") ranks at most second, as ECDICT's
-   * subject lines do, and a multi-word gloss counts {@value #CEDICT_PHRASE} as much (a search
-   * phrase must match word for word).
+   * <p>Within a CC-CEDICT entry a gloss weighs as by its place among the entry's clean glosses
+   * ({@code 1 / (1 + (place - 1) / 2)}); a gloss in a specialist subject ("(computing) to mount")
+   * ranks at most second, as ECDICT's subject lines do, and a multi-word gloss counts {@value
+   * #CEDICT_PHRASE} as much. Where ECDICT lists the word too, the shares are those of all the
+   * entry's glosses, so a first sense ECDICT cannot take keeps its share instead of passing it to
+   * a marginal one (全身: "the whole body; (typography) em").
    *
    * <p>Each dictionary leads in the direction it was written for: CC-CEDICT for Chinese words,
    * ECDICT for English ones; the English-to-Chinese side changes only through agreement. Turned
    * around, CC-CEDICT is as noisy as ECDICT turned around: blended into English words at a share
    * of 0.3 it pushed 软件包 out of package's six (behind 包价 and 胯下物, from 包's thirteen
-   * glosses). Measured on bench/crosslang (MRR@10, ECDICT alone -> this): zh2en.title 0.2906 ->
-   * 0.3013, zh2en.sent 0.5374 -> 0.5475, en2zh.title 0.1968 -> 0.1974, en2zh.sent 0.4922 ->
-   * 0.4911. Also blending the English side at 0.3: 0.3042, 0.5509, 0.1900, 0.5047; other shares
-   * (0.3 to 0.7 for the Chinese side, 0.1 to 0.5 for the English one, subject glosses first)
-   * moved no set by more than about 0.01 from these.
+   * glosses), and measured en2zh.title 0.1900 against 0.1974 without it.
    */
-  private static void blendCedict(Map<String, List<CedictReader.Gloss>> cedict,
+  private static void blendCedict(Map<String, List<CedictReader.Gloss>> cedict, Map<String, String> inflected,
       Map<String, LinkedHashMap<String, Float>> forward, Map<String, LinkedHashMap<String, Float>> reverseNorm) {
     for (Map.Entry<String, List<CedictReader.Gloss>> e : cedict.entrySet()) {
       String zh = e.getKey();
+      LinkedHashMap<String, Float> base = reverseNorm.get(zh);
       LinkedHashMap<String, Float> raw = new LinkedHashMap<>();
+      float all = 0;
       int place = 0;
       for (CedictReader.Gloss g : e.getValue()) {
-        if (!forward.containsKey(g.english())) {
-          continue;
-        }
         place++;
         int rank = g.subject() ? Math.min(place, 2) : place;
         float v = 1f / (1f + 0.5f * (rank - 1));
-        raw.merge(g.english(), g.english().indexOf(' ') >= 0 ? v * CEDICT_PHRASE : v, Math::max);
+        if (g.english().indexOf(' ') >= 0) {
+          v *= CEDICT_PHRASE;
+        }
+        all += v;
+        String en = headword(g.english(), forward, inflected);
+        if (en != null) {
+          raw.merge(en, v, Math::max);
+        }
       }
       if (raw.isEmpty()) {
         continue;
       }
-      LinkedHashMap<String, Float> own = normaliseTop(raw, 12, 1f);
-      LinkedHashMap<String, Float> base = reverseNorm.get(zh);
-      reverseNorm.put(zh, base == null ? own : normaliseTop(mix(base, own, CEDICT_TO_ENGLISH), 24, 1f));
+      if (base == null) {
+        reverseNorm.put(zh, normaliseTop(raw, 12, 1f));
+        continue;
+      }
+      Map<String, Float> own = new HashMap<>();
+      for (Map.Entry<String, Float> t : raw.entrySet()) {
+        own.put(t.getKey(), t.getValue() / all);
+      }
+      reverseNorm.put(zh, normaliseTop(mix(base, own, CEDICT_TO_ENGLISH), 24, 1f));
     }
+  }
+
+  /** The ECDICT headword a CC-CEDICT gloss is, if any: itself, its lemma, or its other spelling. */
+  private static String headword(String gloss, Map<String, LinkedHashMap<String, Float>> forward, Map<String, String> inflected) {
+    for (String g : List.of(gloss, gloss.replace('-', ' '), gloss.replace(' ', '-'))) {
+      if (forward.containsKey(g)) {
+        return g;
+      }
+      String lemma = inflected.get(g);
+      if (lemma != null && forward.containsKey(lemma)) {
+        return lemma;
+      }
+    }
+    return null;
   }
 
   /** {@code (1 - share) * a + share * b}, term by term. */

@@ -27,12 +27,21 @@ class CedictReaderTest {
         "see 登記|登记[deng1 ji4]",
         "a card (e.g. for membership)",
         "the number you call for help in an emergency",
-        "to register"));
+        "to register",
+        "united front (abbr. for 統一戰線|统一战线[tong3 yi1 zhan4 xian4])",
+        "fig. low point",
+        "lit. to eat vinegar",
+        "(typography) em",
+        "to serve sb right",
+        "to see through"));
     assertEquals(List.of(
         new Gloss("register", false),
         new Gloss("log in", false),
         new Gloss("mount", true),
-        new Gloss("card", false)), glosses);
+        new Gloss("card", false),
+        new Gloss("united front", false),
+        new Gloss("low point", false),
+        new Gloss("see through", false)), glosses);
   }
 
   @Test
@@ -42,12 +51,16 @@ class CedictReaderTest {
          {"traditional":"3C","simplified":"3C","pinyin":"san1 C","english":["consumer electronics"]},
          {"traditional":"行","simplified":"行","pinyin":"hang2","english":["row","line"]},
          {"traditional":"行","simplified":"行","pinyin":"xing2","english":["to walk","row"],"extra":{"x":[1]}},
+         {"traditional":"意","simplified":"意","pinyin":"Yi4","english":["Italy"]},
+         {"traditional":"意","simplified":"意","pinyin":"yi4","english":["idea","wish"]},
          {"traditional":"某","simplified":"某","pinyin":"mou3","english":["surname Mou"]}]
         """;
     Map<String, List<Gloss>> entries = CedictReader.read(new StringReader(json));
-    assertEquals(List.of("挂载", "行"), List.copyOf(entries.keySet()), "not Han, or nothing left: no entry");
+    assertEquals(List.of("挂载", "行", "意"), List.copyOf(entries.keySet()), "not Han, or nothing left: no entry");
     assertEquals(List.of(new Gloss("mount", true)), entries.get("挂载"));
     assertEquals(List.of("row", "line", "walk"), entries.get("行").stream().map(Gloss::english).toList());
+    assertEquals(List.of("idea", "wish", "italy"), entries.get("意").stream().map(Gloss::english).toList(),
+        "a proper noun's reading after the common ones");
   }
 
   @Test
@@ -61,17 +74,30 @@ class CedictReaderTest {
     String csv = LexiconCompilerTest.HEADER
         + "mount,,,\"n. 山, 乘骑用马\\nvt. 安装, 爬上\",,,,cet4,3000,3000,,,\n"
         + "register,,,\"n. 登记簿\\nvt. 登记, 注册\",,,,cet4,2500,2500,,,\n"
-        + "log in,,,\"v. 注册\",,,,,0,0,,,\n";
+        + "log in,,,\"v. 注册\",,,,,0,0,,,\n"
+        + "privilege,,,n. 特权,,,,,3000,3000,s:privileges,,\n"
+        + "whole-body,,,a. 全身的,,,,,0,0,,,\n"
+        + "center,,,n. 中心,,,,,800,800,,,\n"
+        + "core,,,\"n. 核心, 中心\",,,,,1500,1500,,,\n";
     Map<String, List<Gloss>> cedict = Map.of(
         "挂载", List.of(new Gloss("mount", true), new Gloss("xyzzy", false)),
-        "登录", List.of(new Gloss("register", false), new Gloss("log in", false)));
+        "登录", List.of(new Gloss("register", false), new Gloss("log in", false)),
+        "权限", List.of(new Gloss("privileges", false)),
+        "全身", List.of(new Gloss("whole body", false)),
+        "中心", List.of(new Gloss("heart of the matter", false), new Gloss("core", false)));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     LexiconCompiler.compile(new StringReader(csv), cedict, out);
     Lexicon lexicon = Lexicon.load(new ByteArrayInputStream(out.toByteArray()));
 
     // Chinese words ECDICT never lists get CC-CEDICT's English; a gloss ECDICT lacks is dropped.
-    assertEquals(List.of("mount"), lexicon.toEnglish("挂载").stream().map(Translation::text).toList());
-    assertEquals(List.of("register", "log in"), lexicon.toEnglish("登录").stream().map(Translation::text).toList());
+    assertEquals(List.of("mount"), texts(lexicon.toEnglish("挂载")));
+    assertEquals(List.of("register", "log in"), texts(lexicon.toEnglish("登录")));
+    // An inflected gloss is its lemma's; a space where ECDICT has a hyphen still finds it.
+    assertEquals(List.of("privilege"), texts(lexicon.toEnglish("权限")));
+    assertEquals(List.of("whole-body"), texts(lexicon.toEnglish("全身")));
+    // CC-CEDICT's first sense, which ECDICT lacks, keeps its share: its second does not take it all.
+    assertEquals("center", lexicon.toEnglish("中心").get(0).text(), lexicon.toEnglish("中心").toString());
+    assertTrue(texts(lexicon.toEnglish("中心")).contains("core"));
 
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     LexiconCompiler.compile(new StringReader(csv), plain);
@@ -80,5 +106,9 @@ class CedictReaderTest {
     // English words keep ECDICT's senses: turned around, CC-CEDICT is as noisy as ECDICT is.
     assertEquals(ecdictOnly.toChinese("mount"), lexicon.toChinese("mount"));
     assertTrue(lexicon.toChinese("mount").stream().noneMatch(t -> t.text().equals("挂载")));
+  }
+
+  private static List<String> texts(List<Translation> translations) {
+    return translations.stream().map(Translation::text).toList();
   }
 }

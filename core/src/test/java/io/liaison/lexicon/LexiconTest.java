@@ -47,6 +47,16 @@ class LexiconTest {
     assertTrue(texts(LEXICON.toChinese("level")).contains("级别"), texts(LEXICON.toChinese("level")).toString());
     assertEquals("terminal", LEXICON.toEnglish("终端").get(0).text(), "not the letter T, which ECDICT glosses 终端");
     assertEquals("uninstall", LEXICON.toEnglish("卸载").get(0).text(), texts(LEXICON.toEnglish("卸载")).toString());
+    assertTrue(texts(LEXICON.toEnglish("卸载")).contains("unload"), texts(LEXICON.toEnglish("卸载")).toString());
+  }
+
+  @Test
+  void chineseWordsTakeTheirEnglishFromCcCedictToo() {
+    // Words ECDICT lacks, or lists only turned around from English entries.
+    assertEquals(List.of("mount"), texts(LEXICON.toEnglish("挂载")));
+    assertEquals("united front", LEXICON.toEnglish("统战").get(0).text());
+    assertEquals("referendum", LEXICON.toEnglish("公投").get(0).text());
+    assertTrue(texts(LEXICON.toEnglish("权限")).contains("privilege"), texts(LEXICON.toEnglish("权限")).toString());
   }
 
   @Test
