@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -525,7 +526,11 @@ public final class LexiconCompiler {
    * a marginal one (全身: "the whole body; (typography) em").
    *
    * <p>Each dictionary leads in the direction it was written for: CC-CEDICT for Chinese words,
-   * ECDICT for English ones; the English-to-Chinese side changes only through agreement. Turned
+   * ECDICT for English ones; the English-to-Chinese side changes only through agreement and by
+   * CC-CEDICT's specialist glosses: mount gets 挂载 second, socket 套接字 (292 computing glosses
+   * and those of other subjects; measured on bench/crosslang, MRR@10: en2zh.title 0.1969 ->
+   * 0.1980, en2zh.sent 0.4906 -> 0.4912, zh2en.title 0.3051 -> 0.3069, Chinese monolingual sets
+   * unchanged). Turned
    * around, CC-CEDICT is as noisy as ECDICT turned around: blended into English words at a share
    * of 0.3 it pushed 软件包 out of package's six (behind 包价 and 胯下物, from 包's thirteen
    * glosses), and measured en2zh.title 0.1900 against 0.1974 without it.
@@ -563,6 +568,23 @@ public final class LexiconCompiler {
         own.put(t.getKey(), t.getValue() / all);
       }
       reverseNorm.put(zh, normaliseTop(mix(base, own, CEDICT_TO_ENGLISH), 24, 1f));
+    }
+    // A specialist's gloss ("(computing) to mount": 挂载) joins the English word's Chinese list
+    // at its second place, as an ECDICT subject line does (see weigh), and only that: turned
+    // around, CC-CEDICT's general glosses are noisy (below).
+    for (Map.Entry<String, List<CedictReader.Gloss>> e : cedict.entrySet()) {
+      for (CedictReader.Gloss g : e.getValue()) {
+        String en = g.subject() ? headword(g.english(), forward, inflected) : null;
+        LinkedHashMap<String, Float> chinese = en == null ? null : forward.get(en);
+        if (chinese == null || chinese.containsKey(e.getKey())) {
+          continue;
+        }
+        Map<String, Float> with = new HashMap<>(chinese);
+        Iterator<Float> values = chinese.values().iterator();
+        float first = values.hasNext() ? values.next() : 1f;
+        with.put(e.getKey(), values.hasNext() ? values.next() : first);
+        forward.put(en, normaliseTop(with, 12, 1f));
+      }
     }
   }
 
