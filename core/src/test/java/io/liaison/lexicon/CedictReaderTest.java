@@ -33,7 +33,10 @@ class CedictReaderTest {
         "lit. to eat vinegar",
         "(typography) em",
         "to serve sb right",
-        "to see through"));
+        "to see through",
+        "variant of 挂",
+        "old name of 北京[Bei3 jing1]",
+        "abbr. for referendum"));
     assertEquals(List.of(
         new Gloss("register", false),
         new Gloss("log in", false),
@@ -41,7 +44,8 @@ class CedictReaderTest {
         new Gloss("card", false),
         new Gloss("united front", false),
         new Gloss("low point", false),
-        new Gloss("see through", false)), glosses);
+        new Gloss("see through", false),
+        new Gloss("referendum", false)), glosses);
   }
 
   @Test
