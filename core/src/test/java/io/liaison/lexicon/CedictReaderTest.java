@@ -82,13 +82,15 @@ class CedictReaderTest {
         + "privilege,,,n. 特权,,,,,3000,3000,s:privileges,,\n"
         + "whole-body,,,a. 全身的,,,,,0,0,,,\n"
         + "center,,,n. 中心,,,,,800,800,,,\n"
-        + "core,,,\"n. 核心, 中心\",,,,,1500,1500,,,\n";
+        + "core,,,\"n. 核心, 中心\",,,,,1500,1500,,,\n"
+        + "screen,,,\"n. 银幕, 屏风, 幕, 屏幕\",,,,,3000,3000,,,\n";
     Map<String, List<Gloss>> cedict = Map.of(
         "挂载", List.of(new Gloss("mount", true), new Gloss("xyzzy", false)),
         "登录", List.of(new Gloss("register", false), new Gloss("log in", false)),
         "权限", List.of(new Gloss("privileges", false)),
         "全身", List.of(new Gloss("whole body", false)),
-        "中心", List.of(new Gloss("heart of the matter", false), new Gloss("core", false)));
+        "中心", List.of(new Gloss("heart of the matter", false), new Gloss("core", false)),
+        "屏幕", List.of(new Gloss("screen", false), new Gloss("monitor", false)));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     LexiconCompiler.compile(new StringReader(csv), cedict, out);
     Lexicon lexicon = Lexicon.load(new ByteArrayInputStream(out.toByteArray()));
@@ -111,10 +113,19 @@ class CedictReaderTest {
     // except that a specialist's gloss joins at the second place, as an ECDICT subject line does.
     assertEquals(ecdictOnly.toChinese("register"), lexicon.toChinese("register"));
     assertTrue(texts(lexicon.toChinese("register")).stream().noneMatch(t -> t.equals("登录")));
+    // A translation ECDICT lists gains where it is the English word's first CC-CEDICT gloss.
+    assertEquals(1.25f, share(lexicon, "screen", "屏幕") / share(ecdictOnly, "screen", "屏幕"), 0.01f,
+        lexicon.toChinese("screen") + " against " + ecdictOnly.toChinese("screen"));
     List<String> mount = texts(lexicon.toChinese("mount"));
     // Second before agreement, which then lifts the senses whose own English is mount.
     assertTrue(mount.indexOf("挂载") >= 1 && mount.indexOf("挂载") <= 2, mount.toString());
     assertEquals(texts(ecdictOnly.toChinese("mount")), mount.stream().filter(t -> !t.equals("挂载")).toList());
+  }
+
+  /** The translation's weight relative to the first one's. */
+  private static float share(Lexicon lexicon, String english, String chinese) {
+    List<Translation> list = lexicon.toChinese(english);
+    return list.stream().filter(t -> t.text().equals(chinese)).findFirst().orElseThrow().weight() / list.get(0).weight();
   }
 
   private static List<String> texts(List<Translation> translations) {
