@@ -118,10 +118,9 @@ final class CedictReader {
         boolean subject = SUBJECT.matcher(s.toLowerCase(Locale.ROOT)).find();
         s = TAKEN_OFF.matcher(s).replaceFirst("");
         s = NOTE.matcher(s).replaceAll(" ").strip().replaceAll("\\s+", " ");
-        if (s.indexOf('[') >= 0 || s.indexOf('|') >= 0) {
-          continue; // a reference to another headword, not English
-        }
         s = ARTICLE.matcher(s.toLowerCase(Locale.ROOT)).replaceFirst("");
+        // Null for anything but English words: a reference to another headword left once the
+        // notes are gone (北京[Bei3 jing1], 統一戰線|统一战线) has brackets, bars, digits or Han.
         String key = LexiconCompiler.normaliseEnglish(s);
         if (key == null || key.split(" ").length > MAX_WORDS || PLACEHOLDER.matcher(key).find()) {
           continue;

@@ -535,8 +535,10 @@ public final class LexiconCompiler {
    * English word (by {@link #AGREEMENT_BOOST}, the factor of ECDICT's own agreement; measured
    * against 96c3da4: en2zh.title 0.1980 -> 0.1988, en2zh.sent 0.4912 -> 0.4999, zh2en.title
    * 0.3069 -> 0.3082, zh2en.sent 0.5476 -> 0.5495, zh2zh.title 0.2713 -> 0.2720, the other
-   * Chinese sets the same or higher; doubling instead measured en2zh.sent 0.4899). Turned around, CC-CEDICT is as noisy as ECDICT turned around: blended into English
-   * words at a share of 0.3 it pushed 软件包 out of package's six (behind 包价 and 胯下物, from 包's
+   * Chinese sets the same or higher; doubling instead measured en2zh.sent 0.4899).
+   *
+   * <p>Turned around, CC-CEDICT is as noisy as ECDICT turned around: blended into English words
+   * at a share of 0.3 it pushed 软件包 out of package's six (behind 包价 and 胯下物, from 包's
    * thirteen glosses), and measured en2zh.title 0.1900 against 0.1974 without it (at d263e42).
    */
   private static void blendCedict(Map<String, List<CedictReader.Gloss>> cedict, Map<String, String> inflected,

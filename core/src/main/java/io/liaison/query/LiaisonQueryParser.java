@@ -258,16 +258,15 @@ public final class LiaisonQueryParser extends QueryParser {
   /** A run of plain words: one concept per source word or phrase, phrase concepts kept optional. */
   private Query conceptsQuery(List<String> fields, String text, BooleanClause.Occur occur) {
     List<Concept> translated = translator.translate(text, translate, ablations);
-    List<Query> parts = new ArrayList<>();
+    int before = expansion.size();
     List<Query> phrases = new ArrayList<>();
     Query joined = concepts.build(fields, translated, occur, 0, (c, q) -> {
       expansion.add(c);
-      parts.add(q);
       if (c.phrase()) {
         phrases.add(q);
       }
     });
-    if (parts.size() > 1) {
+    if (expansion.size() - before > 1) {
       optionalParts.addAll(phrases); // clauses of `joined`; a lone part is the query itself
     }
     return joined;
