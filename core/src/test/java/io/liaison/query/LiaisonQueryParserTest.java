@@ -122,7 +122,47 @@ class LiaisonQueryParserTest {
     for (Alternative a : c.alternatives().subList(1, c.alternatives().size())) {
       assertTrue(a.weight() <= QueryTranslator.TRANSLATION_SHARE, a.toString());
     }
-    assertEquals(QueryTranslator.TRANSLATION_SHARE, c.alternatives().get(1).weight(), 1e-6f, "the best translation");
+    assertEquals(bestWeight("经济", Set.of()), c.alternatives().get(1).weight(), 1e-6f, "the best translation");
+    LiaisonQueryParser en = parser(true);
+    en.parseQuery("economy");
+    assertEquals(QueryTranslator.TRANSLATION_SHARE, en.expansion().get(0).alternatives().get(1).weight(), 1e-6f,
+        "an English word's best translation");
+  }
+
+  /**
+   * The weight a Chinese word's best translation should get, worked out here from the dictionary:
+   * the translation share, times (best / sum of the kept translations' weights) ^ the exponent.
+   */
+  private static float bestWeight(String word, Set<String> dropped) {
+    List<Float> weights = Lexicon.defaultLexicon().toEnglish(word).stream()
+        .filter(t -> !dropped.contains(t.text())).map(t -> t.weight()).toList();
+    float best = weights.stream().reduce(0f, Math::max);
+    float sum = weights.stream().reduce(0f, Float::sum);
+    return QueryTranslator.TRANSLATION_SHARE * (float) Math.pow(best / sum, QueryTranslator.SPREAD_EXPONENT);
+  }
+
+  @Test
+  void aChineseWordsTranslationsWeighLessTheMoreWaysTheDictionaryRendersIt() {
+    assertEquals(1, Lexicon.defaultLexicon().toEnglish("编译器").size(), "编译器 has one translation");
+    assertTrue(Lexicon.defaultLexicon().toEnglish("选择").size() >= 5, "选择 has many");
+    Concept compiler = translator.translate("编译器", true, Set.of()).get(0);
+    assertEquals(QueryTranslator.TRANSLATION_SHARE, compiler.alternatives().get(1).weight(), 1e-6f, compiler.toString());
+    Concept choose = translator.translate("选择", true, Set.of()).get(0);
+    float best = choose.alternatives().get(1).weight();
+    assertEquals(bestWeight("选择", Set.of()), best, 1e-6f, choose.toString());
+    assertTrue(best < 0.6f * QueryTranslator.TRANSLATION_SHARE, "spread over six renderings: " + choose);
+    // The others keep their ratios to the best, and the word itself its full weight.
+    float dictionarySecond = Lexicon.defaultLexicon().toEnglish("选择").get(1).weight() / Lexicon.defaultLexicon().toEnglish("选择").get(0).weight();
+    assertEquals(dictionarySecond, choose.alternatives().get(2).weight() / best, 1e-4f);
+    assertEquals(1f, choose.alternatives().get(0).weight());
+    // A glossary term is the user's own equivalence: not scaled.
+    Concept glossary = translator.translate("一带一路", true, Set.of()).stream()
+        .filter(c -> c.alternatives().stream().anyMatch(a -> a.origin() == Origin.GLOSSARY)).findFirst().orElseThrow();
+    glossary.alternatives().stream().filter(a -> a.origin() == Origin.GLOSSARY)
+        .forEach(a -> assertEquals(QueryTranslator.TRANSLATION_SHARE, a.weight(), 1e-6f, a.toString()));
+    // With weighting ablated every translation weighs 1.
+    assertTrue(translator.translate("选择", true, Set.of(Ablation.WEIGHTING)).get(0).alternatives().stream()
+        .allMatch(a -> a.weight() == 1f));
   }
 
   @Test
@@ -152,7 +192,7 @@ class LiaisonQueryParserTest {
     List<String> offered = p.expansion().get(0).alternatives().stream().map(Alternative::text).toList();
     assertTrue(!offered.contains("why") && offered.contains("cause"), offered.toString());
     // The best translation kept takes the top weight, as if the dropped one had never been listed.
-    assertEquals(QueryTranslator.TRANSLATION_SHARE, p.expansion().get(0).alternatives().get(1).weight(), 1e-6f);
+    assertEquals(bestWeight("原因", Set.of("why")), p.expansion().get(0).alternatives().get(1).weight(), 1e-6f);
     // Words that are also content words or names stay: 罐头 can, 美国 US, 五月 May.
     for (String word : List.of("罐头", "美国", "五月")) {
       LiaisonQueryParser q = parser(true);
