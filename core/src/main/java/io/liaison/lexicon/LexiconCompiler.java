@@ -118,7 +118,8 @@ public final class LexiconCompiler {
         Path self = classes.resolve("io/liaison/lexicon");
         if (Files.isDirectory(self)) {
           try (var files = Files.list(self)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
+            // Its classes, and the lists it reads (lexicon-errata.txt), copied there as resources.
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class") || p.toString().endsWith(".txt"))::iterator) {
               if (Files.getLastModifiedTime(f).toMillis() >= built) {
                 return false;
               }
@@ -164,6 +165,7 @@ public final class LexiconCompiler {
     int cTag = column(header, "tag");
     int cCollins = column(header, "collins");
 
+    Map<String, Set<String>> errata = errata();
     Map<String, List<Row>> rowsByKey = new HashMap<>();
     Map<String, String> lemmaOf = new HashMap<>();
     List<String> fields;
@@ -181,10 +183,14 @@ public final class LexiconCompiler {
       int rank = rank(fields.get(cBnc), fields.get(cFrq));
       collectInflections(key, fields.get(cExchange), lemmaOf);
       String translation = fields.get(cTrans);
-      List<SenseCleaner.Candidate> candidates = SenseCleaner.clean(translation);
+      List<SenseCleaner.Candidate> candidates = new ArrayList<>(SenseCleaner.clean(translation));
       if (candidates.isEmpty()) {
         continue;
       }
+      // A row the errata empty stays, so that its inflected forms can still lend it their senses
+      // (download keeps 下载 from downloads).
+      Set<String> wrong = errata.getOrDefault(key, Set.of());
+      candidates.removeIf(c -> wrong.contains(c.text()));
       rowsByKey
           .computeIfAbsent(key, k -> new ArrayList<>(1))
           .add(new Row(key, kind(word), rank, isCore(fields.get(cTag), fields.get(cCollins)), candidates, translation));
@@ -256,6 +262,20 @@ public final class LexiconCompiler {
 
     Weights w = weigh(entries, borrowed, cedict, aliases);
     write(out, entries, aliases, w);
+  }
+
+  /** The bundled {@code lexicon-errata.txt}: per English key, the Chinese translations ECDICT gets wrong. */
+  static Map<String, Set<String>> errata() {
+    Map<String, Set<String>> wrong = new HashMap<>();
+    for (String line : BundledList.lines("lexicon-errata.txt")) {
+      String[] pair = line.split("\t");
+      String english = pair.length == 2 ? normaliseEnglish(pair[0]) : null;
+      if (english == null || !SenseCleaner.isHanWord(pair[1].strip())) {
+        throw new IllegalStateException("lexicon-errata.txt: expected an English word, a tab and a Chinese word, not: " + line);
+      }
+      wrong.computeIfAbsent(english, k -> new HashSet<>()).add(pair[1].strip());
+    }
+    return wrong;
   }
 
   /** Lower-cases and validates an English headword; null if it is not a word or short phrase. */

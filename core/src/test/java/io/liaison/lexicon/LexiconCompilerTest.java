@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,26 +105,39 @@ class LexiconCompilerTest {
 
   @Test
   void anInflectedFormLendsItsLemmaTheSensesTheLemmaLacks() throws IOException {
-    // Shaped like ECDICT: download lists only an old sense and a misprint, its plural the usual one.
+    // Shaped like ECDICT's download: the lemma lists only an old sense, its plural the usual one.
     Lexicon lexicon = compile(HEADER
-        + "download,,,\"[计] 卸载, 下栽\",,,,gk,27269,6382,s:downloads,,\n"
-        + "downloads,,,n. 下载（download的复数）,,,,,0,0,0:download/1:s,,\n"
+        + "upload,,,\"[计] 上装, 上栽\",,,,gk,27269,6382,s:uploads,,\n"
+        + "uploads,,,n. 上传（upload的复数）,,,,,0,0,0:upload/1:s,,\n"
         + "door,,,n. 门,,,,,500,500,s:doors,,\n"
         + "doors,,,\"n. 门（door的复数）, 通道\",,,,,0,0,0:door/1:s,,\n"
         + "passage,,,\"n. 通道, 走廊\",,,,,3000,3000,,,\n"
         + "sync,,,[计] 同步的,,,,,38515,13010,s:syncs,,\n"
         + "syncs,,,\"n. 同步, 同时\\nvi. 同时发生\\nvt. 使同步\",,,,,0,0,0:sync/1:3,,\n"
         + "synchronization,,,\"n. 同步, 同步化\",,,,,20000,20000,,,\n");
-    List<String> download = lexicon.toChinese("download").stream().map(Translation::text).toList();
-    assertEquals("卸载", download.get(0), "the lemma's own first sense stays first: " + download);
-    assertTrue(download.contains("下载"), download.toString());
-    assertEquals(lexicon.toChinese("download"), lexicon.toChinese("downloads"));
-    assertEquals("download", lexicon.toEnglish("下载").get(0).text());
+    List<String> upload = lexicon.toChinese("upload").stream().map(Translation::text).toList();
+    assertEquals("上装", upload.get(0), "the lemma's own first sense stays first: " + upload);
+    assertTrue(upload.contains("上传"), upload.toString());
+    assertEquals(lexicon.toChinese("upload"), lexicon.toChinese("uploads"));
+    assertEquals("upload", lexicon.toEnglish("上传").get(0).text());
     // A plural's idiom does not take a word from a rarer English word whose first sense it is.
     assertEquals("passage", lexicon.toEnglish("通道").get(0).text(), lexicon.toEnglish("通道").toString());
     // Borrowing does not thin the lemma's own senses: 同步 is all sync has, and stays sync first.
     assertTrue(lexicon.toChinese("sync").stream().anyMatch(t -> t.text().equals("同时")), lexicon.toChinese("sync").toString());
     assertEquals("sync", lexicon.toEnglish("同步").get(0).text(), lexicon.toEnglish("同步").toString());
+  }
+
+  @Test
+  void theErrataListDropsAWrongPairInBothDirections() throws IOException {
+    assertTrue(LexiconCompiler.errata().getOrDefault("download", Set.of()).contains("卸载"), LexiconCompiler.errata().toString());
+    // ECDICT's rows, abridged: download's computing line gives 卸载 (now: uninstall) and a misprint.
+    Lexicon lexicon = compile(HEADER
+        + "download,,,\"[计] 卸载, 下栽\",,,,gk,27269,6382,s:downloads,,\n"
+        + "downloads,,,n. 下载（download的复数）,,,,,0,0,0:download/1:s,,\n"
+        + "uninstall,,,\"[计] 卸载, 卸装\",,,,,30000,30000,,,\n");
+    assertEquals(List.of("下载"), lexicon.toChinese("download").stream().map(Translation::text).toList());
+    assertEquals(List.of("uninstall"), lexicon.toEnglish("卸载").stream().map(Translation::text).toList());
+    assertEquals(List.of(), lexicon.toEnglish("下栽"));
   }
 
   @Test

@@ -48,6 +48,10 @@ class LexiconTest {
     assertEquals("terminal", LEXICON.toEnglish("终端").get(0).text(), "not the letter T, which ECDICT glosses 终端");
     assertEquals("uninstall", LEXICON.toEnglish("卸载").get(0).text(), texts(LEXICON.toEnglish("卸载")).toString());
     assertTrue(texts(LEXICON.toEnglish("卸载")).contains("unload"), texts(LEXICON.toEnglish("卸载")).toString());
+    // ECDICT gives download 卸载 first (lexicon-errata.txt drops it).
+    assertTrue(!texts(LEXICON.toEnglish("卸载")).contains("download"), texts(LEXICON.toEnglish("卸载")).toString());
+    assertEquals("下载", LEXICON.toChinese("download").get(0).text(), texts(LEXICON.toChinese("download")).toString());
+    assertTrue(!texts(LEXICON.toChinese("download")).contains("卸载"), texts(LEXICON.toChinese("download")).toString());
   }
 
   @Test
