@@ -118,8 +118,9 @@ public final class LexiconCompiler {
         Path self = classes.resolve("io/liaison/lexicon");
         if (Files.isDirectory(self)) {
           try (var files = Files.list(self)) {
-            // Its classes, and the lists it reads (lexicon-errata.txt), copied there as resources.
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class") || p.toString().endsWith(".txt"))::iterator) {
+            // Its classes, and the list it reads, copied there as a resource.
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class")
+                || p.getFileName().toString().equals("lexicon-errata.txt"))::iterator) {
               if (Files.getLastModifiedTime(f).toMillis() >= built) {
                 return false;
               }
@@ -260,7 +261,7 @@ public final class LexiconCompiler {
     }
     aliases.keySet().forEach(entries::remove);
 
-    Weights w = weigh(entries, borrowed, cedict, aliases);
+    Weights w = weigh(entries, borrowed, cedict, aliases, errata);
     write(out, entries, aliases, w);
   }
 
@@ -433,7 +434,7 @@ public final class LexiconCompiler {
       Map<String, List<Map.Entry<String, Float>>> toEnglish) {}
 
   private static Weights weigh(Map<String, Row> entries, Map<String, Map<String, Float>> borrowed,
-      Map<String, List<CedictReader.Gloss>> cedict, Map<String, String> inflected) {
+      Map<String, List<CedictReader.Gloss>> cedict, Map<String, String> inflected, Map<String, Set<String>> errata) {
     // 1. Forward probabilities from sense rank and line trust.
     Map<String, LinkedHashMap<String, Float>> forward = new HashMap<>();
     Map<String, Float> confidence = new HashMap<>();
@@ -471,7 +472,8 @@ public final class LexiconCompiler {
       // them every inverted entry they are in, as they were (sync: 同步 keeps its whole share
       // beside 同时 from syncs). The borrowed senses come on top, on the same scale.
       LinkedHashMap<String, Float> own = normaliseTop(raw, 12, 1f);
-      float scale = own.isEmpty() ? 1f : topSum(raw, 12);
+      // A row the errata emptied (download) has only borrowed senses: they make its whole share.
+      float scale = own.isEmpty() ? topSum(lent, 12) : topSum(raw, 12);
       for (Map.Entry<String, Float> b : lent.entrySet()) {
         if (own.size() >= 12) {
           break;
@@ -505,6 +507,20 @@ public final class LexiconCompiler {
       reverseNorm.put(e.getKey(), normaliseTop(e.getValue(), 24, 1f));
     }
     blendCedict(cedict, inflected, forward, reverseNorm);
+    // The errata's pairs go whichever way they came in: besides the row itself (dropped as it was
+    // read), a sense an inflected form lends (down-loaded: 卸载) or a CC-CEDICT gloss.
+    errata.forEach((en, wrong) -> {
+      LinkedHashMap<String, Float> senses = forward.get(en);
+      if (senses != null) {
+        senses.keySet().removeAll(wrong);
+      }
+      for (String zh : wrong) {
+        LinkedHashMap<String, Float> back = reverseNorm.get(zh);
+        if (back != null) {
+          back.remove(en);
+        }
+      }
+    });
 
     // 3. Agreement: a Chinese word whose own reverse lookup points back gains, and vice versa.
     Map<String, List<Map.Entry<String, Float>>> toChinese = new TreeMap<>();

@@ -134,10 +134,14 @@ class LexiconCompilerTest {
     Lexicon lexicon = compile(HEADER
         + "download,,,\"[计] 卸载, 下栽\",,,,gk,27269,6382,s:downloads,,\n"
         + "downloads,,,n. 下载（download的复数）,,,,,0,0,0:download/1:s,,\n"
-        + "uninstall,,,\"[计] 卸载, 卸装\",,,,,30000,30000,,,\n");
+        + "uninstall,,,\"[计] 卸载, 卸装\",,,,,30000,30000,,,\n"
+        // An inflected form lends its lemma its senses: not the pair the errata drop.
+        + "down-load,,,卸载；转载,,,,,0,0,d:down-loaded,,\n"
+        + "down-loaded,,,(down-load 的过去分词) 卸载；转载,,,,,0,0,0:down-load/1:d,,\n");
     assertEquals(List.of("下载"), lexicon.toChinese("download").stream().map(Translation::text).toList());
     assertEquals(List.of("uninstall"), lexicon.toEnglish("卸载").stream().map(Translation::text).toList());
     assertEquals(List.of(), lexicon.toEnglish("下栽"));
+    assertEquals(List.of("转载"), lexicon.toChinese("down-load").stream().map(Translation::text).toList());
   }
 
   @Test
