@@ -380,6 +380,9 @@ class LiaisonQueryParserTest {
     Alternative liaison = department.alternatives().stream().filter(a -> a.text().equals("liaison")).findFirst().orElseThrow();
     assertEquals(Origin.PARTS, liaison.origin());
     assertTrue(liaison.weight() < QueryTranslator.TRANSLATION_SHARE, "a guess weighs less than a listed translation");
+    // Guessed renderings spread like listed ones (liaison, contact).
+    assertTrue(department.alternatives().stream().filter(a -> a.origin() == Origin.PARTS).count() > 1, department.toString());
+    assertTrue(liaison.weight() < QueryTranslator.PARTS_WEIGHT * QueryTranslator.TRANSLATION_SHARE - 1e-4f, department.toString());
   }
 
   @Test
