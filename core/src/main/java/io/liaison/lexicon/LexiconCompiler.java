@@ -120,7 +120,7 @@ public final class LexiconCompiler {
           try (var files = Files.list(self)) {
             // Its classes, and the list it reads, copied there as a resource.
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class")
-                || p.getFileName().toString().equals("lexicon-errata.txt"))::iterator) {
+                || p.getFileName().toString().equals(ERRATA))::iterator) {
               if (Files.getLastModifiedTime(f).toMillis() >= built) {
                 return false;
               }
@@ -265,14 +265,18 @@ public final class LexiconCompiler {
     write(out, entries, aliases, w);
   }
 
-  /** The bundled {@code lexicon-errata.txt}: per English key, the Chinese translations ECDICT gets wrong. */
+  /** The bundled list of pairs ECDICT gets wrong, beside this class. */
+  static final String ERRATA = "lexicon-errata.txt";
+
+  /** The bundled {@value #ERRATA}: per English key, the Chinese translations ECDICT gets wrong. */
   static Map<String, Set<String>> errata() {
     Map<String, Set<String>> wrong = new HashMap<>();
-    for (String line : BundledList.lines("lexicon-errata.txt")) {
+    for (String line : BundledList.lines(ERRATA)) {
       String[] pair = line.split("\t");
       String english = pair.length == 2 ? normaliseEnglish(pair[0]) : null;
       if (english == null || !SenseCleaner.isHanWord(pair[1].strip())) {
-        throw new IllegalStateException("lexicon-errata.txt: expected an English word, a tab and a Chinese word, not: " + line);
+        throw new IllegalStateException("core/src/main/resources/io/liaison/lexicon/" + ERRATA
+            + ": each line must be an English word, a tab and a Chinese word; fix or remove: " + line);
       }
       wrong.computeIfAbsent(english, k -> new HashSet<>()).add(pair[1].strip());
     }
@@ -409,6 +413,11 @@ public final class LexiconCompiler {
     return rank > 0 && rank <= COMMON_RANK ? 0.5f : 0.8f;
   }
 
+  /** What a sense at {@code place} (1 = first) is divided by, at this decay per place. */
+  private static float placeDivisor(float decay, float place) {
+    return 1f + decay * (place - 1);
+  }
+
   /**
    * Prior probability of an English word, from its frequency rank: Zipf's law, flattened (rank to
    * the power -0.7) so that common words win over rare synonyms (名称 means name more often than
@@ -450,7 +459,7 @@ public final class LexiconCompiler {
         allWeb &= c.web();
         if (fromForms.contains(c.text())) {
           // After every sense of the lemma's own, in the order the forms give them.
-          lent.putIfAbsent(c.text(), c.factor() / (1f + alpha * (lastOwn + lent.size())));
+          lent.putIfAbsent(c.text(), c.factor() / placeDivisor(alpha, lastOwn + lent.size() + 1));
           continue;
         }
         if (!raw.containsKey(c.text())) {
@@ -464,7 +473,7 @@ public final class LexiconCompiler {
         // zh2en.title 0.267 -> 0.273; ranking it first measured the same, third lower.
         int rankPosition = c.domainSlot() >= 0 ? 2 + c.domainSlot() : position;
         lastOwn = Math.max(lastOwn, rankPosition);
-        float v = c.factor() / (1f + alpha * (rankPosition - 1));
+        float v = c.factor() / placeDivisor(alpha, rankPosition);
         // A target repeated by several senses gains, but less than linearly.
         raw.merge(c.text(), v, (a, b) -> Math.max(a, b) + 0.5f * Math.min(a, b));
       }
@@ -588,7 +597,7 @@ public final class LexiconCompiler {
       for (CedictReader.Gloss g : e.getValue()) {
         place++;
         int rank = g.subject() ? Math.min(place, 2) : place;
-        float v = 1f / (1f + 0.5f * (rank - 1));
+        float v = 1f / placeDivisor(0.5f, rank);
         if (g.english().indexOf(' ') >= 0) {
           v *= CEDICT_PHRASE;
         }
