@@ -2,6 +2,7 @@ package io.liaison.search;
 
 import io.liaison.index.Fields;
 import io.liaison.index.IndexLayout;
+import io.liaison.index.Scoring;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
 import io.liaison.query.AliasTable;
@@ -40,6 +41,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -91,7 +93,14 @@ public final class Searcher implements Closeable {
     DirectoryReader first = DirectoryReader.open(directory);
     boolean t2s = !"false".equals(first.getIndexCommit().getUserData().get(IndexLayout.T2S_KEY));
     this.analyzer = Fields.analyzer(t2s);
-    this.manager = new SearcherManager(first, null);
+    this.manager = new SearcherManager(first, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(Scoring.similarity());
+        return searcher;
+      }
+    });
     this.translator = new QueryTranslator(analyzer, lexicon, glossary, this::aliases);
     manager.addListener(new ReferenceManager.RefreshListener() {
       @Override
@@ -176,7 +185,7 @@ public final class Searcher implements Closeable {
     try {
       // A searcher of its own per request: the time limit and its timed-out flag are per searcher.
       IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-      searcher.setSimilarity(shared.getSimilarity());
+      searcher.setSimilarity(Scoring.similarity());
       Duration limit = timeLimit;
       long deadline = System.nanoTime() + limit.toNanos();
       searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
