@@ -46,8 +46,10 @@ class ScoringTest {
     try (FSDirectory d = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(d)) {
       for (Hit hit : hits) {
         assertEquals(score(reader, new BM25Similarity(Scoring.K1, Scoring.B), hit.id()), hit.score(), 1e-5f, hit.id());
-        assertNotEquals(score(reader, new BM25Similarity(), hit.id()), hit.score(), 1e-3f, hit.id());
       }
+      // The long page is where the parameters tell most (the short one scores nearly alike).
+      Hit longPage = hits.stream().filter(h -> h.id().equals("a.txt")).findFirst().orElseThrow();
+      assertNotEquals(score(reader, new BM25Similarity(), "a.txt"), longPage.score(), 1e-2f);
     }
   }
 
