@@ -79,6 +79,7 @@ public final class OpenSearchBackend implements Backend {
       throw new IllegalArgumentException("no index '" + cluster.index() + "' at " + cluster.describe()
           + "; build one with: liaison index --opensearch URL --index-name " + cluster.index());
     }
+    cluster.scoringMismatch().ifPresent(m -> LOG.warn("{}", m));
     this.analyzer = Fields.analyzer(true);
     this.translator = new QueryTranslator(analyzer, lexicon, glossary, aliases::get);
     lastCheckWrites = writeCount();

@@ -1,5 +1,6 @@
 package io.liaison.backend;
 
+import io.liaison.index.Scoring;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hc.core5.http.HttpHost;
@@ -97,6 +99,29 @@ public final class OpenSearchCluster implements Closeable {
         .add("settings", Json.createObjectBuilder(settings).add("index", indexSettings))
         .build();
     ok(send("PUT", path(""), Map.of(), body.toString()), "create the index");
+  }
+
+  /**
+   * What differs between the index's scoring and the embedded index's ({@link Scoring}): empty
+   * when the index scores with BM25 and the same k1 and b, else a sentence saying what it uses and
+   * how to align it. An index created from an older {@value #INDEX_TEMPLATE} has OpenSearch's
+   * defaults (1.2, 0.75) and ranks differently from the embedded index.
+   */
+  public Optional<String> scoringMismatch() throws IOException {
+    JsonObject all = json("GET", path("/_settings"), Map.of("flat_settings", "true"), null, "read the index settings");
+    JsonObject settings = all.isEmpty() ? Json.createObjectBuilder().build()
+        : all.getJsonObject(all.keySet().iterator().next()).getJsonObject("settings");
+    String type = settings.getString("index.similarity.default.type", "BM25");
+    float k1 = Float.parseFloat(settings.getString("index.similarity.default.k1", "1.2"));
+    float b = Float.parseFloat(settings.getString("index.similarity.default.b", "0.75"));
+    if (type.equals("BM25") && Math.abs(k1 - Scoring.K1) < 1e-6f && Math.abs(b - Scoring.B) < 1e-6f) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT,
+        "the index %s scores with %s k1 %s, b %s, and Liaison's embedded index with BM25 k1 %s, b %s, so the two rank"
+            + " differently; build it again with: liaison index --rebuild --opensearch %s --index-name %s (or close it,"
+            + " set index.similarity.default.k1 and .b, and open it)",
+        describe(), type, k1, b, Scoring.K1, Scoring.B, url, index));
   }
 
   /** Deletes the index if it exists. */

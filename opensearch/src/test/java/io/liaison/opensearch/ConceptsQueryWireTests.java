@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liaison.Liaison;
+import io.liaison.backend.OpenSearchCluster;
 import io.liaison.backend.OpenSearchIndexer;
 import io.liaison.index.IndexProgress;
+import io.liaison.index.Scoring;
 import io.liaison.query.Alternative;
 import io.liaison.query.Concept;
 import io.liaison.query.Origin;
@@ -14,11 +16,13 @@ import io.liaison.search.Hit;
 import io.liaison.search.LanguageBalance;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.opensearch.client.Request;
 import org.opensearch.client.Response;
 import org.opensearch.common.io.stream.BytesStreamOutput;
@@ -48,6 +52,20 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
   private static final String INDEX = "news";
   /** Same statistics (dfs_query_then_fetch), same Lucene query: only float rounding may differ; see ServeOnClusterTests. */
   private static final double SCORE_TOLERANCE = 1e-5;
+
+  public void testAnIndexThatScoresOtherwiseThanTheEmbeddedOneIsReported() throws Exception {
+    URI uri = httpUri(internalCluster().getNodeNames()[0]);
+    try (OpenSearchCluster shipped = new OpenSearchCluster(uri, "scoring-shipped");
+        OpenSearchCluster older = new OpenSearchCluster(uri, "scoring-older")) {
+      shipped.create(1, 0);
+      assertEquals(Optional.empty(), shipped.scoringMismatch());
+      // As an index created before liaison-index.json set BM25's parameters: OpenSearch's defaults.
+      client().admin().indices().prepareCreate("scoring-older").get();
+      String why = older.scoringMismatch().orElseThrow();
+      assertTrue(why, why.contains("BM25 k1 1.2, b 0.75") && why.contains("k1 " + Scoring.K1 + ", b " + Scoring.B));
+      assertTrue(why, why.contains("liaison index --rebuild --opensearch"));
+    }
+  }
 
   public void testRawJsonRoundTripsAndRanksAsTheEmbeddedLibrary() throws Exception {
     Path local = createTempDir();
