@@ -185,7 +185,7 @@ public final class Searcher implements Closeable {
     try {
       // A searcher of its own per request: the time limit and its timed-out flag are per searcher.
       IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-      searcher.setSimilarity(Scoring.similarity());
+      searcher.setSimilarity(shared.getSimilarity()); // Scoring's, as the manager's factory sets it
       Duration limit = timeLimit;
       long deadline = System.nanoTime() + limit.toNanos();
       searcher.setTimeout(() -> System.nanoTime() - deadline > 0);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.liaison.Liaison;
+import io.liaison.backend.OpenSearchCluster;
 import io.liaison.search.Hit;
 import io.liaison.search.SearchRequest;
 import jakarta.json.Json;
@@ -56,8 +57,7 @@ class ScoringTest {
   @Test
   void theClusterIndexIsCreatedWithTheSameParameters() throws Exception {
     // The settings the remote backend creates a cluster index with (bundled from the plugin module).
-    try (InputStream in = io.liaison.backend.OpenSearchCluster.class.getResourceAsStream(
-            io.liaison.backend.OpenSearchCluster.INDEX_TEMPLATE);
+    try (InputStream in = OpenSearchCluster.class.getResourceAsStream(OpenSearchCluster.INDEX_TEMPLATE);
         JsonReader r = Json.createReader(in)) {
       JsonObject bm25 = r.readObject().getJsonObject("settings").getJsonObject("similarity").getJsonObject("default");
       assertEquals("BM25", bm25.getString("type"));
