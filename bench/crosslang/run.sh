@@ -113,7 +113,7 @@ one_run() {
   printf '%s\t%s\t%s\t%s\t%s\n' "$set" "$kind" "$label" "$status" "$vals" >>"$RESULTS"
 }
 
-ABLATIONS="weighting structure phrases glossary aliases"
+ABLATIONS="weighting structure phrases glossary aliases proximity"
 
 cross_set() { # cross_set CROSS CEILING KIND
   local cross="$1.$3" ceil="$2.$3" c_corpus c_index m_corpus m_index
@@ -133,6 +133,7 @@ cross_set() { # cross_set CROSS CEILING KIND
   ensure_index "$m_corpus" "$m_index"
   one_run "$ceil" "monolingual (default)" "$m_index"
   one_run "$ceil" "monolingual --no-translate" "$m_index" --no-translate
+  one_run "$ceil" "monolingual --ablate proximity" "$m_index" --ablate proximity
 }
 
 mixed_set() { # mixed_set KIND

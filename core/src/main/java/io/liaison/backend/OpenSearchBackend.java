@@ -6,7 +6,9 @@ import io.liaison.index.IndexSummary;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
 import io.liaison.query.AliasTable;
+import io.liaison.query.Concept;
 import io.liaison.query.ConceptQueryBuilder;
+import io.liaison.query.ConceptQueryFactory;
 import io.liaison.query.LiaisonQueryParser;
 import io.liaison.query.QueryTranslator;
 import io.liaison.search.Hit;
@@ -166,9 +168,19 @@ public final class OpenSearchBackend implements Backend {
     }
     // Concepts stay concepts: the cluster builds their Lucene queries with the same builder.
     ConceptQueryBuilder local = new ConceptQueryBuilder(analyzer, request.ablations(), TITLE_BOOST);
+    ConceptQueryFactory remote = new ConceptQueryFactory() {
+      @Override
+      public Query build(List<String> fields, Concept concept, int slop) {
+        return local.build(fields, concept, slop) == null ? null : new RemoteConceptQuery(fields, concept, slop);
+      }
+
+      @Override
+      public List<Query> proximity(List<String> fields, List<Concept> concepts) {
+        return local.proximity(fields, concepts).isEmpty() ? List.of() : List.of(new RemoteProximityQuery(fields, concepts));
+      }
+    };
     LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(),
-        TITLE_BOOST, (fields, concept, slop) -> local.build(fields, concept, slop) == null
-            ? null : new RemoteConceptQuery(fields, concept, slop));
+        TITLE_BOOST, remote);
     Query query = request.plainText() ? parser.parsePlain(request.query()) : parser.parseQuery(request.query());
     JsonObject dsl = new QueryDsl(TITLE_BOOST, request.ablations()).toJson(query);
     if (request.language().isPresent() || request.folder().isPresent()) {

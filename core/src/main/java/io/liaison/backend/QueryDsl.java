@@ -2,11 +2,13 @@ package io.liaison.backend;
 
 import io.liaison.query.Ablation;
 import io.liaison.query.Alternative;
+import io.liaison.query.Concept;
 import io.liaison.query.QuerySyntaxException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
@@ -39,25 +41,36 @@ final class QueryDsl {
     return write(q, 1f);
   }
 
+  /** The body of a {@code liaison_concepts} query for {@code concepts}. */
+  private JsonObjectBuilder concepts(List<Concept> concepts, List<String> fields, int slop) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (Concept c : concepts) {
+      JsonArrayBuilder alternatives = Json.createArrayBuilder();
+      for (Alternative a : c.alternatives()) {
+        alternatives.add(Json.createObjectBuilder().add("text", a.text()).add("weight", a.weight()));
+      }
+      array.add(Json.createObjectBuilder().add("source", c.source()).add("alternatives", alternatives).add("phrase", c.phrase()));
+    }
+    JsonArrayBuilder ablationNames = Json.createArrayBuilder();
+    ablations.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().forEach(ablationNames::add);
+    return Json.createObjectBuilder()
+        .add("concepts", array)
+        .add("fields", Json.createArrayBuilder(fields))
+        .add("title_boost", titleBoost)
+        .add("slop", slop)
+        .add("ablations", ablationNames);
+  }
+
   private JsonObject write(Query q, float boost) {
     if (q instanceof BoostQuery b) {
       return write(b.getQuery(), boost * b.getBoost());
     }
     if (q instanceof RemoteConceptQuery c) {
-      JsonArrayBuilder alternatives = Json.createArrayBuilder();
-      for (Alternative a : c.concept.alternatives()) {
-        alternatives.add(Json.createObjectBuilder().add("text", a.text()).add("weight", a.weight()));
-      }
-      JsonArrayBuilder ablationNames = Json.createArrayBuilder();
-      ablations.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().forEach(ablationNames::add);
-      JsonObjectBuilder body = Json.createObjectBuilder()
-          .add("concepts", Json.createArrayBuilder().add(Json.createObjectBuilder()
-              .add("source", c.concept.source()).add("alternatives", alternatives).add("phrase", c.concept.phrase())))
-          .add("fields", Json.createArrayBuilder(c.fields))
-          .add("title_boost", titleBoost)
-          .add("slop", c.slop)
-          .add("ablations", ablationNames);
-      return wrap("liaison_concepts", withBoost(body, boost));
+      return wrap("liaison_concepts", withBoost(concepts(List.of(c.concept), c.fields, c.slop), boost));
+    }
+    if (q instanceof RemoteProximityQuery p) {
+      // The run's concepts again, for the cluster to build only their proximity clauses.
+      return wrap("liaison_concepts", withBoost(concepts(p.concepts, p.fields, 0).add("proximity_only", true), boost));
     }
     if (q instanceof BooleanQuery bq) {
       if (bq.clauses().isEmpty()) {

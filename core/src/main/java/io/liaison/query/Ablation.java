@@ -13,7 +13,9 @@ public enum Ablation {
   /** The user glossary is not used. */
   GLOSSARY,
   /** Aliases mined from the corpus are not used. */
-  ALIASES;
+  ALIASES,
+  /** Neighbouring words found close together get no extra credit ({@link ConceptProximity}). */
+  PROXIMITY;
 
   /** Parses a name such as {@code weighting}, listing the accepted names when it is none of them. */
   public static Ablation parse(String name) {
@@ -21,7 +23,7 @@ public enum Ablation {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown ablation '" + name
-          + "': use weighting, structure, phrases, glossary or aliases");
+          + "': use weighting, structure, phrases, glossary, aliases or proximity");
     }
   }
 }

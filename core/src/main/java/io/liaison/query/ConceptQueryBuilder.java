@@ -141,6 +141,56 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     return any(groups);
   }
 
+  /**
+   * Proximity in the body ({@link ConceptProximity}) of neighbouring units: a word, or a phrase
+   * concept in place of the words it covers (一带一路 rather than 一, 带, 一, 路, whose pairs are
+   * near wherever the phrase is). None when switched off or when the body is not searched. Not in
+   * the title, where it measured no gain: a title is short enough that holding both words is
+   * already being near.
+   */
+  @Override
+  public List<Query> proximity(List<String> fields, List<Concept> concepts) {
+    if (ablations.contains(Ablation.PROXIMITY) || !fields.contains(Fields.BODY)) {
+      return List.of();
+    }
+    List<List<List<String>>> units = new ArrayList<>();
+    for (Concept c : concepts) {
+      List<List<String>> forms = analyzed(Fields.BODY, c);
+      if (c.phrase()) {
+        // A phrase concept follows the word concepts it covers, one per term of its source.
+        int words = forms.isEmpty() ? 0 : forms.get(0).size();
+        for (int i = 0; i < words && !units.isEmpty(); i++) {
+          units.remove(units.size() - 1);
+        }
+      }
+      units.add(forms);
+    }
+    return ConceptProximity.pairs(Fields.BODY, units);
+  }
+
+  /**
+   * Only the proximity clauses that {@link #build(List, List, BooleanClause.Occur, int)} would add
+   * for {@code concepts}, as optional clauses; null when there are none. A cluster that receives a
+   * run's proximity apart from its concepts builds it with this, so the two score alike.
+   */
+  public Query proximityOf(List<String> fields, List<Concept> concepts, int slop) {
+    int base = 0;
+    for (Concept c : concepts) {
+      Query q = build(fields, c, slop);
+      base += q == null ? 0 : ConceptProximity.clauses(q);
+    }
+    return any(ConceptProximity.withinBudget(proximity(fields, concepts), base));
+  }
+
+  /** Each alternative's terms in {@code field}. */
+  private List<List<String>> analyzed(String field, Concept concept) {
+    List<List<String>> out = new ArrayList<>(concept.alternatives().size());
+    for (Alternative a : concept.alternatives()) {
+      out.add(analyze(field, a.text()));
+    }
+    return out;
+  }
+
   /** The alternatives of one script: single terms and phrases. */
   private static final class Side {
     final Map<String, Float> singles = new LinkedHashMap<>();

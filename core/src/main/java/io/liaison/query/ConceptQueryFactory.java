@@ -45,6 +45,13 @@ public interface ConceptQueryFactory {
     if (parts.isEmpty()) {
       return null;
     }
+    // Neighbouring words found close together count extra (ConceptProximity); optional, so they
+    // change scores only, and within a share of the clause limit, so they never make it fail.
+    int base = parts.stream().mapToInt(ConceptProximity::clauses).sum();
+    for (Query near : ConceptProximity.withinBudget(proximity(fields, concepts), base)) {
+      parts.add(near);
+      occurs.add(BooleanClause.Occur.SHOULD);
+    }
     if (parts.size() == 1) {
       return parts.get(0);
     }
@@ -53,6 +60,16 @@ public interface ConceptQueryFactory {
       b.add(parts.get(i), occurs.get(i));
     }
     return b.build();
+  }
+
+  /**
+   * The clauses that credit neighbouring units of {@code concepts} (the concepts of one run of
+   * words, in order) for being found close together in {@code fields}, most important first. None
+   * by default. A remote backend returns one stand-in for them all, and the cluster builds them
+   * with {@link ConceptQueryBuilder#proximityOf}.
+   */
+  default List<Query> proximity(List<String> fields, List<Concept> concepts) {
+    return List.of();
   }
 
   /** As above, with no one told of the parts. */

@@ -259,22 +259,25 @@ public final class LiaisonQueryParser extends QueryParser {
   private Query conceptsQuery(List<String> fields, String text, BooleanClause.Occur occur) {
     List<Concept> translated = translator.translate(text, translate, ablations);
     int before = expansion.size();
-    List<Query> phrases = new ArrayList<>();
+    Set<Query> words = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Query joined = concepts.build(fields, translated, occur, 0, (c, q) -> {
       expansion.add(c);
-      if (c.phrase()) {
-        phrases.add(q);
+      if (!c.phrase()) {
+        words.add(q);
       }
     });
-    if (expansion.size() - before > 1) {
-      optionalParts.addAll(phrases); // clauses of `joined`; a lone part is the query itself
+    // A lone part is the query itself. Otherwise the clauses that are not a word's own (phrase
+    // concepts, proximity) were built optional and must stay so.
+    if (expansion.size() - before > 1 && joined instanceof BooleanQuery b) {
+      b.clauses().stream().map(BooleanClause::query).filter(q -> !words.contains(q)).forEach(optionalParts::add);
     }
     return joined;
   }
 
   /**
    * The classic parser re-adds the clauses of a run of words with the default operator; phrase
-   * concepts must stay optional under AND, or a document that words the idea differently is lost.
+   * concepts must stay optional under AND, or a document that words the idea differently is lost,
+   * and so must proximity, or a document whose words are far apart is lost.
    */
   @Override
   protected void addMultiTermClauses(List<BooleanClause> clauses, Query q) {

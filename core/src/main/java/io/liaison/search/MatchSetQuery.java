@@ -1,5 +1,6 @@
 package io.liaison.search;
 
+import io.liaison.query.ConceptProximity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,7 +40,9 @@ import org.apache.lucene.util.BytesRef;
  *   <li>in such a disjunction a phrase holding one of the disjunction's own terms is dropped: every
  *       document it matches already matches that term (a phrase concept's words are concepts of
  *       their own, so this drops most phrases);
- *   <li>optional clauses beside a required one are dropped: they add score, not matches.
+ *   <li>optional clauses beside a required one are dropped: they add score, not matches;
+ *   <li>in a disjunction, the proximity clauses of {@link ConceptProximity} are dropped: they sit
+ *       beside the two concepts they join, and match only documents that hold those concepts' terms.
  * </ul>
  *
  * <p>Anything else (a required or excluded clause's own query, a phrase of terms found nowhere else,
@@ -120,6 +123,8 @@ final class MatchSetQuery {
       case SynonymQuery s -> terms.addAll(s.getTerms());
       case DisjunctionMaxQuery d -> d.getDisjuncts().forEach(x -> collect(x, terms, others));
       case BooleanQuery bq when isDisjunction(bq) -> bq.clauses().forEach(c -> collect(c.query(), terms, others));
+      // A proximity clause beside its two concepts: every document it matches holds their terms.
+      case Query p when ConceptProximity.isProximity(p) -> { }
       default -> others.add(q);
     }
   }

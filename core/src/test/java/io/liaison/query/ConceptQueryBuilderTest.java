@@ -3,12 +3,15 @@ package io.liaison.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.index.Fields;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,62 @@ class ConceptQueryBuilderTest {
         List.of(concept("belt", false), concept("road", false), phrase("belt and road", "一带一路")), BooleanClause.Occur.MUST, 0));
     assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD),
         q.clauses().stream().map(BooleanClause::occur).toList());
+  }
+
+  @Test
+  void aPhraseConceptTakesThePlaceOfItsWordsInProximity() {
+    // belt, road, "belt and road", projects: the units are the phrase and projects, one pair.
+    Query q = BUILDER.build(List.of(Fields.BODY), List.of(concept("belt", false), concept("road", false),
+        phrase("belt and road", "一带一路"), concept("projects", false)), BooleanClause.Occur.SHOULD, 0);
+    List<Query> near = assertInstanceOf(BooleanQuery.class, q).clauses().stream().map(BooleanClause::query)
+        .filter(ConceptProximity::isProximity).toList();
+    assertEquals(1, near.size(), q.toString());
+    String text = near.get(0).toString();
+    assertTrue(text.contains("BLOCK(belt,road)") && text.contains("BLOCK(一,带,一,路)") && text.contains("project"), text);
+  }
+
+  @Test
+  void neighbouringWordsAreCreditedForBeingCloseInTheBodyInAnyOfTheirForms() {
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, BUILDER.build(List.of(Fields.TITLE, Fields.BODY),
+        List.of(word("set", "设置", "日落"), word("time", "时间"), word("zone", "时区")), BooleanClause.Occur.SHOULD, 0));
+    List<Query> near = q.clauses().stream().map(BooleanClause::query).filter(ConceptProximity::isProximity).toList();
+    assertEquals(2, near.size(), "set~time and time~zone: " + q);
+    assertEquals(5, q.clauses().size(), q.toString());
+    BoostQuery first = assertInstanceOf(BoostQuery.class, near.get(0));
+    assertEquals(ConceptProximity.pairWeight(2), first.getBoost(), 0f);
+    String text = first.getQuery().toString();
+    for (String part : List.of("body", "set", "设置", "日落", "时间", "MAXWIDTH/" + ConceptProximity.WINDOW)) {
+      assertTrue(text.contains(part), part + " in " + text);
+    }
+    assertTrue(!text.contains("时区"), text);
+  }
+
+  @Test
+  void aQueryOfOneWordOrWithoutTheBodyOrWithProximityAblatedHasNoProximity() {
+    List<Concept> two = List.of(word("set", "设置"), word("time", "时间"));
+    assertEquals(0, proximityClauses(BUILDER.build(List.of(Fields.BODY), List.of(word("set", "设置")), BooleanClause.Occur.SHOULD, 0)));
+    assertEquals(0, proximityClauses(BUILDER.build(List.of(Fields.TITLE), two, BooleanClause.Occur.SHOULD, 0)));
+    ConceptQueryBuilder ablated = new ConceptQueryBuilder(Fields.analyzer(true), Set.of(Ablation.PROXIMITY), 2f);
+    assertEquals(0, proximityClauses(ablated.build(List.of(Fields.BODY), two, BooleanClause.Occur.SHOULD, 0)));
+    assertEquals(1, proximityClauses(BUILDER.build(List.of(Fields.BODY), two, BooleanClause.Occur.SHOULD, 0)));
+  }
+
+  @Test
+  void proximityNeverTakesALongQueryPastHalfTheClauseLimit() {
+    List<Concept> words = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      words.add(word("w" + i, "a" + i, "b" + i, "c" + i, "d" + i));
+    }
+    Query q = BUILDER.build(List.of(Fields.BODY), words, BooleanClause.Occur.SHOULD, 0);
+    int pairs = proximityClauses(q);
+    assertTrue(pairs > 0 && pairs < 59, "some pairs, not all 59: " + pairs);
+    assertTrue(ConceptProximity.clauses(q) <= IndexSearcher.getMaxClauseCount() / 2, String.valueOf(ConceptProximity.clauses(q)));
+  }
+
+  private static int proximityClauses(Query q) {
+    return q instanceof BooleanQuery b
+        ? (int) b.clauses().stream().map(BooleanClause::query).filter(ConceptProximity::isProximity).count()
+        : 0;
   }
 
   private static Concept word(String source, String... translations) {

@@ -250,8 +250,10 @@ class LiaisonQueryParserTest {
   void eachConceptIsOneSynonymQueryPerField() {
     Query q = parser(true).parseQuery("economic liaison");
     BooleanQuery concepts = assertInstanceOf(BooleanQuery.class, q);
-    assertEquals(2, concepts.clauses().size(), "one clause per source word, whatever its number of translations");
-    for (BooleanClause concept : concepts.clauses()) {
+    List<BooleanClause> words = concepts.clauses().stream().filter(c -> !ConceptProximity.isProximity(c.query())).toList();
+    assertEquals(2, words.size(), "one clause per source word, whatever its number of translations");
+    assertEquals(3, concepts.clauses().size(), "and one for the two words' proximity");
+    for (BooleanClause concept : words) {
       BooleanQuery fields = assertInstanceOf(BooleanQuery.class, concept.query());
       assertEquals(2, fields.clauses().size(), "title and body");
       Query title = assertInstanceOf(BoostQuery.class, fields.clauses().get(0).query()).getQuery();
@@ -290,7 +292,8 @@ class LiaisonQueryParserTest {
     assertTrue(phrase.phrase());
     assertTrue(phrase.alternatives().stream().anyMatch(a -> a.text().equals("一带一路") && a.origin() == Origin.GLOSSARY));
     assertTrue(expansion.stream().filter(c -> c != phrase).noneMatch(Concept::phrase));
-    assertEquals(4, assertInstanceOf(BooleanQuery.class, q).clauses().size());
+    // Four concepts, and the proximity of the phrase (in place of its words) and "projects".
+    assertEquals(5, assertInstanceOf(BooleanQuery.class, q).clauses().size());
   }
 
   @Test
@@ -300,6 +303,16 @@ class LiaisonQueryParserTest {
     BooleanQuery q = assertInstanceOf(BooleanQuery.class, p.parseQuery("Belt and Road"));
     assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD),
         q.clauses().stream().map(BooleanClause::occur).toList());
+  }
+
+  @Test
+  void underAndProximityStaysOptional() {
+    LiaisonQueryParser p = parser(true);
+    p.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, p.parseQuery("economic liaison"));
+    assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD),
+        q.clauses().stream().map(BooleanClause::occur).toList());
+    assertTrue(ConceptProximity.isProximity(q.clauses().get(2).query()), q.toString());
   }
 
   @Test

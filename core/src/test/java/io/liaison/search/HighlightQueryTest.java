@@ -57,4 +57,18 @@ class HighlightQueryTest {
     Query titleOnly = or(new TermQuery(new Term("title", "kernel")), new BoostQuery(concept("title", "module", "模块"), 2f));
     assertTrue(HighlightQuery.forField(titleOnly, "body") instanceof MatchNoDocsQuery);
   }
+
+  @Test
+  void proximityClausesGoEvenBesideARequiredClause() {
+    Query near = new BoostQuery(new org.apache.lucene.queries.intervals.IntervalQuery("body",
+        org.apache.lucene.queries.intervals.Intervals.maxwidth(8, org.apache.lucene.queries.intervals.Intervals.unordered(
+            org.apache.lucene.queries.intervals.Intervals.term("liaison"), org.apache.lucene.queries.intervals.Intervals.term("office")))), 2f);
+    Query liaison = new TermQuery(new Term("body", "liaison"));
+    Query office = new TermQuery(new Term("body", "office"));
+    Query required = new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(office, BooleanClause.Occur.MUST)
+        .add(near, BooleanClause.Occur.SHOULD).build();
+    Query expected = new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(office, BooleanClause.Occur.MUST).build();
+    assertEquals(expected, HighlightQuery.forField(required, "body"));
+    assertEquals(or(liaison, office), HighlightQuery.forField(or(liaison, office, near), "body"));
+  }
 }

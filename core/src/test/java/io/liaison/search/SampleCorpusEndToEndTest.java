@@ -96,12 +96,15 @@ class SampleCorpusEndToEndTest {
 
   @Test
   void aGlossaryPhraseFindsTheOverviewsInEveryLanguage() throws Exception {
-    assertEquals(List.of(
+    List<String> top = top("Belt and Road", 5);
+    // The three versions of the overview first, in whatever order their scores put them.
+    assertEquals(java.util.Set.of(
         "belt-and-road/bri-overview-en.html",
         "belt-and-road/bri-overview-zh.html",
-        "taiwan-sources/bri-overview-zh-tw.html",
+        "taiwan-sources/bri-overview-zh-tw.html"), java.util.Set.copyOf(top.subList(0, 3)), top.toString());
+    assertEquals(List.of(
         "belt-and-road/bri-railways-ports-en.txt",
-        "belt-and-road/silk-road-fund-en.md"), top("Belt and Road", 5));
+        "belt-and-road/silk-road-fund-en.md"), top.subList(3, 5));
   }
 
   @Test

@@ -40,7 +40,11 @@ import org.opensearch.index.query.QueryShardContext;
  * Each alternative is analysed with its field's search analyzer (the {@code liaison} analyzer in
  * the shipped mappings). Concepts join with {@code operator} ({@code or} or {@code and}); a concept
  * with {@code "phrase": true} (a multi-word unit, see {@link Concept#phrase()}) stays optional under
- * {@code and}. {@code phrase} may be left out and is then false.
+ * {@code and}. {@code phrase} may be left out and is then false. Several concepts are taken as a run
+ * of words, whose neighbours found close together score extra ({@link
+ * io.liaison.query.ConceptProximity}). With {@code "proximity_only": true} the query is only that
+ * proximity, for a client that sends each concept as a query of its own (the library does, so that
+ * the boolean structure of its query syntax carries over); it may be left out and is then false.
  */
 public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQueryBuilder> {
   public static final String NAME = "liaison_concepts";
@@ -51,9 +55,19 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
   private final boolean and;
   private final int slop;
   private final Set<Ablation> ablations;
+  private final boolean proximityOnly;
 
   public ConceptsQueryBuilder(List<Concept> concepts, List<String> fields, float titleBoost, boolean and, int slop,
       Set<Ablation> ablations) {
+    this(concepts, fields, titleBoost, and, slop, ablations, false);
+  }
+
+  /**
+   * @param proximityOnly build only the proximity clauses of the concepts (a run of words whose
+   *     concepts travel as queries of their own), not the concepts
+   */
+  public ConceptsQueryBuilder(List<Concept> concepts, List<String> fields, float titleBoost, boolean and, int slop,
+      Set<Ablation> ablations, boolean proximityOnly) {
     if (concepts.isEmpty()) {
       throw new IllegalArgumentException("[" + NAME + "] needs at least one concept");
     }
@@ -66,6 +80,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
     this.and = and;
     this.slop = slop;
     this.ablations = ablations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(ablations));
+    this.proximityOnly = proximityOnly;
   }
 
   /** Reads the query from another node. */
@@ -92,6 +107,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
       a.add(Ablation.valueOf(s));
     }
     this.ablations = Set.copyOf(a);
+    this.proximityOnly = in.readBoolean();
   }
 
   @Override
@@ -111,6 +127,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
     out.writeBoolean(and);
     out.writeInt(slop);
     out.writeStringCollection(ablations.stream().map(Enum::name).sorted().toList());
+    out.writeBoolean(proximityOnly);
   }
 
   @Override
@@ -130,6 +147,9 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
     builder.field("operator", and ? "and" : "or");
     builder.field("slop", slop);
     builder.array("ablations", ablations.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toArray(String[]::new));
+    if (proximityOnly) {
+      builder.field("proximity_only", true);
+    }
     printBoostAndQueryName(builder);
     builder.endObject();
   }
@@ -142,6 +162,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
     float titleBoost = 1f;
     boolean and = false;
     int slop = -1;
+    boolean proximityOnly = false;
     float boost = DEFAULT_BOOST;
     String queryName = null;
     String field = null;
@@ -173,6 +194,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
           case "title_boost" -> titleBoost = parser.floatValue();
           case "operator" -> and = parseOperator(parser);
           case "slop" -> slop = parser.intValue();
+          case "proximity_only" -> proximityOnly = parser.booleanValue();
           case "boost" -> boost = parser.floatValue();
           case "_name" -> queryName = parser.text();
           default -> throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown field [" + field + "]");
@@ -182,8 +204,8 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
       }
     }
     try {
-      return new ConceptsQueryBuilder(concepts, fields, titleBoost, and, slop, ablations.isEmpty() ? Set.of() : EnumSet.copyOf(ablations))
-          .boost(boost).queryName(queryName);
+      return new ConceptsQueryBuilder(concepts, fields, titleBoost, and, slop, ablations.isEmpty() ? Set.of() : EnumSet.copyOf(ablations),
+          proximityOnly).boost(boost).queryName(queryName);
     } catch (IllegalArgumentException e) {
       throw new ParsingException(parser.getTokenLocation(), e.getMessage(), e);
     }
@@ -273,20 +295,22 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
         return type == null ? context.getIndexAnalyzers().getDefaultSearchAnalyzer() : context.getSearchAnalyzer(type);
       }
     };
-    Query q = new ConceptQueryBuilder(perField, ablations, titleBoost)
-        .build(fields, concepts, and ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD, slop);
+    ConceptQueryBuilder builder = new ConceptQueryBuilder(perField, ablations, titleBoost);
+    Query q = proximityOnly
+        ? builder.proximityOf(fields, concepts, slop)
+        : builder.build(fields, concepts, and ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD, slop);
     return q == null ? new MatchNoDocsQuery("no searchable terms in the concepts") : q;
   }
 
   @Override
   protected boolean doEquals(ConceptsQueryBuilder other) {
     return concepts.equals(other.concepts) && fields.equals(other.fields) && titleBoost == other.titleBoost
-        && and == other.and && slop == other.slop && ablations.equals(other.ablations);
+        && and == other.and && slop == other.slop && ablations.equals(other.ablations) && proximityOnly == other.proximityOnly;
   }
 
   @Override
   protected int doHashCode() {
-    return Objects.hash(concepts, fields, titleBoost, and, slop, ablations);
+    return Objects.hash(concepts, fields, titleBoost, and, slop, ablations, proximityOnly);
   }
 
   @Override

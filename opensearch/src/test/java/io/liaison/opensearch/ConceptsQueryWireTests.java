@@ -92,6 +92,15 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
         assertEquals(q, sent, JSON.readTree(Strings.toString(MediaTypeRegistry.JSON, fromWire)));
 
         assertSameRanking(q, want, search(query));
+
+        // Only the run's proximity, as the library's client sends it beside the concepts.
+        ObjectNode proximity = conceptsJson(want.expansion());
+        ((ObjectNode) proximity.path(ConceptsQueryBuilder.NAME)).put("proximity_only", true);
+        QueryBuilder near = parse(xContent, proximity.toString());
+        assertEquals(q + ": proximity_only written back", JSON.readTree(proximity.toString()),
+            JSON.readTree(Strings.toString(MediaTypeRegistry.JSON, near)));
+        assertEquals(q + ": proximity_only read from the transport stream", near, overTheWire(writeables, near));
+        assertNotEquals(q + ": proximity_only is another query", concepts, near);
       }
     }
     assertTrue("a query with a phrase concept was sent", sawPhrase);

@@ -60,7 +60,7 @@ final class SearchCommand implements Callable<Integer> {
   boolean noTranslate;
 
   @Option(names = "--ablate", paramLabel = "PART", split = ",",
-      description = "Switch off part of translation, for measurement: weighting, structure, phrases, glossary, aliases.")
+      description = "Switch off part of translation, for measurement: weighting, structure, phrases, glossary, aliases, proximity.")
   List<String> ablate;
 
   @Option(names = "--topics", paramLabel = "FILE", description = "Topics file: qid<TAB>text per line.")
