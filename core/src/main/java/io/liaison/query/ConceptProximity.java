@@ -49,17 +49,18 @@ public final class ConceptProximity {
 
   private ConceptProximity() {}
 
-  /** The weight of each pair's clause in a query with {@code pairs} pairs. */
+  /** The weight of each clause of a run that has {@code pairs} of them. */
   static float pairWeight(int pairs) {
     return (float) (WEIGHT / Math.pow(Math.max(1, pairs), LENGTH_EXPONENT));
   }
 
   /**
-   * The clauses for each pair of neighbouring units in {@code field}, in order. A unit is a
-   * concept given as its alternatives' analysed terms (one list per alternative, several terms
-   * making a phrase); units with no term are left out, so their neighbours pair up.
+   * The clauses for a run: one for each pair of neighbouring units, in order, then one for each
+   * phrase's words. A unit is a word or phrase concept given as its alternatives' analysed terms
+   * (one list per alternative, several terms making a phrase); units with no term are left out, so
+   * their neighbours pair up. A phrase's words are the units it took the place of.
    */
-  static List<Query> pairs(String field, List<List<List<String>>> units) {
+  static List<Query> of(String field, List<List<List<String>>> units, List<List<List<List<String>>>> phrases) {
     List<IntervalsSource> sources = new ArrayList<>(units.size());
     for (List<List<String>> unit : units) {
       IntervalsSource s = anyOf(unit);
@@ -67,20 +68,30 @@ public final class ConceptProximity {
         sources.add(s);
       }
     }
-    int pairs = sources.size() - 1;
-    List<Query> out = new ArrayList<>(Math.max(0, pairs));
-    for (int i = 0; i < pairs; i++) {
-      out.add(near(field, sources.get(i), sources.get(i + 1), pairs));
+    List<IntervalsSource> near = new ArrayList<>();
+    for (int i = 0; i + 1 < sources.size(); i++) {
+      near.add(Intervals.unordered(sources.get(i), sources.get(i + 1)));
+    }
+    for (List<List<List<String>>> words : phrases) {
+      List<IntervalsSource> each = new ArrayList<>(words.size());
+      for (List<List<String>> word : words) {
+        IntervalsSource s = anyOf(word);
+        if (s != null) {
+          each.add(s);
+        }
+      }
+      if (each.size() > 1) {
+        near.add(Intervals.unordered(each.toArray(IntervalsSource[]::new)));
+      }
+    }
+    List<Query> out = new ArrayList<>(near.size());
+    for (IntervalsSource n : near) {
+      out.add(new BoostQuery(new IntervalQuery(field, Intervals.maxwidth(WINDOW, n)), pairWeight(near.size())));
     }
     return out;
   }
 
-  private static Query near(String field, IntervalsSource left, IntervalsSource right, int pairs) {
-    IntervalsSource near = Intervals.maxwidth(WINDOW, Intervals.unordered(left, right));
-    return new BoostQuery(new IntervalQuery(field, near), pairWeight(pairs));
-  }
-
-  /** Whether {@code q} is a clause that {@link #pairs} made: it scores, and matches only where its concepts' terms do. */
+  /** Whether {@code q} is a clause that {@link #of} made: it scores, and matches only where its concepts' terms do. */
   public static boolean isProximity(Query q) {
     Query inner = q instanceof BoostQuery b ? b.getQuery() : q;
     return inner instanceof IntervalQuery;

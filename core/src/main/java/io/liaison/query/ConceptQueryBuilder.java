@@ -142,11 +142,11 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   }
 
   /**
-   * Proximity in the body ({@link ConceptProximity}) of neighbouring units: a word, or a phrase
-   * concept in place of the words it covers (一带一路 rather than 一, 带, 一, 路, whose pairs are
-   * near wherever the phrase is). None when switched off or when the body is not searched. Not in
-   * the title, where it measured no gain: a title is short enough that holding both words is
-   * already being near.
+   * Proximity in the body ({@link ConceptProximity}). The units are the words, with a phrase
+   * concept in place of the words it covers (一带一路 rather than 一, 带, 一, 路, which would give
+   * three pairs near wherever the phrase is); each phrase adds one clause for its words being near
+   * each other. None when switched off or when the body is not searched. Not in the title, where
+   * it measured no gain: a title is short enough that holding both words is already being near.
    */
   @Override
   public List<Query> proximity(List<String> fields, List<Concept> concepts) {
@@ -154,18 +154,21 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       return List.of();
     }
     List<List<List<String>>> units = new ArrayList<>();
+    List<List<List<List<String>>>> phrases = new ArrayList<>();
     for (Concept c : concepts) {
       List<List<String>> forms = analyzed(Fields.BODY, c);
       if (c.phrase()) {
         // A phrase concept follows the word concepts it covers, one per term of its source.
         int words = forms.isEmpty() ? 0 : forms.get(0).size();
+        List<List<List<String>>> covered = new ArrayList<>();
         for (int i = 0; i < words && !units.isEmpty(); i++) {
-          units.remove(units.size() - 1);
+          covered.add(0, units.remove(units.size() - 1));
         }
+        phrases.add(covered);
       }
       units.add(forms);
     }
-    return ConceptProximity.pairs(Fields.BODY, units);
+    return ConceptProximity.of(Fields.BODY, units, phrases);
   }
 
   /**

@@ -39,20 +39,23 @@ class ConceptQueryBuilderTest {
   void aPhraseConceptStaysOptionalWhenTheWordsAreRequired() {
     BooleanQuery q = assertInstanceOf(BooleanQuery.class, BUILDER.build(List.of(Fields.BODY),
         List.of(concept("belt", false), concept("road", false), phrase("belt and road", "一带一路")), BooleanClause.Occur.MUST, 0));
-    assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD),
+    // The words, the phrase, the words' proximity: all but the words optional.
+    assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD, BooleanClause.Occur.SHOULD),
         q.clauses().stream().map(BooleanClause::occur).toList());
   }
 
   @Test
-  void aPhraseConceptTakesThePlaceOfItsWordsInProximity() {
-    // belt, road, "belt and road", projects: the units are the phrase and projects, one pair.
+  void aPhraseConceptTakesThePlaceOfItsWordsInProximityAndTheirNearnessCountsOnce() {
+    // belt, road, "belt and road", projects: the units are the phrase and projects, one pair; the
+    // phrase's words add one clause for being near each other.
     Query q = BUILDER.build(List.of(Fields.BODY), List.of(concept("belt", false), concept("road", false),
         phrase("belt and road", "一带一路"), concept("projects", false)), BooleanClause.Occur.SHOULD, 0);
-    List<Query> near = assertInstanceOf(BooleanQuery.class, q).clauses().stream().map(BooleanClause::query)
-        .filter(ConceptProximity::isProximity).toList();
-    assertEquals(1, near.size(), q.toString());
-    String text = near.get(0).toString();
-    assertTrue(text.contains("BLOCK(belt,road)") && text.contains("BLOCK(一,带,一,路)") && text.contains("project"), text);
+    List<String> near = assertInstanceOf(BooleanQuery.class, q).clauses().stream().map(BooleanClause::query)
+        .filter(ConceptProximity::isProximity).map(Query::toString).toList();
+    assertEquals(2, near.size(), q.toString());
+    assertTrue(near.get(0).contains("BLOCK(belt,road)") && near.get(0).contains("BLOCK(一,带,一,路)")
+        && near.get(0).contains("project"), near.get(0));
+    assertTrue(near.get(1).contains("UNORDERED(belt,road)") && !near.get(1).contains("project"), near.get(1));
   }
 
   @Test

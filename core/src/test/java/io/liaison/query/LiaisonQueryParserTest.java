@@ -292,8 +292,9 @@ class LiaisonQueryParserTest {
     assertTrue(phrase.phrase());
     assertTrue(phrase.alternatives().stream().anyMatch(a -> a.text().equals("一带一路") && a.origin() == Origin.GLOSSARY));
     assertTrue(expansion.stream().filter(c -> c != phrase).noneMatch(Concept::phrase));
-    // Four concepts, and the proximity of the phrase (in place of its words) and "projects".
-    assertEquals(5, assertInstanceOf(BooleanQuery.class, q).clauses().size());
+    // Four concepts, the proximity of the phrase (in place of its words) and "projects", and of
+    // the phrase's words to each other.
+    assertEquals(6, assertInstanceOf(BooleanQuery.class, q).clauses().size());
   }
 
   @Test
@@ -301,8 +302,10 @@ class LiaisonQueryParserTest {
     LiaisonQueryParser p = parser(true);
     p.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
     BooleanQuery q = assertInstanceOf(BooleanQuery.class, p.parseQuery("Belt and Road"));
-    assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD),
+    // The two words, the phrase concept, the words' proximity: only the words are required.
+    assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD, BooleanClause.Occur.SHOULD),
         q.clauses().stream().map(BooleanClause::occur).toList());
+    assertTrue(ConceptProximity.isProximity(q.clauses().get(3).query()), q.toString());
   }
 
   @Test
