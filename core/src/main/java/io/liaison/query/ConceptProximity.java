@@ -29,10 +29,11 @@ import org.apache.lucene.search.QueryVisitor;
  * {@code / n^}{@value #LENGTH_EXPONENT}: a title's three pairs weigh more each than a sentence's
  * fifteen, whose common pairs (使用 … 文件) are everywhere.
  *
- * <p>Measured on bench/crosslang (MRR@10 of all twelve sets at several weights, windows, fields
- * and with an idf factor; see bench/crosslang/RESULTS.md): the body only, because the same clause
- * on the title added nothing; a window of 8 (4 and 16 were within noise of it); no idf factor,
- * which lowered the title gains by half.
+ * <p>Measured on bench/crosslang (MRR@10 of all twelve sets at several weights, windows, fields,
+ * with an idf factor and three ways of treating phrases: bench/crosslang/PROXIMITY-SWEEP.md): the
+ * body only, because the same clause on the title added nothing; a window of 8 (4 and 16 were
+ * within noise of it); no idf factor, which gave half the title gains or less; a weight shared by
+ * a run's pairs, because a fixed one that helps titles lowers sentences.
  */
 public final class ConceptProximity {
   /** The widest window, in positions, that counts as near. */
