@@ -176,7 +176,8 @@ public final class OpenSearchBackend implements Backend {
 
       @Override
       public List<Query> proximity(List<String> fields, List<Concept> concepts) {
-        return local.proximity(fields, concepts).isEmpty() ? List.of() : List.of(new RemoteProximityQuery(fields, concepts));
+        Query near = local.proximityOf(fields, concepts, 0);
+        return near == null ? List.of() : List.of(new RemoteProximityQuery(fields, concepts, near));
       }
     };
     LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(),

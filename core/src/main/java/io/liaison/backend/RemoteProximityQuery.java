@@ -14,10 +14,13 @@ import org.apache.lucene.search.QueryVisitor;
 final class RemoteProximityQuery extends Query {
   final List<String> fields;
   final List<Concept> concepts;
+  private final Query local;
 
-  RemoteProximityQuery(List<String> fields, List<Concept> concepts) {
+  /** @param local the clauses the cluster will build, as this process would build them: counted, never run */
+  RemoteProximityQuery(List<String> fields, List<Concept> concepts, Query local) {
     this.fields = List.copyOf(fields);
     this.concepts = List.copyOf(concepts);
+    this.local = local;
   }
 
   @Override
@@ -27,7 +30,7 @@ final class RemoteProximityQuery extends Query {
 
   @Override
   public void visit(QueryVisitor visitor) {
-    visitor.visitLeaf(this);
+    local.visit(visitor); // so the clause limit counts what the cluster will run
   }
 
   @Override

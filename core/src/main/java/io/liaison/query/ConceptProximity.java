@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 
@@ -92,6 +96,35 @@ public final class ConceptProximity {
     return out;
   }
 
+  /**
+   * {@code q} without the optional clauses that {@code drop} picks, at any depth: only optional
+   * clauses of a Boolean query with no minimum go, so what the rest matches is unchanged.
+   */
+  public static Query without(Query q, Predicate<Query> drop) {
+    if (q instanceof BoostQuery b) {
+      Query inner = without(b.getQuery(), drop);
+      return inner == b.getQuery() ? q : new BoostQuery(inner, b.getBoost());
+    }
+    if (!(q instanceof BooleanQuery b)) {
+      return q;
+    }
+    var out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+    boolean changed = false;
+    int kept = 0;
+    for (var c : b.clauses()) {
+      if (c.occur() == BooleanClause.Occur.SHOULD && b.getMinimumNumberShouldMatch() == 0
+          && drop.test(c.query())) {
+        changed = true;
+        continue;
+      }
+      Query inner = without(c.query(), drop);
+      changed |= inner != c.query();
+      out.add(inner, c.occur());
+      kept++;
+    }
+    return !changed ? q : kept == 0 ? new MatchNoDocsQuery("only proximity clauses") : out.build();
+  }
+
   /** Whether {@code q} is a clause that {@link #of} made: it scores, and matches only where its concepts' terms do. */
   public static boolean isProximity(Query q) {
     Query inner = q instanceof BoostQuery b ? b.getQuery() : q;
@@ -101,8 +134,8 @@ public final class ConceptProximity {
   /**
    * The first of {@code proximity}'s clauses that fit beside a query of {@code base} clauses
    * ({@link #clauses}): together at most a share of {@link IndexSearcher#getMaxClauseCount()}, so
-   * that proximity never makes a query that would run without it fail (a pasted paragraph,
-   * translated).
+   * that one run of words (a pasted paragraph, translated) keeps room. A query of several runs
+   * can still add up; {@link LiaisonQueryParser} then leaves proximity out altogether.
    */
   public static List<Query> withinBudget(List<Query> proximity, int base) {
     int budget = IndexSearcher.getMaxClauseCount() / CLAUSE_SHARE_DIVISOR - base;
@@ -138,7 +171,7 @@ public final class ConceptProximity {
       }
 
       @Override
-      public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
         return this;
       }
     });

@@ -154,21 +154,45 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       return List.of();
     }
     List<List<List<String>>> units = new ArrayList<>();
+    List<Concept> unitConcepts = new ArrayList<>();
     List<List<List<List<String>>>> phrases = new ArrayList<>();
     for (Concept c : concepts) {
       List<List<String>> forms = analyzed(Fields.BODY, c);
       if (c.phrase()) {
-        // A phrase concept follows the word concepts it covers, one per term of its source.
-        int words = forms.isEmpty() ? 0 : forms.get(0).size();
         List<List<List<String>>> covered = new ArrayList<>();
-        for (int i = 0; i < words && !units.isEmpty(); i++) {
+        for (int i = covers(c, unitConcepts); i > 0; i--) {
           covered.add(0, units.remove(units.size() - 1));
+          unitConcepts.remove(unitConcepts.size() - 1);
         }
         phrases.add(covered);
       }
       units.add(forms);
+      unitConcepts.add(c);
     }
     return ConceptProximity.of(Fields.BODY, units, phrases);
+  }
+
+  /**
+   * How many of the last {@code units} the phrase concept covers. The translator puts a phrase
+   * right after the word concepts of the text it spans, and that text starts with the first of
+   * them, so they are found by their source text, from the end of the phrase back to its start.
+   * (Counting the phrase's own terms would not do: SmartCN cuts 一带一路 alone into four words and
+   * inside 中国一带一路建设 into two.)
+   */
+  private static int covers(Concept phrase, List<Concept> units) {
+    String text = phrase.source();
+    int end = text.length();
+    int covered = 0;
+    for (int u = units.size() - 1; u >= 0 && end > 0 && !units.get(u).phrase(); u--) {
+      String word = units.get(u).source();
+      int at = end - word.length() < 0 ? -1 : text.lastIndexOf(word, end - word.length());
+      if (at < 0) {
+        break;
+      }
+      covered++;
+      end = at;
+    }
+    return end == 0 ? covered : 0;
   }
 
   /**

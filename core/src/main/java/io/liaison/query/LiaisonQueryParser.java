@@ -41,6 +41,8 @@ public final class LiaisonQueryParser extends QueryParser {
   private final List<Concept> expansion = new ArrayList<>();
   /** The queries of phrase concepts, which stay optional whatever the default operator. */
   private final Set<Query> optionalParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** The proximity clauses among them (ConceptProximity). */
+  private final Set<Query> proximityParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   public LiaisonQueryParser(
       Analyzer analyzer, QueryTranslator translator, boolean translate, Set<Ablation> ablations, float titleBoost) {
@@ -73,7 +75,7 @@ public final class LiaisonQueryParser extends QueryParser {
   /** Parses query syntax; a malformed query gives a {@link QuerySyntaxException} with its position. */
   public Query parseQuery(String query) {
     try {
-      return parse(plainPunctuation(query));
+      return withinClauseLimit(parse(plainPunctuation(query)));
     } catch (ParseException e) {
       if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
         throw new QuerySyntaxException("the query has more than " + IndexSearcher.getMaxClauseCount()
@@ -157,7 +159,20 @@ public final class LiaisonQueryParser extends QueryParser {
   /** Reads text as plain words, no syntax: how topics are run in evaluation. */
   public Query parsePlain(String text) {
     Query q = conceptsQuery(List.of(Fields.TITLE, Fields.BODY), text, BooleanClause.Occur.SHOULD);
-    return q == null ? new MatchNoDocsQuery("no searchable words") : q;
+    return q == null ? new MatchNoDocsQuery("no searchable words") : withinClauseLimit(q);
+  }
+
+  /**
+   * {@code q}, or {@code q} without its proximity clauses when with them it would pass Lucene's
+   * clause limit. Each run of words keeps its own within half the limit, but a query of several
+   * runs (brackets, quotes, operators) could still add up: proximity only refines scores, so it
+   * must never be what makes a query fail.
+   */
+  private Query withinClauseLimit(Query q) {
+    if (proximityParts.isEmpty() || ConceptProximity.clauses(q) <= IndexSearcher.getMaxClauseCount()) {
+      return q;
+    }
+    return ConceptProximity.without(q, proximityParts::contains);
   }
 
   private static QuerySyntaxException syntaxError(String query, ParseException e) {
@@ -260,16 +275,22 @@ public final class LiaisonQueryParser extends QueryParser {
     List<Concept> translated = translator.translate(text, translate, ablations);
     int before = expansion.size();
     Set<Query> words = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Query> phrases = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Query joined = concepts.build(fields, translated, occur, 0, (c, q) -> {
       expansion.add(c);
-      if (!c.phrase()) {
-        words.add(q);
-      }
+      (c.phrase() ? phrases : words).add(q);
     });
     // A lone part is the query itself. Otherwise the clauses that are not a word's own (phrase
     // concepts, proximity) were built optional and must stay so.
     if (expansion.size() - before > 1 && joined instanceof BooleanQuery b) {
-      b.clauses().stream().map(BooleanClause::query).filter(q -> !words.contains(q)).forEach(optionalParts::add);
+      for (BooleanClause c : b.clauses()) {
+        if (!words.contains(c.query())) {
+          optionalParts.add(c.query());
+          if (!phrases.contains(c.query())) {
+            proximityParts.add(c.query());
+          }
+        }
+      }
     }
     return joined;
   }

@@ -39,44 +39,15 @@ final class HighlightQuery {
 
   /** {@code query} without its clauses on fields other than {@code field}, or {@code query} itself (see above). */
   static Query forField(Query query, String field) {
-    query = withoutProximity(query);
+    // Proximity clauses mark nothing their concepts do not (the highlighter marks a window's
+    // words, not the window) but would have it match positions for every hit.
+    query = ConceptProximity.without(query, ConceptProximity::isProximity);
     try {
       Query stripped = strip(query, field);
       return stripped == null ? new MatchNoDocsQuery("no clause on " + field) : stripped;
     } catch (NotPure e) {
       return query;
     }
-  }
-
-  /**
-   * {@code q} without the optional proximity clauses of {@link ConceptProximity}, at any depth.
-   * They mark nothing their concepts do not (the highlighter marks a window's words, not the
-   * window), but would have it match positions for every hit. Only optional clauses of a query
-   * with no minimum go, so what the rest matches is unchanged.
-   */
-  static Query withoutProximity(Query q) {
-    if (q instanceof BoostQuery b) {
-      Query inner = withoutProximity(b.getQuery());
-      return inner == b.getQuery() ? q : new BoostQuery(inner, b.getBoost());
-    }
-    if (!(q instanceof BooleanQuery b)) {
-      return q;
-    }
-    BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-    boolean changed = false;
-    int kept = 0;
-    for (BooleanClause c : b.clauses()) {
-      if (c.occur() == BooleanClause.Occur.SHOULD && b.getMinimumNumberShouldMatch() == 0
-          && ConceptProximity.isProximity(c.query())) {
-        changed = true;
-        continue;
-      }
-      Query inner = withoutProximity(c.query());
-      changed |= inner != c.query();
-      out.add(inner, c.occur());
-      kept++;
-    }
-    return !changed ? q : kept == 0 ? new MatchNoDocsQuery("only proximity clauses") : out.build();
   }
 
   /** The part of {@code q} on {@code field}, null when there is none; unknown query types are kept whole. */

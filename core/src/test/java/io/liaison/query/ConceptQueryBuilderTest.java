@@ -96,6 +96,20 @@ class ConceptQueryBuilderTest {
     assertTrue(ConceptProximity.clauses(q) <= IndexSearcher.getMaxClauseCount() / 2, String.valueOf(ConceptProximity.clauses(q)));
   }
 
+  @Test
+  void aChinesePhraseCoversTheWordsOfItsTextWhateverItsOwnSegmentation() {
+    // In 中国一带一路建设 the query's words are 中国 一带 一路 建设; 一带一路 alone segments into four
+    // words, so counting its terms would take 中国 in too. It covers 一带 and 一路 only.
+    Concept belt = new Concept("一带一路", List.of(new Alternative("一带一路", 1f, Origin.QUERY, List.of()),
+        new Alternative("Belt and Road", 0.5f, Origin.GLOSSARY, List.of())), true);
+    List<String> near = BUILDER.proximity(List.of(Fields.BODY),
+        List.of(word("中国"), word("一带"), word("一路"), belt, word("建设"))).stream().map(Query::toString).toList();
+    assertEquals(3, near.size(), near.toString());
+    assertTrue(near.get(0).contains("中国") && near.get(0).contains("belt"), "中国 ~ the phrase: " + near.get(0));
+    assertTrue(near.get(1).contains("建设") && near.get(1).contains("belt"), "the phrase ~ 建设: " + near.get(1));
+    assertTrue(near.get(2).contains("一带") && !near.get(2).contains("中国"), "the phrase's own words: " + near.get(2));
+  }
+
   private static int proximityClauses(Query q) {
     return q instanceof BooleanQuery b
         ? (int) b.clauses().stream().map(BooleanClause::query).filter(ConceptProximity::isProximity).count()

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
@@ -462,5 +463,33 @@ class LiaisonQueryParserTest {
     // Twelve words or fewer: nothing changes.
     Concept inShort = translator.translate("软件 网络 文件 目录", true, Set.of()).get(0);
     assertEquals(alone.alternatives(), inShort.alternatives());
+  }
+
+  @Test
+  void proximityIsLeftOutRatherThanTakeAQueryOfSeveralRunsPastTheClauseLimit() {
+    String run = "the kernel module loads the device driver and mounts the file system before the network service"
+        + " starts the daemon process that reads the configuration file and writes the log message";
+    LiaisonQueryParser one = parser(true);
+    Query single = one.parseQuery("(" + run + ")");
+    assertTrue(proximityCount(single) > 0, "one run keeps its proximity");
+    LiaisonQueryParser p = parser(true);
+    Query q = p.parseQuery("(" + run + ") (" + run + ") (" + run + ") (" + run + ")");
+    assertTrue(ConceptProximity.clauses(q) <= IndexSearcher.getMaxClauseCount(), String.valueOf(ConceptProximity.clauses(q)));
+    assertEquals(0, proximityCount(q), "proximity dropped, the words kept");
+    assertTrue(4 * ConceptProximity.clauses(single) > IndexSearcher.getMaxClauseCount(), "the four runs with proximity would not fit");
+  }
+
+  private static int proximityCount(Query q) {
+    int[] n = new int[1];
+    q.visit(new org.apache.lucene.search.QueryVisitor() {
+      @Override
+      public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        if (ConceptProximity.isProximity(parent)) {
+          n[0]++;
+        }
+        return this;
+      }
+    });
+    return n[0];
   }
 }
