@@ -185,13 +185,25 @@ public final class ConceptProximity {
       if (terms.isEmpty()) {
         continue;
       }
-      sources.add(terms.size() == 1
-          ? Intervals.term(terms.get(0))
-          : Intervals.phrase(terms.toArray(String[]::new)));
+      sources.add(form(terms));
     }
     if (sources.isEmpty()) {
       return null;
     }
     return sources.size() == 1 ? sources.get(0) : Intervals.or(sources.toArray(IntervalsSource[]::new));
+  }
+
+  /**
+   * One form: a term, a phrase, or, where the analyzer left a position empty inside it (a stop
+   * word, as an empty string), its terms in order within the width the text gives them.
+   */
+  private static IntervalsSource form(List<String> terms) {
+    if (terms.size() == 1) {
+      return Intervals.term(terms.get(0));
+    }
+    IntervalsSource[] words = terms.stream().filter(t -> !t.isEmpty()).map(Intervals::term).toArray(IntervalsSource[]::new);
+    return words.length == terms.size()
+        ? Intervals.phrase(words)
+        : Intervals.maxwidth(terms.size(), Intervals.ordered(words));
   }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -94,7 +95,8 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
         // (By text, not origin: a concept that came over the wire has lost its origins.)
         continue;
       }
-      List<String> terms = analyze(field, a.text());
+      List<String> positioned = analyze(field, a.text());
+      List<String> terms = positioned.stream().filter(t -> !t.isEmpty()).toList();
       if (terms.isEmpty()) {
         continue;
       }
@@ -102,10 +104,14 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       if (terms.size() == 1) {
         side.singles.merge(terms.get(0), a.weight(), Math::max);
       } else {
+        // At the positions the analyzer gave, so a stop word inside ("Belt and Road") leaves the
+        // gap the indexed text has.
         PhraseQuery.Builder p = new PhraseQuery.Builder();
         p.setSlop(Math.max(slop, 0));
-        for (String t : terms) {
-          p.add(new Term(field, t));
+        for (int i = 0; i < positioned.size(); i++) {
+          if (!positioned.get(i).isEmpty()) {
+            p.add(new Term(field, positioned.get(i)), i);
+          }
         }
         Query pq = p.build();
         side.phrases.add(a.weight() < 1f ? new BoostQuery(pq, a.weight()) : pq);
@@ -254,13 +260,26 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     return b.build();
   }
 
+  /**
+   * The terms of {@code text} in {@code field}, one per position from the first term on: a
+   * position the analyzer left empty inside the text (a stop word) is an empty string, so that
+   * phrases keep the gaps the indexed text has. No empty string comes first or last.
+   */
   private List<String> analyze(String field, String text) {
     List<String> terms = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        terms.add(term.toString());
+        if (!terms.isEmpty()) {
+          for (int gap = increment.getPositionIncrement(); gap > 1; gap--) {
+            terms.add("");
+          }
+        }
+        if (increment.getPositionIncrement() > 0 || terms.isEmpty()) {
+          terms.add(term.toString());
+        }
       }
       ts.end();
     } catch (IOException e) {

