@@ -29,9 +29,10 @@ import org.apache.lucene.search.QueryVisitor;
  * <p>The clause is an {@link IntervalQuery}: it scores {@code w · f / (f + 1)}, where {@code f}
  * counts the windows of at most {@value #WINDOW} positions that hold both concepts, a tight window
  * counting more; the score is bounded by {@code w} and needs no statistics, so it is the same on
- * an OpenSearch shard. Each pair of a query with {@code n} pairs gets {@code w = }{@value #WEIGHT}
- * {@code / n^}{@value #LENGTH_EXPONENT}: a title's three pairs weigh more each than a sentence's
- * fifteen, whose common pairs (使用 … 文件) are everywhere.
+ * an OpenSearch shard. Each clause of a run with {@code n} of them (its pairs, and one per phrase
+ * for the phrase's own words) gets {@code w = }{@value #WEIGHT}{@code / n^}{@value
+ * #LENGTH_EXPONENT}: a title's three pairs weigh more each than a sentence's fifteen, whose common
+ * pairs (使用 … 文件) are everywhere.
  *
  * <p>Measured on bench/crosslang (MRR@10 of all twelve sets at several weights, windows, fields,
  * with an idf factor and three ways of treating phrases: bench/crosslang/PROXIMITY-SWEEP.md): the
