@@ -123,7 +123,7 @@ public final class ConceptProximity {
       out.add(inner, c.occur());
       kept++;
     }
-    return !changed ? q : kept == 0 ? new MatchNoDocsQuery("only proximity clauses") : out.build();
+    return !changed ? q : kept == 0 ? new MatchNoDocsQuery("every clause was dropped") : out.build();
   }
 
   /** Whether {@code q} is a clause that {@link #of} made: it scores, and matches only where its concepts' terms do. */

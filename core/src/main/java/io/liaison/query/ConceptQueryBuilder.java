@@ -183,7 +183,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * right after the word concepts of the text it spans, and that text starts with the first of
    * them, so they are found by their source text, from the end of the phrase back to its start.
    * (Counting the phrase's own terms would not do: SmartCN cuts 一带一路 alone into four words and
-   * inside 中国一带一路建设 into two.)
+   * inside 中国一带一路建设 into two.) 0 when the words cannot be told, so they stay units of their own.
    */
   private static int covers(Concept phrase, List<Concept> units) {
     String text = phrase.source();

@@ -46,7 +46,8 @@ public interface ConceptQueryFactory {
       return null;
     }
     // Neighbouring words found close together count extra (ConceptProximity); optional, so they
-    // change scores only, and within a share of the clause limit, so they never make it fail.
+    // change scores only, and within a share of the clause limit, so one run cannot take the query
+    // past it (LiaisonQueryParser checks the whole query).
     int base = parts.stream().mapToInt(ConceptProximity::clauses).sum();
     for (Query near : ConceptProximity.withinBudget(proximity(fields, concepts), base)) {
       parts.add(near);

@@ -39,7 +39,7 @@ public final class LiaisonQueryParser extends QueryParser {
   private final float titleBoost;
   private final ConceptQueryFactory concepts;
   private final List<Concept> expansion = new ArrayList<>();
-  /** The queries of phrase concepts, which stay optional whatever the default operator. */
+  /** The clauses of a run that are not a word's own (phrase concepts, proximity): optional whatever the default operator. */
   private final Set<Query> optionalParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** The proximity clauses among them (ConceptProximity). */
   private final Set<Query> proximityParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
