@@ -117,14 +117,15 @@ final class MatchSetQuery {
 
   /** The single terms and the other parts of a disjunction, nested disjunctions opened. */
   private static void collect(Query query, Set<Term> terms, List<Query> others) {
+    if (ConceptProximity.isProximity(query)) {
+      return; // a proximity clause beside its two concepts: every document it matches holds their terms
+    }
     Query q = unwrap(query);
     switch (q) {
       case TermQuery t -> terms.add(t.getTerm());
       case SynonymQuery s -> terms.addAll(s.getTerms());
       case DisjunctionMaxQuery d -> d.getDisjuncts().forEach(x -> collect(x, terms, others));
       case BooleanQuery bq when isDisjunction(bq) -> bq.clauses().forEach(c -> collect(c.query(), terms, others));
-      // A proximity clause beside its two concepts: every document it matches holds their terms.
-      case Query p when ConceptProximity.isProximity(p) -> { }
       default -> others.add(q);
     }
   }

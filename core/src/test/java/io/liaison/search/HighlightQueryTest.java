@@ -60,9 +60,8 @@ class HighlightQueryTest {
 
   @Test
   void proximityClausesGoEvenBesideARequiredClause() {
-    Query near = new BoostQuery(new org.apache.lucene.queries.intervals.IntervalQuery("body",
-        org.apache.lucene.queries.intervals.Intervals.maxwidth(8, org.apache.lucene.queries.intervals.Intervals.unordered(
-            org.apache.lucene.queries.intervals.Intervals.term("liaison"), org.apache.lucene.queries.intervals.Intervals.term("office")))), 2f);
+    Query near = io.liaison.query.ConceptProximity.clause("body", org.apache.lucene.queries.intervals.Intervals.unordered(
+        org.apache.lucene.queries.intervals.Intervals.term("liaison"), org.apache.lucene.queries.intervals.Intervals.term("office")), 2f);
     Query liaison = new TermQuery(new Term("body", "liaison"));
     Query office = new TermQuery(new Term("body", "office"));
     Query required = new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(office, BooleanClause.Occur.MUST)

@@ -123,9 +123,8 @@ class MatchSetQueryTest {
 
   @Test
   void aProximityClauseBesideItsConceptsIsDropped() {
-    Query near = new BoostQuery(new org.apache.lucene.queries.intervals.IntervalQuery(Fields.BODY,
-        org.apache.lucene.queries.intervals.Intervals.maxwidth(8, org.apache.lucene.queries.intervals.Intervals.unordered(
-            org.apache.lucene.queries.intervals.Intervals.term("liaison"), org.apache.lucene.queries.intervals.Intervals.term("office")))), 2f);
+    Query near = io.liaison.query.ConceptProximity.clause(Fields.BODY, org.apache.lucene.queries.intervals.Intervals.unordered(
+        org.apache.lucene.queries.intervals.Intervals.term("liaison"), org.apache.lucene.queries.intervals.Intervals.term("office")), 2f);
     Query counted = MatchSetQuery.of(or(LIAISON, OFFICE, near));
     TermInSetQuery set = assertInstanceOf(TermInSetQuery.class, counted, counted.toString());
     assertEquals(List.of("liaison", "office", "联络"), terms(set));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.Liaison;
 import io.liaison.query.Ablation;
+import io.liaison.query.ConceptProximity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,6 +36,9 @@ class ProximityRankingTest {
           "without proximity the two pages are alike: " + without);
       assertTrue(with.get("together.txt") > with.get("apart.txt") + 0.1f, with.toString());
       assertEquals(without.get("apart.txt"), with.get("apart.txt"), 1e-6f, "apart gains nothing: " + with);
+      // One pair (set, time), found together once: the clause's whole weight, not a share of it
+      // that grows with the number of windows.
+      assertEquals(ConceptProximity.pairWeight(1), with.get("together.txt") - without.get("together.txt"), 1e-4f, with.toString());
     }
   }
 

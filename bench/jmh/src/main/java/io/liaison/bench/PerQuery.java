@@ -25,6 +25,9 @@ public final class PerQuery {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     boolean cpu = "cpu".equals(System.getProperty("perf.clock"));
+    java.util.Set<io.liaison.query.Ablation> ablations = java.util.Arrays.stream(System.getProperty("perf.ablate", "").split(","))
+        .filter(a -> !a.isBlank()).map(a -> io.liaison.query.Ablation.valueOf(a.trim().toUpperCase(Locale.ROOT)))
+        .collect(java.util.stream.Collectors.toSet());
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     List<String> queries = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8).stream()
         .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
@@ -34,15 +37,15 @@ public final class PerQuery {
       int[][] terms = new int[queries.size()][2];
       for (int warm = 0; warm < 10; warm++) {
         for (String q : queries) {
-          liaison.search(SearchRequest.of(q).withLimit(10).withTranslate(false));
-          liaison.search(SearchRequest.of(q).withLimit(10));
+          liaison.search(SearchRequest.of(q).withLimit(10).withAblations(ablations).withTranslate(false));
+          liaison.search(SearchRequest.of(q).withLimit(10).withAblations(ablations));
         }
       }
       for (int r = 0; r < rounds; r++) {
         for (int i = 0; i < queries.size(); i++) {
           for (int m = 0; m < 2; m++) {
             long s = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
-            var resp = liaison.search(SearchRequest.of(queries.get(i)).withLimit(10).withTranslate(m == 1));
+            var resp = liaison.search(SearchRequest.of(queries.get(i)).withLimit(10).withAblations(ablations).withTranslate(m == 1));
             t[i][m][r] = (cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - s;
             total[i][m] = resp.total();
             terms[i][m] = resp.expansion().stream().mapToInt(c -> c.alternatives().size()).sum();
