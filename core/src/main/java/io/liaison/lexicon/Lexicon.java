@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * A bilingual English/Chinese dictionary for query translation, compiled at build time from ECDICT
@@ -25,6 +31,15 @@ import java.util.regex.Pattern;
  * curated entries, 0.3 for entries ECDICT knows only from the web. Immutable and thread-safe.
  */
 public final class Lexicon {
+  /** Lucene's minimal English stemmer on a whole word: plural endings only. */
+  private static final Analyzer PLURALS = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+      Tokenizer word = new KeywordTokenizer();
+      return new TokenStreamComponents(word, new EnglishMinimalStemFilter(word));
+    }
+  };
+
   /** Compiled once: {@link #toChinese} runs for every English word and span of every query. */
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -131,6 +146,30 @@ public final class Lexicon {
   }
 
   private int englishId(String key) {
+    int id = lemmaId(key);
+    if (id >= 0) {
+      return id;
+    }
+    // A plural ECDICT does not list (checksums, callbacks, newlines: it lists inflections for
+    // common words only): its singular, by Lucene's minimal English stemmer, which only removes
+    // plural endings and so never turns one word into another.
+    String singular = singular(key);
+    return singular.length() < key.length() && singular.length() >= 3 ? lemmaId(singular) : -1;
+  }
+
+  private static String singular(String word) {
+    try (TokenStream ts = PLURALS.tokenStream("", word)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      String out = ts.incrementToken() ? term.toString() : word;
+      ts.end();
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private int lemmaId(String key) {
     int id = english.find(key);
     if (id >= 0) {
       return id;

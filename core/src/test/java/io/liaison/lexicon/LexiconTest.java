@@ -73,6 +73,17 @@ class LexiconTest {
   }
 
   @Test
+  void aPluralTheDictionaryDoesNotListUsesItsSingular() {
+    // ECDICT lists the inflections of common words only: checksums, callbacks, filesystems are not there.
+    for (String plural : List.of("checksums", "callbacks", "filesystems", "deallocates")) {
+      String singular = plural.substring(0, plural.length() - 1);
+      assertFalse(LEXICON.toChinese(singular).isEmpty(), singular);
+      assertEquals(LEXICON.toChinese(singular), LEXICON.toChinese(plural), plural);
+    }
+    assertEquals(List.of(), LEXICON.toChinese("qwxzvbns"));
+  }
+
+  @Test
   void unknownTermsGiveEmptyLists() {
     assertEquals(List.of(), LEXICON.toChinese("qwxzvbn"));
     assertEquals(List.of(), LEXICON.toChinese(""));
