@@ -320,6 +320,19 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aCharacterCutOffADictionaryWordIsNotTranslatedOnItsOwn() {
+    // SmartCN cuts 卸载 (uninstall) into 卸 and 载; 载 alone would bring carry, year, load.
+    List<Concept> concepts = translator.translate("卸载文件系统", true, Set.of());
+    Concept zai = concepts.stream().filter(c -> c.source().equals("载")).findFirst().orElseThrow(() -> new AssertionError(concepts));
+    assertEquals(List.of("载"), texts(zai), concepts.toString());
+    Concept xiezai = concepts.stream().filter(c -> c.source().equals("卸载")).findFirst().orElseThrow();
+    assertTrue(xiezai.phrase() && texts(xiezai).contains("uninstall"), xiezai.toString());
+    // A word of its own keeps its translations, and so does a character outside any phrase.
+    assertTrue(texts(concepts.stream().filter(c -> c.source().equals("文件")).findFirst().orElseThrow()).contains("file"));
+    assertTrue(texts(translator.translate("载", true, Set.of()).get(0)).size() > 1);
+  }
+
+  @Test
   void withoutPhrasesEveryWordStandsAlone() {
     LiaisonQueryParser p = parser(true, Ablation.PHRASES);
     p.parseQuery("Belt and Road");
