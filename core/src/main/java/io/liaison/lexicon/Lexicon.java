@@ -147,8 +147,8 @@ public final class Lexicon {
 
   private int englishId(String key) {
     int id = lemmaId(key);
-    if (id >= 0) {
-      return id;
+    if (id >= 0 || !key.endsWith("s")) {
+      return id; // the stemmer below changes only words ending in s: most spans of a query skip it
     }
     // A plural ECDICT does not list (checksums, callbacks, newlines: it lists inflections for
     // common words only): its singular, by Lucene's minimal English stemmer, which only removes

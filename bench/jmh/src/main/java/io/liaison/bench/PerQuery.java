@@ -19,7 +19,9 @@ import java.util.Locale;
  *
  * <p>With {@code -Dperf.clock=cpu} it measures the searching thread's CPU time instead of the wall
  * clock (a search runs on its calling thread): on a machine shared with other work the wall clock
- * mostly measures the waits for a core.
+ * mostly measures the waits for a core. With {@code -Dperf.ablate=proximity} (any {@link
+ * io.liaison.query.Ablation}s, comma-separated) both modes run with those parts switched off, to
+ * see what one of them costs.
  */
 public final class PerQuery {
   public static void main(String[] args) throws Exception {
