@@ -27,6 +27,9 @@ final class SenseCleaner {
       Pattern.compile("\\([^()]*\\)|（[^（）]*）|\\[[^\\[\\]]*\\]|〔[^〔〕]*〕|【[^【】]*】|<[^<>]*>|＜[^＜＞]*＞");
   private static final Pattern SPLIT = Pattern.compile("[,，;；、/|]");
   private static final Pattern QUOTES = Pattern.compile("[“”‘’\"'《》「」『』\\s]");
+  /** ECDICT's label for a line of personal names (not 人名录, a list of names). */
+  private static final String NAMES = "人名";
+  private static final Pattern NAMES_LABEL = Pattern.compile("(?<!\\p{IsHan})人名(?!\\p{IsHan})");
 
   private SenseCleaner() {}
 
@@ -37,6 +40,11 @@ final class SenseCleaner {
     List<Candidate> web = new ArrayList<>();
     for (String raw : lines) {
       String line = raw.strip();
+      // A line of names: ECDICT's "(Nez)人名；(法)内；(西)内斯" or "[人名] [英格兰人姓氏] 史密斯". Its
+      // transliterations stay (Smith: 史密斯), but not the label itself, nor a surname spelt with one
+      // character (法: 内), which is a sound, not what the character means: inverted, it made nez
+      // the first English for 内.
+      boolean names = NAMES_LABEL.matcher(line).find();
       float factor = 1f;
       boolean isWeb = false;
       boolean abbreviation = false;
@@ -74,6 +82,9 @@ final class SenseCleaner {
       for (String piece : SPLIT.split(line)) {
         String text = QUOTES.matcher(piece).replaceAll("");
         if (!isHanWord(text)) {
+          continue;
+        }
+        if (names && (text.equals(NAMES) || text.codePointCount(0, text.length()) == 1)) {
           continue;
         }
         List<Candidate> into = isWeb ? web : out;

@@ -88,6 +88,29 @@ class LexiconCompilerTest {
   }
 
   @Test
+  void aNameLineGivesItsTransliterationsButNeitherTheWordPersonNameNorALoneCharacter() throws IOException {
+    // Shaped like ECDICT's rows for names: "人名" (personal name) labels the line, and a surname
+    // transliterated by a single character (法: 内) is a sound, not the character's meaning.
+    Lexicon lexicon = compile(HEADER
+        + "Nez,,,\"n. (Nez)人名；(法)内；(西)内斯\",,,,,13644,0,,,\n"
+        + "sode,,,n. (Sode)人名；(日)外(姓),,,,,0,0,,,\n"
+        + "Lakato,,,人名；(意)拉卡托,,,,,0,0,,,\n"
+        + "hudibras,,,n. 人名,,,,,0,0,,,\n"
+        + "Smith,,,\"n. 铁匠\\n[人名] [英格兰人姓氏] 史密斯; 史\",,,,,3000,3000,,,\n"
+        + "inside,,,\"n. 内部\\na. 内部的\",,,,,900,900,,,\n");
+    assertEquals(List.of("内斯"), lexicon.toChinese("nez").stream().map(Translation::text).toList());
+    assertEquals(List.of(), lexicon.toChinese("sode"));
+    assertEquals(List.of("拉卡托"), lexicon.toChinese("lakato").stream().map(Translation::text).toList());
+    assertEquals(List.of(), lexicon.toChinese("hudibras"));
+    assertEquals("铁匠", lexicon.toChinese("smith").get(0).text());
+    assertEquals(List.of(), lexicon.toEnglish("史"), "a surname's one-character spelling is no translation");
+    assertEquals("smith", lexicon.toEnglish("史密斯").get(0).text());
+    assertEquals(List.of(), lexicon.toEnglish("人名"));
+    assertEquals(List.of(), lexicon.toEnglish("内"), "内 is no translation of Nez");
+    assertEquals(List.of(), lexicon.toEnglish("外"));
+  }
+
+  @Test
   void aSubjectLineRanksAsTheSecondSenseWhereverItStands() throws IOException {
     // Shaped like ECDICT's terminal: eleven general senses first, the computing sense last.
     Lexicon lexicon = compile(HEADER
