@@ -11,7 +11,12 @@ Prints, one per line:
   both@K_en <share of topics whose top K for the English query holds every relevant doc>
   both@K_zh <same for the Chinese query>
   jaccard@K <mean Jaccard similarity of the two top-K doc sets>
+  own@K_en <share of topics whose top K for the English query holds the English version>
+  own@K_zh <same for the Chinese query and the Chinese version>
 A topic missing from a run counts as an empty list (both = no, Jaccard = 0).
+A document's language is the first part of its id (en/..., zh/...). own@K bounds
+both@K: a query cannot put both versions in its top K more often than it puts
+its own language's version there, which is a monolingual search's success.
 """
 import argparse
 import collections
@@ -64,12 +69,14 @@ def main():
     rel = read_qrels(a.qrels)
     en, zh = read_run(a.run_en, a.k), read_run(a.run_zh, a.k)
     n = len(rel)
-    both_en = both_zh = 0
+    both_en = both_zh = own_en = own_zh = 0
     jac = 0.0
     for qid, docs in rel.items():
         te, tz = set(en.get(qid, [])), set(zh.get(qid, []))
         both_en += docs <= te
         both_zh += docs <= tz
+        own_en += any(d.startswith("en/") for d in docs & te)
+        own_zh += any(d.startswith("zh/") for d in docs & tz)
         union = te | tz
         jac += len(te & tz) / len(union) if union else 0.0
     k = a.k
@@ -77,6 +84,8 @@ def main():
     print("both@%d_en %.4f" % (k, both_en / n if n else 0.0))
     print("both@%d_zh %.4f" % (k, both_zh / n if n else 0.0))
     print("jaccard@%d %.4f" % (k, jac / n if n else 0.0))
+    print("own@%d_en %.4f" % (k, own_en / n if n else 0.0))
+    print("own@%d_zh %.4f" % (k, own_zh / n if n else 0.0))
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ LOGS="$OUTDIR/logs"
 rm -rf "$OUTDIR"
 mkdir -p "$IDX" "$RUNS" "$LOGS"
 RESULTS="$OUTDIR/results.tsv"   # name kind label status mrr ndcg r100 s10
-MIXED="$OUTDIR/mixed.tsv"       # kind label both_en both_zh jaccard
+MIXED="$OUTDIR/mixed.tsv"       # kind label both_en both_zh jaccard own_en own_zh
 CMDS="$OUTDIR/commands.txt"
 : >"$RESULTS"; : >"$MIXED"; : >"$CMDS"
 STARTED="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -151,12 +151,14 @@ mixed_set() { # mixed_set KIND
              --run-en "$ren" --run-zh "$rzh" --k 10)
       printf 'python3 bench/crosslang/mixed_stats.py --qrels %s --run-en %q --run-zh %q --k 10\n' \
         "$WORK/$(manifest "mixed-en.$kind" 6)" "$ren" "$rzh" >>"$CMDS"
-      printf '%s\t%s\t%s\t%s\t%s\n' "$kind" "$label" \
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$label" \
         "$(awk '$1=="both@10_en"{print $2}' <<<"$st")" \
         "$(awk '$1=="both@10_zh"{print $2}' <<<"$st")" \
-        "$(awk '$1=="jaccard@10"{print $2}' <<<"$st")" >>"$MIXED"
+        "$(awk '$1=="jaccard@10"{print $2}' <<<"$st")" \
+        "$(awk '$1=="own@10_en"{print $2}' <<<"$st")" \
+        "$(awk '$1=="own@10_zh"{print $2}' <<<"$st")" >>"$MIXED"
     else
-      printf '%s\t%s\tn/a\tn/a\tn/a\n' "$kind" "$label" >>"$MIXED"
+      printf '%s\t%s\tn/a\tn/a\tn/a\tn/a\tn/a\n' "$kind" "$label" >>"$MIXED"
     fi
   done
 }
