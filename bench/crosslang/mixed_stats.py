@@ -16,7 +16,9 @@ Prints, one per line:
 A topic missing from a run counts as an empty list (both = no, Jaccard = 0).
 A document's language is the first part of its id (en/..., zh/...). own@K bounds
 both@K: a query cannot put both versions in its top K more often than it puts
-its own language's version there, which is a monolingual search's success.
+its own language's version there. Without translation own@K is what a
+monolingual search achieves; with it, own@K can be lower, as the other language's
+hits take part of the top K.
 """
 import argparse
 import collections

@@ -29,7 +29,7 @@ final class SenseCleaner {
   private static final Pattern QUOTES = Pattern.compile("[“”‘’\"'《》「」『』\\s]");
   /** ECDICT's label for a line of personal names (not 人名录, a list of names). */
   private static final String NAMES = "人名";
-  private static final Pattern NAMES_LABEL = Pattern.compile("(?<!\\p{IsHan})人名(?!\\p{IsHan})");
+  private static final Pattern NAMES_LABEL = Pattern.compile("(?<!\\p{IsHan})" + NAMES + "(?!\\p{IsHan})");
 
   private SenseCleaner() {}
 
