@@ -168,6 +168,27 @@ class LexiconCompilerTest {
   }
 
   @Test
+  void anEnglishWordGainsTheChineseItsPhraseEntriesAgreeOn() throws IOException {
+    // No row gives create 创建; ten phrases do, as ECDICT's computing entries do.
+    String csv = HEADER
+        + "create,,,\"vt. 创造, 建造, 引起, 任命\",,5,1,cet4,449,332,,,\n"
+        + "found,,,\"vt. 建立, 创建\",,,,,2000,2000,,,\n"
+        + "create directory,,,[计] 创建目录,,,,,0,0,,,\n"
+        + "create file,,,[计] 创建文件,,,,,0,0,,,\n"
+        + "create table,,,[计] 创建表,,,,,0,0,,,\n"
+        + "create user,,,[计] 创建用户,,,,,0,0,,,\n"
+        + "create index,,,[计] 创建索引,,,,,0,0,,,\n"
+        + "create group,,,[计] 创建组,,,,,0,0,,,\n"
+        + "create folder,,,[计] 创建文件夹,,,,,0,0,,,\n"
+        + "create account,,,[计] 创建帐户,,,,,0,0,,,\n"
+        + "create shortcut,,,[计] 创建快捷方式,,,,,0,0,,,\n"
+        + "create object,,,[计] 创建对象,,,,,0,0,,,\n";
+    List<String> create = compile(csv).toChinese("create").stream().map(Translation::text).toList();
+    assertEquals("创建", create.get(0), "the phrases agree on it as on nothing else: " + create);
+    assertTrue(create.containsAll(List.of("创造", "建造", "引起", "任命")), "the row's own senses stay: " + create);
+  }
+
+  @Test
   void pinyinOfHanIsTonelessAndJoined() {
     assertEquals("zhongguo", Pinyin.of("中国"));
     assertTrue(Pinyin.spells("zhong guo", "中国"));
