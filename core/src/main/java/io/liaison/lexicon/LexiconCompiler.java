@@ -1,12 +1,12 @@
 package io.liaison.lexicon;
 
+import io.liaison.analysis.AnalyzedToken;
 import io.liaison.analysis.LiaisonAnalyzer;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,9 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Compiles ECDICT's {@code ecdict.csv}, with CC-CEDICT's glosses blended in, into the bundled
@@ -53,7 +51,6 @@ public final class LexiconCompiler {
   static final float CEDICT_TO_ENGLISH = 0.5f;
   /** The share of an English word's Chinese list learnt from phrases ({@link #blendAligned}). */
   static final float ALIGNED_SHARE = 0.5f;
-
   /** A multi-word CC-CEDICT gloss against a one-word one at the same place. */
   static final float CEDICT_PHRASE = 0.6f;
 
@@ -524,21 +521,7 @@ public final class LexiconCompiler {
   }
 
   private static List<String> segment(Analyzer analyzer, String text) {
-    List<String> words = new ArrayList<>();
-    if (text.isEmpty()) {
-      return words;
-    }
-    try (TokenStream ts = analyzer.tokenStream("translation", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        words.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return words;
+    return text.isEmpty() ? List.of() : AnalyzedToken.analyze(analyzer, "translation", text).stream().map(AnalyzedToken::term).toList();
   }
 
   private static Weights weigh(Map<String, Row> entries, Map<String, Map<String, Float>> borrowed,

@@ -1,6 +1,7 @@
 package io.liaison.lexicon;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,11 +96,12 @@ final class PhraseAlignment {
       cellChinese[v] = (int) (long) k;
     });
     double[] t = new double[cellOf.size()];
-    java.util.Arrays.fill(t, 1d);
+    Arrays.fill(t, 1d);
     double[] counts = new double[cellOf.size()];
+    double[] totals = new double[english.size()]; // per English word, the sum of its counts
     for (int round = 0; round < ROUNDS; round++) {
-      java.util.Arrays.fill(counts, 0d);
-      double[] totals = new double[english.size()];
+      Arrays.fill(counts, 0d);
+      Arrays.fill(totals, 0d);
       for (int p = 0; p < cells.size(); p++) {
         int[] pair = cells.get(p);
         int width = widths.get(p);
@@ -120,10 +122,7 @@ final class PhraseAlignment {
         t[cell] = counts[cell] / totals[cellEnglish[cell]];
       }
     }
-    double[] totals = new double[english.size()];
-    for (int cell = 0; cell < counts.length; cell++) {
-      totals[cellEnglish[cell]] += counts[cell];
-    }
+    // The last round's counts and totals give the shares.
     Map<String, Map<String, Float>> shares = new HashMap<>();
     for (int cell = 0; cell < counts.length; cell++) {
       int w = cellEnglish[cell];
