@@ -122,12 +122,12 @@ final class PhraseAlignment {
         t[cell] = counts[cell] / totals[cellEnglish[cell]];
       }
     }
-    // The last round's counts and totals give the shares.
+    // The last round's shares are t; its counts say how much evidence each pair had.
     Map<String, Map<String, Float>> shares = new HashMap<>();
     for (int cell = 0; cell < counts.length; cell++) {
       int w = cellEnglish[cell];
       String zh = chinese.word(cellChinese[cell]);
-      double share = counts[cell] / totals[w];
+      double share = t[cell];
       if (w != 0 && counts[cell] >= MIN_COUNT && share >= MIN_SHARE && zh.codePointCount(0, zh.length()) >= 2) {
         shares.computeIfAbsent(english.word(w), k -> new LinkedHashMap<>()).put(zh, (float) share);
       }
