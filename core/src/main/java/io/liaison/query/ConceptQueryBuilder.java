@@ -113,16 +113,18 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
             p.add(new Term(field, positioned.get(i)), i);
           }
         }
-        Query pq = p.build();
-        side.phrases.add(a.weight() < 1f ? new BoostQuery(pq, a.weight()) : pq);
+        // Two alternatives that analyse to the same phrase ("configuration file" from the
+        // dictionary, CONFIGURATION FILES mined from the corpus) are one phrase at the higher
+        // weight: a dis-max would score them so anyway, after matching the phrase twice.
+        side.phrases.merge(p.build(), a.weight(), Math::max);
       }
     }
     if (ablations.contains(Ablation.STRUCTURE)) {
       // Ablation: every translation is a clause of its own, so many translations outweigh few.
       List<Query> options = new ArrayList<>();
       for (Side side : List.of(han, latin)) {
-        side.singles.forEach((t, w) -> options.add(w < 1f ? new BoostQuery(new TermQuery(new Term(field, t)), w) : new TermQuery(new Term(field, t))));
-        options.addAll(side.phrases);
+        side.singles.forEach((t, w) -> options.add(weighted(new TermQuery(new Term(field, t)), w)));
+        side.phrases.forEach((q, w) -> options.add(weighted(q, w)));
       }
       return any(options);
     }
@@ -133,7 +135,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       Side all = new Side();
       for (Side side : List.of(han, latin)) {
         side.singles.forEach((t, w) -> all.singles.merge(t, w, Math::max));
-        all.phrases.addAll(side.phrases);
+        side.phrases.forEach((q, w) -> all.phrases.merge(q, w, Math::max));
       }
       return all.query(field);
     }
@@ -227,7 +229,8 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   /** The alternatives of one script: single terms and phrases. */
   private static final class Side {
     final Map<String, Float> singles = new LinkedHashMap<>();
-    final List<Query> phrases = new ArrayList<>();
+    /** Each distinct phrase with its highest weight. */
+    final Map<Query, Float> phrases = new LinkedHashMap<>();
 
     /** A synonym query over the single terms, the phrases beside it, the best one counting; null if empty. */
     Query query(String field) {
@@ -239,12 +242,17 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
         singles.forEach((t, w) -> s.addTerm(new Term(field, t), w));
         options.add(s.build());
       }
-      options.addAll(phrases);
+      phrases.forEach((q, w) -> options.add(weighted(q, w)));
       if (options.isEmpty()) {
         return null;
       }
       return options.size() == 1 ? options.get(0) : new DisjunctionMaxQuery(options, 0f);
     }
+  }
+
+  /** {@code q} scaled by a weight below 1; as it is at 1. */
+  private static Query weighted(Query q, float weight) {
+    return weight < 1f ? new BoostQuery(q, weight) : q;
   }
 
   /** The queries as optional clauses, scores added; null if none. */

@@ -36,6 +36,16 @@ class ConceptQueryBuilderTest {
   }
 
   @Test
+  void alternativesThatAnalyseToTheSamePhraseAreOnePhraseAtTheHigherWeight() {
+    // The dictionary's "configuration file" and a mined CONFIGURATION FILES both stem to
+    // "configur file": one phrase to match, weighted as the dis-max of the two would score it.
+    Concept c = new Concept("配置文件", List.of(new Alternative("配置文件", 1f, Origin.QUERY, List.of()),
+        new Alternative("configuration file", 0.5f, Origin.DICTIONARY, List.of()),
+        new Alternative("CONFIGURATION FILES", 0.45f, Origin.ALIAS, List.of("ssh.1"))), true);
+    assertEquals("(body:\"configur file\")^0.5", BUILDER.inField(Fields.BODY, c, 0).toString());
+  }
+
+  @Test
   void aPhraseConceptStaysOptionalWhenTheWordsAreRequired() {
     BooleanQuery q = assertInstanceOf(BooleanQuery.class, BUILDER.build(List.of(Fields.BODY),
         List.of(concept("belt", false), concept("road", false), phrase("belt and road", "一带一路")), BooleanClause.Occur.MUST, 0));
