@@ -10,7 +10,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.FilterScorable;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
@@ -87,10 +86,13 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
       LeafCollector zh = chinese.getLeafCollector(context);
       SortedDocValues lang = DocValues.getSorted(context.reader(), Fields.LANG);
       int englishOrd = lang.lookupTerm(new BytesRef(LanguageBalance.ENGLISH));
+      // One per segment, kept when the segment is scored in several runs (a time-limited search
+      // hands over a scorer per run): the groups' thresholds carry over, and only ever rise.
+      Threshold shared = new Threshold();
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) throws IOException {
-          Threshold shared = new Threshold(scorer);
+          shared.scoreWith(scorer);
           en.setScorer(shared.first);
           zh.setScorer(shared.second);
         }
@@ -104,35 +106,57 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
     }
   }
 
-  /** Two views of one scorer; the scorer may skip what is below both views' minimum scores. */
+  /**
+   * Two views of one scorer, one per group; the scorer may skip what is below both views' minimum
+   * scores. The scorer may be replaced (a new run of the segment) while the views and their minimum
+   * scores stay, so what the scorer is told never falls, as Lucene requires.
+   */
   private static final class Threshold {
-    private final Scorable scorer;
-    private final View first;
-    private final View second;
+    private final View first = new View();
+    private final View second = new View();
+    private Scorable scorer;
 
-    Threshold(Scorable scorer) {
-      this.scorer = scorer;
-      this.first = new View(scorer);
-      this.second = new View(scorer);
+    /** Scores with {@code next} from now on, telling it at once what no longer competes. */
+    void scoreWith(Scorable next) throws IOException {
+      scorer = next;
+      float min = threshold();
+      if (min > 0) {
+        scorer.setMinCompetitiveScore(min);
+      }
     }
 
-    private final class View extends FilterScorable {
+    private float threshold() {
+      float lower = Math.min(first.min, second.min);
+      float higher = Math.max(first.min, second.min);
+      // `higher` is a lower bound of the k-th raw score overall, and merging never lowers a
+      // score, so the k-th merged score is at least `higher`; merging raises a score at most
+      // MAX_LIFT-fold, so a hit under higher / MAX_LIFT cannot reach the merged page, whatever
+      // its language.
+      return Math.max(lower, higher / LanguageBalance.MAX_LIFT);
+    }
+
+    private final class View extends Scorable {
       private float min;
 
-      View(Scorable in) {
-        super(in);
+      @Override
+      public float score() throws IOException {
+        return scorer.score();
+      }
+
+      @Override
+      public float smoothingScore(int docId) throws IOException {
+        return scorer.smoothingScore(docId);
+      }
+
+      @Override
+      public Collection<ChildScorable> getChildren() {
+        return List.of(new ChildScorable(scorer, "FILTER"));
       }
 
       @Override
       public void setMinCompetitiveScore(float minScore) throws IOException {
         min = minScore;
-        float lower = Math.min(first.min, second.min);
-        float higher = Math.max(first.min, second.min);
-        // `higher` is a lower bound of the k-th raw score overall, and merging never lowers a
-        // score, so the k-th merged score is at least `higher`; merging raises a score at most
-        // MAX_LIFT-fold, so a hit under higher / MAX_LIFT cannot reach the merged page, whatever
-        // its language.
-        scorer.setMinCompetitiveScore(Math.max(lower, higher / LanguageBalance.MAX_LIFT));
+        scorer.setMinCompetitiveScore(threshold());
       }
     }
   }

@@ -184,11 +184,9 @@ public final class Searcher implements Closeable {
     IndexSearcher shared = manager.acquire();
     try {
       // A searcher of its own per request: the time limit and its timed-out flag are per searcher.
-      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-      searcher.setSimilarity(shared.getSimilarity()); // Scoring's, as the manager's factory sets it
       Duration limit = timeLimit;
-      long deadline = System.nanoTime() + limit.toNanos();
-      searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
+      IndexSearcher searcher = new TimeLimitedSearcher(shared.getIndexReader(), System.nanoTime() + limit.toNanos());
+      searcher.setSimilarity(shared.getSimilarity()); // Scoring's, as the manager's factory sets it
       int wanted = Math.multiplyExact(request.page(), request.limit());
       // A translated query's hits in two languages are merged (LanguageBalance) from the best of each.
       boolean balance = LanguageBalance.appliesTo(request);

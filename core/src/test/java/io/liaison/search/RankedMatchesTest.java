@@ -3,6 +3,7 @@ package io.liaison.search;
 import static io.liaison.search.TestQueries.or;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.index.Fields;
@@ -146,6 +147,49 @@ class RankedMatchesTest {
         assertArrayEquals(idsAndScores(expectedTop), idsAndScores(actual.top()), what);
       }
     }
+  }
+
+  @Test
+  void underATimeLimitScoredInShortRunsTheResultsAreTheSame() throws IOException {
+    // Runs of 97, 194, 388 ... documents: several per segment, each one a fresh start for pruning.
+    int[] checks = new int[1];
+    TimeLimitedSearcher limited = new TimeLimitedSearcher(reader, () -> ++checks[0] < 0, 97);
+    for (Query query : queries()) {
+      for (int wanted : new int[] {1, 10, 100}) {
+        for (boolean byLanguage : new boolean[] {false, true}) {
+          RankedMatches expected = RankedMatches.search(searcher, query, wanted, byLanguage);
+          RankedMatches actual = RankedMatches.search(limited, query, wanted, byLanguage);
+          String what = query + " top " + wanted + (byLanguage ? " by language" : "");
+          assertEquals(expected.total(), actual.total(), what);
+          assertEquals(expected.facets(), actual.facets(), what);
+          assertArrayEquals(idsAndScores(expected.top()), idsAndScores(actual.top()), what);
+        }
+      }
+    }
+    assertFalse(limited.timedOut());
+    // More checks than segments: the segments were scored in runs.
+    assertTrue(checks[0] > 3 * reader.leaves().size() * queries().size(), checks[0] + " checks");
+  }
+
+  @Test
+  void aSearchThatReachesItsDeadlineStopsWithinARunAndSaysSo() throws IOException {
+    Query query = queries().get(1);
+    // Every match collected one by one (count() could read a segment's total from its statistics).
+    var everyMatch = new TopFieldCollectorManager(Searcher.RANKING, 10, null, Integer.MAX_VALUE);
+    long all = searcher.search(query, everyMatch).totalHits.value();
+    int[] checks = new int[1];
+    TimeLimitedSearcher limited = new TimeLimitedSearcher(reader, () -> ++checks[0] > 3, 97);
+    long counted = limited.search(query, new TopFieldCollectorManager(Searcher.RANKING, 10, null, Integer.MAX_VALUE)).totalHits.value();
+    assertTrue(limited.timedOut());
+    // Three runs of 97, 194 and 388 documents of the first segment, then nothing more.
+    assertTrue(counted > 0 && counted <= 97 + 194 + 388, counted + " of " + all);
+    assertEquals(4, checks[0], "no check after the deadline was seen");
+
+    TimeLimitedSearcher expired = new TimeLimitedSearcher(reader, System.nanoTime() - 1);
+    RankedMatches r = RankedMatches.search(expired, query, 10, false);
+    assertTrue(expired.timedOut());
+    assertEquals(0, r.total());
+    assertEquals(0, r.top().scoreDocs.length);
   }
 
   @Test
