@@ -22,27 +22,42 @@ import org.apache.lucene.search.Weight;
  * into the page. A translated query has tens of clauses, and that work, repeated over runs of a few
  * hundred documents, was a third of its time when much of the index matches (配置文件 at 100 k
  * documents: 34.3 ms CPU with Lucene's limit against 21.4 without one; {@code bench/perf/RESULTS.md}).
- * Here runs start at {@value #FIRST_RUN} documents and double, so a segment is a few runs, and a
- * runaway search still stops within one run of the deadline.
+ * Here runs start at {@value #FIRST_RUN} documents and double up to {@value #MAX_RUN}, so a segment
+ * of the usual size is a few runs, and a runaway search stops within one run of the deadline however
+ * large its segments: on a segment of millions of documents, runs doubling without a cap would let
+ * the last one be half the segment.
  */
 final class TimeLimitedSearcher extends IndexSearcher {
   /** Documents in a segment's first run; each later run is twice the one before. */
   static final int FIRST_RUN = 1 << 14;
+  /**
+   * The longest run: a few tens of milliseconds of the heaviest query, a small overrun of any
+   * sensible limit, and a restart of the pruning per 262 144 documents costs nothing by comparison.
+   */
+  static final int MAX_RUN = 1 << 18;
 
   private final QueryTimeout timeout;
   private final int firstRun;
+  private final int maxRun;
   private volatile boolean timedOut;
 
   /** Stops at {@code deadline}, a {@link System#nanoTime()} value. */
   TimeLimitedSearcher(IndexReader reader, long deadline) {
-    this(reader, () -> System.nanoTime() - deadline > 0, FIRST_RUN);
+    this(reader, () -> System.nanoTime() - deadline > 0, FIRST_RUN, MAX_RUN);
   }
 
-  /** Stops when {@code timeout} says so, asked before each run of {@code firstRun} documents or more. */
-  TimeLimitedSearcher(IndexReader reader, QueryTimeout timeout, int firstRun) {
+  /**
+   * Stops when {@code timeout} says so, asked on entering each segment and before each run: runs of
+   * {@code firstRun} documents, doubling up to {@code maxRun}.
+   */
+  TimeLimitedSearcher(IndexReader reader, QueryTimeout timeout, int firstRun, int maxRun) {
     super(reader);
+    if (firstRun < 1 || maxRun < firstRun) {
+      throw new IllegalArgumentException("runs must be 1 <= firstRun <= maxRun, not " + firstRun + " and " + maxRun);
+    }
     this.timeout = timeout;
     this.firstRun = firstRun;
+    this.maxRun = maxRun;
   }
 
   /** True when a search reached the deadline and stopped before the end. */
@@ -76,8 +91,8 @@ final class TimeLimitedSearcher extends IndexSearcher {
       BulkScorer scorer = supplier.bulkScorer();
       try {
         int from = minDocId;
-        for (long run = firstRun; from < maxDocId && !expired(); run = Math.min(run << 1, Integer.MAX_VALUE)) {
-          from = scorer.score(leafCollector, leaf.reader().getLiveDocs(), from, (int) Math.min(from + run, maxDocId));
+        for (int run = firstRun; from < maxDocId && !expired(); run = run > maxRun / 2 ? maxRun : run << 1) {
+          from = scorer.score(leafCollector, leaf.reader().getLiveDocs(), from, (int) Math.min((long) from + run, maxDocId));
         }
       } catch (CollectionTerminatedException e) {
         // the collector has what it needs from this segment

@@ -4,6 +4,7 @@ import static io.liaison.search.TestQueries.or;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.index.Fields;
@@ -21,12 +22,14 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
@@ -153,7 +156,7 @@ class RankedMatchesTest {
   void underATimeLimitScoredInShortRunsTheResultsAreTheSame() throws IOException {
     // Runs of 97, 194, 388 ... documents: several per segment, each one a fresh start for pruning.
     int[] checks = new int[1];
-    TimeLimitedSearcher limited = new TimeLimitedSearcher(reader, () -> ++checks[0] < 0, 97);
+    TimeLimitedSearcher limited = new TimeLimitedSearcher(reader, () -> ++checks[0] < 0, 97, Integer.MAX_VALUE);
     for (Query query : queries()) {
       for (int wanted : new int[] {1, 10, 100}) {
         for (boolean byLanguage : new boolean[] {false, true}) {
@@ -178,7 +181,7 @@ class RankedMatchesTest {
     var everyMatch = new TopFieldCollectorManager(Searcher.RANKING, 10, null, Integer.MAX_VALUE);
     long all = searcher.search(query, everyMatch).totalHits.value();
     int[] checks = new int[1];
-    TimeLimitedSearcher limited = new TimeLimitedSearcher(reader, () -> ++checks[0] > 3, 97);
+    TimeLimitedSearcher limited = new TimeLimitedSearcher(reader, () -> ++checks[0] > 3, 97, Integer.MAX_VALUE);
     long counted = limited.search(query, new TopFieldCollectorManager(Searcher.RANKING, 10, null, Integer.MAX_VALUE)).totalHits.value();
     assertTrue(limited.timedOut());
     // Checks: entering the first segment, then before each run; the fourth stops it, so only the
@@ -191,6 +194,29 @@ class RankedMatchesTest {
     assertTrue(expired.timedOut());
     assertEquals(0, r.total());
     assertEquals(0, r.top().scoreDocs.length);
+  }
+
+  @Test
+  void runsStopGrowingAtTheirCapSoAnyRunIsShort() throws IOException {
+    // Every document matches, so each run ends exactly where its window does.
+    Query everything = new MatchAllDocsQuery();
+    int[] checks = new int[1];
+    TimeLimitedSearcher capped = new TimeLimitedSearcher(reader, () -> ++checks[0] < 0, 16, 64);
+    long counted = capped.search(everything, new TopFieldCollectorManager(Searcher.RANKING, 10, null, Integer.MAX_VALUE))
+        .totalHits.value();
+    assertEquals(reader.numDocs(), counted);
+    assertFalse(capped.timedOut());
+    // A check on entering each segment and one before each run: 16, 32, then 64 documents at most.
+    // Doubling without the cap would need far fewer (a segment of 10 000: 10 runs, not 158).
+    int expected = 0;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      expected++;
+      for (int covered = 0, run = 16; covered < leaf.reader().maxDoc(); covered += run, run = Math.min(run * 2, 64)) {
+        expected++;
+      }
+    }
+    assertEquals(expected, checks[0]);
+    assertThrows(IllegalArgumentException.class, () -> new TimeLimitedSearcher(reader, () -> false, 64, 16));
   }
 
   @Test
