@@ -144,6 +144,28 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void anEnglishWordsLowerRankedTranslationsAreFlattenedNotCrushed() {
+    // package: 程序包 first in the dictionary, 软件包 (the word Debian's pages use) at about a quarter.
+    List<Translation> listed = Lexicon.defaultLexicon().toChinese("package");
+    float best = listed.get(0).weight();
+    Translation software = listed.stream().filter(t -> t.text().equals("软件包")).findFirst().orElseThrow();
+    assertTrue(software.weight() / best < 0.4f, listed.toString());
+    Concept c = translator.translate("package", true, Set.of()).get(0);
+    assertEquals(1f, c.alternatives().get(0).weight());
+    for (Translation t : listed) {
+      Alternative a = c.alternatives().stream().filter(x -> x.text().equals(t.text())).findFirst().orElseThrow();
+      float expected = QueryTranslator.TRANSLATION_SHARE * (float) Math.pow(t.weight() / best, QueryTranslator.SENSE_EXPONENT);
+      assertEquals(expected, a.weight(), 1e-5f, a.toString());
+    }
+    Alternative flattened = c.alternatives().stream().filter(a -> a.text().equals("软件包")).findFirst().orElseThrow();
+    assertTrue(flattened.weight() > 1.2f * QueryTranslator.TRANSLATION_SHARE * software.weight() / best, c.toString());
+    // The dictionary's order stays.
+    List<String> texts = listed.stream().map(Translation::text).toList();
+    List<String> order = c.alternatives().stream().map(Alternative::text).filter(texts::contains).toList();
+    assertEquals(texts, order);
+  }
+
+  @Test
   void aChineseWordsTranslationsWeighLessTheMoreWaysTheDictionaryRendersIt() {
     assertEquals(1, Lexicon.defaultLexicon().toEnglish("编译器").size(), "编译器 has one translation");
     assertTrue(Lexicon.defaultLexicon().toEnglish("选择").size() >= 5, "选择 has many");
