@@ -5,14 +5,16 @@ import java.util.Set;
 
 /**
  * Function words (particles, prepositions, pronouns, auxiliaries) that carry no meaning a
- * dictionary can carry across languages.
+ * dictionary can carry across languages. The query translator searches both lists' words as
+ * typed and does not translate them.
  *
- * <p>{@linkplain #chinese() Chinese}: the query translator searches them as typed and does not
- * translate them: ECDICT's inverted entries give them either English stop words or rare glosses of
- * one idiom (把 → lall, 成 → cheng), which only add noise in the other language.
+ * <p>{@linkplain #chinese() Chinese}: ECDICT's inverted entries give them either English stop
+ * words or rare glosses of one idiom (把 → lall, 成 → cheng), which only add noise in the other
+ * language.
  *
- * <p>{@linkplain #english() English}: never offered as the translation of a Chinese word (原因 →
- * why, 许多 → much): in English text they match nearly every document.
+ * <p>{@linkplain #english() English}: their Chinese glosses (how: 如何, do: 进行) are in every
+ * Chinese page; and they are never offered as the translation of a Chinese word (原因 → why,
+ * 许多 → much): in English text they match nearly every document.
  *
  * <p>The lists are resources written for the project ({@code function-words-zh.txt} in Simplified
  * script, {@code function-words-en.txt} in lower case). Immutable and thread-safe.

@@ -14,7 +14,10 @@ import io.liaison.lexicon.Translation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
@@ -204,6 +207,27 @@ class LiaisonQueryParserTest {
         "a phrase of function words is not translated: " + sources);
     Concept file = p.expansion().get(sources.indexOf("文件"));
     assertTrue(file.alternatives().size() > 1, file.toString());
+  }
+
+  @Test
+  void englishFunctionWordsAreSearchedAsTypedNotTranslated() {
+    for (String word : List.of("how", "do")) {
+      assertTrue(FunctionWords.english().contains(word), word);
+      assertTrue(!Lexicon.defaultLexicon().toChinese(word).isEmpty(), "the dictionary translates " + word);
+    }
+    LiaisonQueryParser p = parser(true);
+    Query q = p.parseQuery("How do I configure the network");
+    Map<String, Concept> bySource = new HashMap<>();
+    p.expansion().forEach(c -> bySource.put(c.source().toLowerCase(Locale.ROOT), c));
+    for (String word : List.of("how", "do", "i")) {
+      Concept c = bySource.get(word);
+      assertTrue(c != null, word + " in " + bySource.keySet());
+      assertEquals(1, c.alternatives().size(), "searched as typed, not translated: " + c);
+      assertEquals(Origin.QUERY, c.alternatives().get(0).origin());
+    }
+    assertTrue(texts(bySource.get("configure")).contains("配置"), bySource.get("configure").toString());
+    assertTrue(texts(bySource.get("network")).contains("网络"), bySource.get("network").toString());
+    assertTrue(!q.toString().contains("如何") && q.toString().contains("网络"), q.toString());
   }
 
   @Test
