@@ -28,7 +28,7 @@ import org.apache.lucene.search.Weight;
  * the last one be half the segment.
  */
 final class TimeLimitedSearcher extends IndexSearcher {
-  /** Documents in a segment's first run; each later run is twice the one before. */
+  /** Documents in a segment's first run; each later run is twice the one before, up to {@link #MAX_RUN}. */
   static final int FIRST_RUN = 1 << 14;
   /**
    * The longest run: a few tens of milliseconds of the heaviest query, a small overrun of any
