@@ -74,8 +74,8 @@ class ConceptQueryBuilderTest {
     BooleanQuery q = assertInstanceOf(BooleanQuery.class, BUILDER.build(List.of(Fields.TITLE, Fields.BODY),
         List.of(word("set", "设置", "日落"), word("time", "时间"), word("zone", "时区")), BooleanClause.Occur.SHOULD, 0));
     List<Query> near = q.clauses().stream().map(BooleanClause::query).filter(ConceptProximity::isProximity).toList();
-    assertEquals(2, near.size(), "set~time and time~zone: " + q);
-    assertEquals(5, q.clauses().size(), q.toString());
+    assertEquals(3, near.size(), "set~time, time~zone, and set~zone one apart: " + q);
+    assertEquals(6, q.clauses().size(), q.toString());
     BoostQuery first = assertInstanceOf(BoostQuery.class, near.get(0));
     assertEquals(ConceptProximity.pairWeight(2), first.getBoost(), 0f);
     String text = first.getQuery().toString();
@@ -83,6 +83,32 @@ class ConceptQueryBuilderTest {
       assertTrue(text.contains(part), part + " in " + text);
     }
     assertTrue(!text.contains("时区"), text);
+    BoostQuery apart = assertInstanceOf(BoostQuery.class, near.get(2));
+    assertEquals(ConceptProximity.pairWeight(2) * ConceptProximity.SKIP_PAIR_SHARE, apart.getBoost(), 0f,
+        "one apart: half a neighbouring pair, on top of the two");
+    String apartText = apart.getQuery().toString();
+    assertTrue(apartText.contains("日落") && apartText.contains("时区") && !apartText.contains("时间"), apartText);
+  }
+
+  @Test
+  void onlyARunOfAFewUnitsPairsEachWithTheOneAfterNext() {
+    for (int units : new int[] {2, 3, ConceptProximity.SKIP_PAIRS_UP_TO, ConceptProximity.SKIP_PAIRS_UP_TO + 1}) {
+      List<Concept> words = new java.util.ArrayList<>();
+      for (int i = 0; i < units; i++) {
+        words.add(word("w" + i, "t" + i));
+      }
+      List<Query> near = BUILDER.proximity(List.of(Fields.BODY), words);
+      int apart = units <= ConceptProximity.SKIP_PAIRS_UP_TO ? units - 2 : 0;
+      assertEquals(units - 1 + apart, near.size(), units + " units: " + near);
+      for (int k = 0; k < near.size(); k++) {
+        float expected = ConceptProximity.pairWeight(units - 1) * (k < units - 1 ? 1f : ConceptProximity.SKIP_PAIR_SHARE);
+        assertEquals(expected, assertInstanceOf(BoostQuery.class, near.get(k)).getBoost(), 0f, units + " units, clause " + k);
+      }
+      if (apart > 0) {
+        String last = near.get(near.size() - 1).toString();
+        assertTrue(last.contains("w" + (units - 3)) && last.contains("w" + (units - 1)) && !last.contains("w" + (units - 2) + ","), last);
+      }
+    }
   }
 
   @Test
@@ -115,10 +141,12 @@ class ConceptQueryBuilderTest {
         new Alternative("Belt and Road", 0.5f, Origin.GLOSSARY, List.of())), true);
     List<String> near = BUILDER.proximity(List.of(Fields.BODY),
         List.of(word("中国"), word("一带"), word("一路"), belt, word("建设"))).stream().map(Query::toString).toList();
-    assertEquals(3, near.size(), near.toString());
+    assertEquals(4, near.size(), near.toString());
     assertTrue(near.get(0).contains("中国") && near.get(0).contains("belt"), "中国 ~ the phrase: " + near.get(0));
     assertTrue(near.get(1).contains("建设") && near.get(1).contains("belt"), "the phrase ~ 建设: " + near.get(1));
     assertTrue(near.get(2).contains("一带") && !near.get(2).contains("中国"), "the phrase's own words: " + near.get(2));
+    assertTrue(near.get(3).contains("中国") && near.get(3).contains("建设") && !near.get(3).contains("belt"),
+        "中国 ~ 建设, one apart: " + near.get(3));
   }
 
   private static int proximityClauses(Query q) {
