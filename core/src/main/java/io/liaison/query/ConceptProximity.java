@@ -114,8 +114,9 @@ public final class ConceptProximity {
         near.add(Intervals.unordered(each.toArray(IntervalsSource[]::new)));
       }
     }
-    // The pairs one apart come last, so a long query's clause budget drops them first; they do not
-    // count in n, so the other clauses weigh what they would without them.
+    // The pairs one apart come last, so withinBudget drops them before the others when a query's
+    // proximity passes its clause budget; they do not count in n, so the other clauses weigh what
+    // they would without them.
     float weight = pairWeight(near.size());
     List<Query> out = new ArrayList<>(near.size());
     for (IntervalsSource n : near) {

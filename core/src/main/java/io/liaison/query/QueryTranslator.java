@@ -314,15 +314,13 @@ public final class QueryTranslator {
       addAliases(key, ablations, found);
       return; // a name inside a Chinese sentence, not an English word to translate
     }
-    if (FunctionWords.chinese().contains(key)) {
-      return; // searched as typed; its dictionary glosses are noise in the other language
-    }
-    if (FunctionWords.english().contains(key)) {
-      // The same for English (how, do, I, of): their glosses (如何, 进行, 做, 多么) are in every
-      // Chinese page. Measured on bench/crosslang with SENSE_EXPONENT, MRR@10: en2zh.title 0.2951
-      // -> 0.3017, mixed-en.title 0.3312 -> 0.3421 (both higher in each half of the topics),
-      // en2zh.sent 0.5598 -> 0.5572, mixed-en.sent 0.6258 -> 0.6248 (one half up, one down).
-      // Before the flattening it cost sentences more (-0.006, LEXICON-SWEEP.md, session 13).
+    if (FunctionWords.chinese().contains(key) || FunctionWords.english().contains(key)) {
+      // Searched as typed: a function word's dictionary glosses are noise in the other language
+      // (the English ones' 如何, 进行, 做, 多么 are in every Chinese page). English function words
+      // measured on bench/crosslang with SENSE_EXPONENT, MRR@10: en2zh.title 0.2951 -> 0.3017,
+      // mixed-en.title 0.3312 -> 0.3421 (both higher in each half of the topics), en2zh.sent
+      // 0.5598 -> 0.5572, mixed-en.sent 0.6258 -> 0.6248 (one half up, one down). Before the
+      // flattening they cost sentences more (-0.006, LEXICON-SWEEP.md, session 13).
       return;
     }
     Lexicon dictionary = lexicon.get();
