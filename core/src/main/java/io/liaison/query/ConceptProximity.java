@@ -90,8 +90,9 @@ public final class ConceptProximity {
    * The clauses for a run: one for each pair of neighbouring units, in order, then one for each
    * phrase's words, then, in a run of at most {@value #SKIP_PAIRS_UP_TO} units, one for each unit
    * and the one after next. A unit is a word or phrase concept given as its alternatives' analysed
-   * terms (one list per alternative, several terms making a phrase: {@link #form}); units with no term are left
-   * out, so their neighbours pair up. A phrase's words are the units it took the place of.
+   * terms (one list per alternative; for what several terms make, see {@link #form}); units with
+   * no term are left out, so their neighbours pair up. A phrase's words are the units it took the
+   * place of.
    */
   static List<Query> of(String field, List<List<List<String>>> units, List<List<List<List<String>>>> phrases) {
     List<IntervalsSource> sources = new ArrayList<>(units.size());
