@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.index.Fields;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -69,8 +70,8 @@ class ConceptQueryBuilderTest {
     assertEquals(2, near.size(), q.toString());
     // "belt and road" keeps the stop word's place, three positions, and as English words gets
     // room for four more among them.
-    assertTrue(near.get(0).contains("MAXWIDTH/" + (3 + ConceptProximity.ENGLISH_SLACK) + "(ORDERED(belt,road))") && near.get(0).contains("BLOCK(一,带,一,路)")
-        && near.get(0).contains("project"), near.get(0));
+    assertTrue(near.get(0).contains("MAXWIDTH/" + (3 + ConceptProximity.ENGLISH_SLACK) + "(ORDERED(belt,road))")
+        && near.get(0).contains("BLOCK(一,带,一,路)") && near.get(0).contains("project"), near.get(0));
     assertTrue(near.get(1).contains("UNORDERED(belt,road)") && !near.get(1).contains("project"), near.get(1));
   }
 
@@ -112,7 +113,8 @@ class ConceptQueryBuilderTest {
       if (apart > 0) {
         // The last clause pairs the third-last unit with the last, in any of their forms.
         Query last = near.get(near.size() - 1);
-        assertEquals(Set.of("w" + (units - 3), "t" + (units - 3), "w" + (units - 1), "t" + (units - 1)), terms(last), last.toString());
+        assertEquals(Set.of("w" + (units - 3), "t" + (units - 3), "w" + (units - 1), "t" + (units - 1)), terms(last),
+            last.toString());
       }
     }
   }
@@ -178,32 +180,20 @@ class ConceptQueryBuilderTest {
     // The Han group: the word and its Chinese alternatives; the other: the English translations.
     SynonymQuery han = assertInstanceOf(SynonymQuery.class, q.clauses().get(0).query());
     SynonymQuery english = assertInstanceOf(SynonymQuery.class, q.clauses().get(1).query());
-    assertEquals(Set.of("内核", "核心"), han.getTerms().stream().map(t -> t.text()).collect(java.util.stream.Collectors.toSet()));
-    assertEquals(Set.of("kernel", "core"), english.getTerms().stream().map(t -> t.text()).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(Set.of("内核", "核心"), han.getTerms().stream().map(t -> t.text()).collect(Collectors.toSet()));
+    assertEquals(Set.of("kernel", "core"), english.getTerms().stream().map(t -> t.text()).collect(Collectors.toSet()));
   }
 
   @Test
   void anEnglishWordAndItsChineseTranslationsStayOneGroup() {
     SynonymQuery q = assertInstanceOf(SynonymQuery.class, BUILDER.inField(Fields.BODY, word("kernel", "内核", "核心"), 0));
-    assertEquals(Set.of("kernel", "内核", "核心"), q.getTerms().stream().map(t -> t.text()).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(Set.of("kernel", "内核", "核心"), q.getTerms().stream().map(t -> t.text()).collect(Collectors.toSet()));
   }
 
   /** The terms {@code q} searches for, in any field. */
   private static Set<String> terms(Query q) {
-    Set<String> out = new TreeSet<>();
-    q.visit(new QueryVisitor() {
-      @Override
-      public void consumeTerms(Query query, Term... terms) {
-        for (Term t : terms) {
-          out.add(t.text());
-        }
-      }
-
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return this;
-      }
-    });
-    return out;
+    Set<Term> terms = new HashSet<>();
+    q.visit(QueryVisitor.termCollector(terms));
+    return terms.stream().map(Term::text).collect(Collectors.toSet());
   }
 }
