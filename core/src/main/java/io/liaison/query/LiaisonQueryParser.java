@@ -1,10 +1,16 @@
 package io.liaison.query;
 
 import io.liaison.index.Fields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -13,6 +19,7 @@ import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -39,6 +46,8 @@ public final class LiaisonQueryParser extends QueryParser {
   private final float titleBoost;
   private final ConceptQueryFactory concepts;
   private final List<Concept> expansion = new ArrayList<>();
+  /** The query being parsed, as typed: where an error is found. */
+  private String current = "";
   /** The clauses of a run that are not a word's own (phrase concepts, proximity): optional whatever the default operator. */
   private final Set<Query> optionalParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** The proximity clauses among them (ConceptProximity). */
@@ -74,6 +83,7 @@ public final class LiaisonQueryParser extends QueryParser {
 
   /** Parses query syntax; a malformed query gives a {@link QuerySyntaxException} with its position. */
   public Query parseQuery(String query) {
+    current = query;
     try {
       return withinClauseLimit(parse(plainPunctuation(query)));
     } catch (ParseException e) {
@@ -100,9 +110,12 @@ public final class LiaisonQueryParser extends QueryParser {
    * misread it; the length is kept, so error positions still point into what the user typed.
    *
    * <ul>
-   *   <li>A question mark that ends a word (before a space or the end): "How do I put a package on
-   *       hold?" asks a question, it does not mean hold plus any one letter, and as a wildcard the
-   *       word would go untranslated. Inside a word ({@code te?t}) it stays a wildcard.
+   *   <li>Question and exclamation marks that end a word or stand alone (before a space, a closing
+   *       bracket or the end): "How do I put a package on hold?" asks a question, it does not mean
+   *       hold plus any one letter, and as a wildcard the word would go untranslated; "CECC??",
+   *       "What is CECC?!" and "what is CECC ?" are the same question. Inside a word ({@code te?t})
+   *       a question mark stays a wildcard, and an exclamation mark before a word ({@code !draft})
+   *       stays NOT.
    *   <li>A slash inside a word or standing alone: {@code member/developer}, {@code TCP/IP},
    *       {@code 中联部 / ILD}. The syntax reads a slash as the start of a regular expression,
    *       so these failed as an unclosed one. A slash that starts a word and is closed later
@@ -124,8 +137,15 @@ public final class LiaisonQueryParser extends QueryParser {
         quoted = !quoted;
       } else if (quoted) {
         continue;
-      } else if (c == '?' && i > 0 && Character.isLetterOrDigit(chars[i - 1]) && endsWord(chars, i + 1)) {
-        chars[i] = ' ';
+      } else if (c == '?' || (c == '!' && i > 0 && !Character.isWhitespace(chars[i - 1]) && chars[i - 1] != '(')) {
+        int end = i;
+        while (end < chars.length && (chars[end] == '?' || chars[end] == '!')) {
+          end++;
+        }
+        if (endsWord(chars, end) && (i == 0 || chars[i - 1] != '\\')) {
+          Arrays.fill(chars, i, end, ' ');
+        }
+        i = end - 1;
       } else if (c == ':' && query.substring(i + 1).isBlank()) {
         chars[i] = ' '; // "Examples:" names no field and nothing follows: a word, not a half-written query
       } else if (c == '/') {
@@ -141,7 +161,7 @@ public final class LiaisonQueryParser extends QueryParser {
   }
 
   private static boolean endsWord(char[] chars, int next) {
-    return next == chars.length || Character.isWhitespace(chars[next]);
+    return next == chars.length || Character.isWhitespace(chars[next]) || chars[next] == ')';
   }
 
   /** The index of the unescaped slash that closes a regular expression opened before {@code from}, or -1. */
@@ -363,13 +383,61 @@ public final class LiaisonQueryParser extends QueryParser {
 
   @Override
   protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    if ((termStr.startsWith("*") || termStr.startsWith("?")) && !(field.equals("*") && termStr.equals("*"))) {
+      // Lucene's own message names WildcardQuery and no place; say where and what to do instead.
+      throw new QuerySyntaxException("a word cannot start with * or ?: put at least one letter before it"
+          + " (econ*), or escape it with \\ to search for the character itself", wordAt(termStr), null);
+    }
     TermLimits.checkWildcard(termStr);
     return eachField(field, f -> super.getWildcardQuery(f, termStr));
   }
 
+  /** Where {@code word} starts in the query as typed (its first occurrence at a word start), or -1. */
+  private int wordAt(String word) {
+    for (int at = current.indexOf(word); at >= 0; at = current.indexOf(word, at + 1)) {
+      if (at == 0 || " \t\n(:+-\"".indexOf(current.charAt(at - 1)) >= 0) {
+        return at;
+      }
+    }
+    return current.indexOf(word);
+  }
+
+  /**
+   * A prefix on a text field also finds the whole word it spells, by the word's stem: the index
+   * holds Porter stems (economic is {@code econom}, happy is {@code happi}), so {@code economic*}
+   * as typed would find nothing, not even economic. The stem is searched as a word, not as a
+   * prefix: the stem of a cut-off word can be much shorter ({@code bus*}, stemmed as a plural, is
+   * {@code bu}) and as a prefix would find bug and build.
+   */
   @Override
   protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-    return eachField(field, f -> super.getPrefixQuery(f, termStr));
+    return eachField(field, f -> {
+      Query typed = super.getPrefixQuery(f, termStr);
+      String stem = textFields(f).isEmpty() ? null : stemOf(f, termStr);
+      if (stem == null || stem.startsWith(termStr.toLowerCase(Locale.ROOT))) {
+        return typed; // the typed prefix already finds the stem
+      }
+      return new ConstantScoreQuery(new BooleanQuery.Builder()
+          .add(typed, BooleanClause.Occur.SHOULD)
+          .add(new TermQuery(new Term(f, stem)), BooleanClause.Occur.SHOULD)
+          .build());
+    });
+  }
+
+  /** The one term {@code word} analyses to in {@code field}, or null when it gives none or several. */
+  private String stemOf(String field, String word) {
+    try (TokenStream ts = getAnalyzer().tokenStream(field, word)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      String only = ts.incrementToken() ? term.toString() : null;
+      if (only != null && ts.incrementToken()) {
+        only = null;
+      }
+      ts.end();
+      return only;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

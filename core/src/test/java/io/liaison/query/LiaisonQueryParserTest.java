@@ -416,7 +416,7 @@ class LiaisonQueryParserTest {
 
   @Test
   void wildcardsSearchTitleAndBody() {
-    assertEquals("(title:liais*)^2.0 body:liais*", parser(true).parseQuery("liais*").toString());
+    assertEquals("(title:liaiso*)^2.0 body:liaiso*", parser(true).parseQuery("liaiso*").toString());
   }
 
   @Test
@@ -443,8 +443,34 @@ class LiaisonQueryParserTest {
   }
 
   @Test
-  void leadingWildcardsAreRejected() {
-    assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("*aison"));
+  void leadingWildcardsAreRejectedWithTheirPosition() {
+    QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("*aison"));
+    assertEquals(0, e.position());
+    assertTrue(e.getMessage().contains("cannot start with"), e.getMessage());
+    assertEquals(9, assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("economic *")).position());
+    assertEquals(6, assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("title:*")).position());
+    assertEquals(4, assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("a b ?x")).position());
+  }
+
+  @Test
+  void aPrefixAlsoFindsTheWholeWordItSpells() {
+    // economic is indexed as econom, which the typed prefix does not reach: the stem as a word.
+    String economic = parser(true).parseQuery("body:economic*").toString();
+    assertEquals("ConstantScore(body:economic* body:econom)", economic);
+    assertEquals(economic, parser(true).parseQuery("body:ECONOMIC*").toString());
+    // bus* stems as a plural (bu): as a prefix that would find bug and build.
+    assertTrue(!parser(true).parseQuery("body:bus*").toString().contains("bu*"));
+    assertEquals("body:econ*", parser(true).parseQuery("body:econ*").toString(), "a prefix its stem starts with: as typed");
+    assertEquals("lang:zh*", parser(true).parseQuery("lang:zh*").toString(), "not a text field: as typed");
+  }
+
+  @Test
+  void fullWidthLettersAreLookedUpAsHalfWidth() {
+    Concept liaison = translator.translate("ｌｉａｉｓｏｎ", true, Set.of()).get(0);
+    assertEquals("ｌｉａｉｓｏｎ", liaison.source());
+    assertTrue(liaison.alternatives().stream().anyMatch(a -> a.text().equals("联络")), liaison.toString());
+    Concept bri = translator.translate("ＢＲＩ", true, Set.of()).get(0);
+    assertTrue(bri.alternatives().stream().anyMatch(a -> a.text().equals("一带一路") && a.origin() == Origin.GLOSSARY), bri.toString());
   }
 
   @Test
@@ -468,7 +494,14 @@ class LiaisonQueryParserTest {
     assertEquals("te?t", LiaisonQueryParser.plainPunctuation("te?t"), "inside a word it is a wildcard");
     assertEquals("hold\\?", LiaisonQueryParser.plainPunctuation("hold\\?"), "escaped");
     assertEquals("\"on hold?\"", LiaisonQueryParser.plainPunctuation("\"on hold?\""), "quoted");
-    assertEquals("? alone", LiaisonQueryParser.plainPunctuation("? alone"));
+    assertEquals("  alone", LiaisonQueryParser.plainPunctuation("? alone"), "a question mark standing alone");
+    assertEquals("CECC  ", LiaisonQueryParser.plainPunctuation("CECC??"));
+    assertEquals("CECC  ", LiaisonQueryParser.plainPunctuation("CECC?!"));
+    assertEquals("what is CECC   ", LiaisonQueryParser.plainPunctuation("what is CECC ?!"));
+    assertEquals("(is it CECC )", LiaisonQueryParser.plainPunctuation("(is it CECC?)"), "before a closing bracket");
+    assertEquals("great ", LiaisonQueryParser.plainPunctuation("great!"));
+    assertEquals("!draft", LiaisonQueryParser.plainPunctuation("!draft"), "NOT before a word");
+    assertEquals("?alone", LiaisonQueryParser.plainPunctuation("?alone"), "a leading wildcard, rejected later");
 
     LiaisonQueryParser p = new LiaisonQueryParser(analyzer, translator, true, Set.of(), 2f);
     String parsed = p.parseQuery("how do I put a package on hold?").toString();

@@ -122,6 +122,34 @@ class SampleCorpusEndToEndTest {
   }
 
   @Test
+  void aPrefixOfAWholeWordFindsWhatTheWordFinds() throws Exception {
+    // The index holds stems (economic: econom); the prefix as typed would find nothing.
+    long word = liaison.search(SearchRequest.of("economic").withTranslate(false)).total();
+    assertTrue(word > 0);
+    assertTrue(liaison.search(SearchRequest.of("economic*")).total() >= word);
+    assertTrue(liaison.search(SearchRequest.of("ECONOMIC*")).total() >= word);
+  }
+
+  @Test
+  void fullWidthLettersAreTranslatedAsTheirHalfWidthForms() throws Exception {
+    // What a Chinese input method types in full-width mode.
+    SearchResponse full = liaison.search(SearchRequest.of("ｅｃｏｎｏｍｉｃ　ｌｉａｉｓｏｎ").withLimit(10));
+    SearchResponse half = liaison.search(SearchRequest.of("economic liaison").withLimit(10));
+    assertEquals(half.total(), full.total());
+    assertEquals(half.hits().stream().map(Hit::id).toList(), full.hits().stream().map(Hit::id).toList());
+    assertEquals(liaison.search(SearchRequest.of("CECC")).total(), liaison.search(SearchRequest.of("ＣＥＣＣ")).total());
+  }
+
+  @Test
+  void questionMarksAndExclamationsAreTheQuestionsPunctuation() throws Exception {
+    List<String> plain = top("what is CECC", 5);
+    assertEquals(plain, top("what is CECC?", 5));
+    assertEquals(plain, top("what is CECC ?", 5));
+    assertEquals(plain, top("what is CECC??", 5));
+    assertEquals(plain, top("What is CECC?!", 5));
+  }
+
+  @Test
   void scriptTagsOfSavedPagesAreNotIndexed() throws Exception {
     assertEquals(0, liaison.search(SearchRequest.of("pixelBeacon OR dataLayer")).total());
   }
