@@ -60,6 +60,13 @@ import org.slf4j.LoggerFactory;
  * reach searches within seconds, with no reindexing and no call to {@link #reloadGlossary()}. A
  * changed file that does not load (malformed, unreadable, or gone) leaves the previous entries in
  * use and logs a warning; the search goes on. The warning comes once per version of the file.
+ *
+ * <p><b>An index written elsewhere:</b> unlike the glossary, a newer commit of the index is not
+ * picked up behind the caller's back: an application may hold what it derived from the index
+ * (the server's suggestions read it through a reader of their own) and must switch with it, and
+ * reopening segments and re-reading the mined aliases belongs on the application's schedule, not
+ * inside a user's search. {@link #isCurrent()} says cheaply whether there is a newer commit and
+ * {@link #refresh()} switches to it; the server asks every second.
  */
 public final class Liaison implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Liaison.class);
@@ -245,6 +252,16 @@ public final class Liaison implements Closeable {
   /** Makes searches see the latest committed index. */
   public void refresh() throws IOException {
     backend.refresh();
+  }
+
+  /**
+   * True when searches see the newest commit of a local index; false once an indexing run (an
+   * {@code index} command in another process, another application, {@link #index}) has committed
+   * since the last {@link #refresh()}. Cheap: it reads one small file. Always true on a cluster,
+   * whose searches see every write as it is made.
+   */
+  public boolean isCurrent() throws IOException {
+    return !(backend instanceof EmbeddedBackend embedded) || embedded.searcher().isCurrent();
   }
 
   /** Reads the glossary file again; searches after this call use the new entries. */

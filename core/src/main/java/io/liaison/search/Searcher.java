@@ -144,6 +144,22 @@ public final class Searcher implements Closeable {
     manager.maybeRefreshBlocking();
   }
 
+  /**
+   * True when searches see the newest commit in the index folder; false once a writer (an indexing
+   * run in this process or another) has committed since the last {@link #refresh()}. It reads the
+   * folder's latest commit point, one small file, so it is cheap enough to ask every second; a run
+   * that has not committed yet, or died before it did, leaves it true.
+   */
+  public boolean isCurrent() throws IOException {
+    IndexSearcher s = manager.acquire();
+    try {
+      // What SearcherManager.isSearcherCurrent does, which Lucene keeps package-private.
+      return ((DirectoryReader) s.getIndexReader()).isCurrent();
+    } finally {
+      manager.release(s);
+    }
+  }
+
   /** The current limit on one search's running time. */
   public Duration timeLimit() {
     return timeLimit;

@@ -1,6 +1,7 @@
 package io.liaison.cli;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinException;
 import io.liaison.Liaison;
 import io.liaison.index.IndexLayout;
 import io.liaison.index.IndexSummary;
@@ -9,14 +10,24 @@ import io.liaison.server.App;
 import io.liaison.server.ServerConfig;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code liaison serve}: indexes the corpus when there is no local index yet, then serves the API
@@ -28,6 +39,9 @@ import picocli.CommandLine.Option;
         "With --opensearch URL the server holds no index of its own: run several behind a load balancer."})
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  private static final String HOSTS = "use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (all its addresses)";
+
+  @Spec CommandSpec spec;
 
   @CommandLine.Mixin Folders.Corpus corpus;
 
@@ -40,8 +54,17 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
+
+  /** Checked as it is parsed, before any index is opened or built. */
+  @Option(names = "--port", defaultValue = "7070",
+      description = "Port, 0 to 65535; 0 takes any free one (default: ${DEFAULT-VALUE}).")
+  void port(int port) {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "the port must be 0 to 65535 (0 takes any free one), not " + port);
+    }
+    this.port = port;
+  }
 
   @CommandLine.Mixin Folders.Verbose verbose;
 
@@ -80,9 +103,57 @@ final class ServeCommand implements Callable<Integer> {
     try {
       ServerConfig config = new ServerConfig(host, port, c, g, System.getenv("LIAISON_ADMIN_TOKEN"));
       return new Served(App.create(liaison, config).start(host, port), liaison);
+    } catch (JavalinException e) {
+      liaison.close();
+      throw bindFailure(e);
     } catch (RuntimeException e) {
       liaison.close();
       throw e;
+    }
+  }
+
+  /**
+   * Says why the server could not bind, when that is what failed. Javalin reports every bind
+   * failure as "Port already in use", also for an address this machine does not have and for a
+   * host name that does not resolve; the socket's own exception tells them apart.
+   */
+  private RuntimeException bindFailure(JavalinException e) {
+    String where = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException) {
+        return new IllegalArgumentException(
+            "cannot bind to " + where + ": the host name " + host + " does not resolve; " + HOSTS, e);
+      }
+      if (t instanceof BindException b) {
+        String reason = b.getMessage() == null ? "" : b.getMessage().toLowerCase(Locale.ROOT);
+        if (!isAddressOfThisMachine(host)) {
+          return new IllegalArgumentException(
+              "cannot bind to " + where + ": " + host + " is not an address of this machine; " + HOSTS, e);
+        }
+        if (reason.contains("in use")) {
+          return new IllegalArgumentException("cannot bind to " + where + ": port " + port
+              + " is already in use by another process; stop it or choose another --port", e);
+        }
+        if (reason.contains("permission")) {
+          return new IllegalArgumentException(
+              "cannot bind to " + where + ": ports below 1024 need administrator rights; choose --port 1024 or above", e);
+        }
+        return new IllegalArgumentException("cannot bind to " + where + ": " + b.getMessage(), e);
+      }
+    }
+    return e;
+  }
+
+  /** True for the wildcard, loopback and any address of a network interface here. */
+  private static boolean isAddressOfThisMachine(String host) {
+    try {
+      InetAddress address = InetAddress.getByName(host);
+      return address.isAnyLocalAddress() || address.isLoopbackAddress()
+          || NetworkInterface.getByInetAddress(address) != null;
+    } catch (UnknownHostException e) {
+      return false;
+    } catch (SocketException e) {
+      return true; // the interfaces cannot be listed: let the socket's own reason speak
     }
   }
 

@@ -1,6 +1,8 @@
 package io.liaison.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.Key;
+import io.javalin.event.LifecycleEventListener;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -9,15 +11,20 @@ import io.liaison.Liaison;
 import io.liaison.search.Suggester;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The HTTP application: builds an unstarted Javalin from an open index and a config. */
 public final class App {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
+  /** How often a started app asks whether another process committed a newer index; one small file read each time. */
+  static final Duration COMMIT_CHECK = Duration.ofSeconds(1);
+  private static final Key<RebuildJob> REBUILD = new Key<>("liaison.rebuild");
 
   private App() {}
 
@@ -27,27 +34,44 @@ public final class App {
    * through {@code liaison}: with a cluster behind it the app holds no index of its own, so any
    * number of instances can serve the same index.
    *
+   * <p>Once started, the app follows commits made by others to a local index: every {@link
+   * #COMMIT_CHECK} it asks whether searches see the newest commit and, if not, refreshes searches
+   * and suggestions as after an admin rebuild.
+   *
    * @throws UncheckedIOException when the index cannot be opened for suggestions
    */
   public static Javalin create(Liaison liaison, ServerConfig config) {
     return create(liaison, config, () -> {});
   }
 
-  /** As {@link #create(Liaison, ServerConfig)}, with work to do at the end of every rebuild (tests hold a rebuild open). */
-  static Javalin create(Liaison liaison, ServerConfig config, RebuildJob.AfterCommit afterRebuild) {
+  /**
+   * As {@link #create(Liaison, ServerConfig)}, with work to do whenever searches have switched to a
+   * newer commit, after a rebuild or another writer's commit (tests hold a rebuild open).
+   */
+  static Javalin create(Liaison liaison, ServerConfig config, RebuildJob.AfterCommit afterRefresh) {
     Suggester suggester;
     try {
       suggester = new Suggester(liaison.backend().openSuggestionIndex(), config.glossary());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index for suggestions", e);
     }
+    // One path to a newer commit, whoever wrote it: the searcher (and the aliases it reads), then
+    // the suggester's own reader and its titles.
     RebuildJob rebuild = new RebuildJob(progress -> liaison.reindex(config.corpus(), progress), () -> {
       liaison.refresh();
       suggester.refresh();
-      afterRebuild.run();
-    });
+      afterRefresh.run();
+    }, liaison::isCurrent);
     Metrics metrics = new Metrics(liaison, rebuild);
     List<ApiRoute> routes = routes(liaison, suggester, rebuild, metrics, config);
+    AtomicBoolean closed = new AtomicBoolean();
+    LifecycleEventListener close = () -> {
+      if (closed.compareAndSet(false, true)) {
+        rebuild.close();
+        suggester.close();
+        metrics.close();
+      }
+    };
 
     return Javalin.create(cfg -> {
       cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -71,12 +95,17 @@ public final class App {
       }
       ApiErrors.install(cfg.routes);
       cfg.requestLogger.http(metrics::record);
-      cfg.events.serverStopped(() -> {
-        rebuild.close();
-        suggester.close();
-        metrics.close();
-      });
+      cfg.appData(REBUILD, rebuild);
+      cfg.events.serverStarted(() -> rebuild.followCommits(COMMIT_CHECK));
+      cfg.events.serverStopped(close);
+      // A port in use, say: Javalin stops Jetty but fires no serverStopped, so close here too.
+      cfg.events.serverStartFailed(close);
     });
+  }
+
+  /** The app's rebuild job, which also follows others' commits; tests run its check when they choose. */
+  static RebuildJob rebuildJob(Javalin app) {
+    return app.unsafe.appDataManager.get(REBUILD);
   }
 
   /** Every route, in one table: it is both what the app registers and what /openapi.json describes. */

@@ -3,8 +3,11 @@ package io.liaison.server;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import java.io.Closeable;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * Rebuilds the index from the corpus folder on a background thread, one run at a time. Searches
  * keep answering while it runs: a local index is committed atomically and searches switch to it
  * in {@code afterCommit}; on a cluster the documents are replaced in place, one at a time.
+ *
+ * <p>Between rebuilds the same thread follows commits made by others (a {@code liaison index} run
+ * in another shell, another application writing the folder): once {@link #followCommits started},
+ * it asks at a fixed interval whether searches still see the newest commit and, if not, runs
+ * {@code afterCommit}, the path a rebuild takes. Only a commit is ever seen: a run still writing,
+ * or one that died, leaves the last commit in place, as Lucene's commit guarantees.
  */
 final class RebuildJob implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(RebuildJob.class);
@@ -27,6 +36,11 @@ final class RebuildJob implements Closeable {
   /** Work to do after a successful commit, such as refreshing searchers. */
   interface AfterCommit {
     void run() throws Exception;
+  }
+
+  /** Whether searches see the newest commit of the index; asked often, so it must be cheap. */
+  interface IndexCheck {
+    boolean current() throws Exception;
   }
 
   private record State(
@@ -64,16 +78,60 @@ final class RebuildJob implements Closeable {
 
   private final Reindex reindex;
   private final AfterCommit afterCommit;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+  private final IndexCheck current;
+  /** One thread for rebuilds and commit checks, so a check never runs in the middle of a rebuild's refresh. */
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "liaison-rebuild");
     t.setDaemon(true);
     return t;
   });
   private final AtomicReference<State> state = new AtomicReference<>(new State(false, null, null, 0, null, null, null));
+  /** The last failed check's message, so that a lasting problem is logged once, not every interval. */
+  private String lastCheckFailure;
 
-  RebuildJob(Reindex reindex, AfterCommit afterCommit) {
+  RebuildJob(Reindex reindex, AfterCommit afterCommit, IndexCheck current) {
     this.reindex = reindex;
     this.afterCommit = afterCommit;
+    this.current = current;
+  }
+
+  /** Checks for a newer commit every {@code interval} until {@link #close()}. */
+  void followCommits(Duration interval) {
+    long nanos = interval.toNanos();
+    executor.scheduleWithFixedDelay(this::checkOnThisThread, nanos, nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Checks now, on the job's thread, and waits for the answer: true when searches switched to a
+   * newer commit. What the schedule runs; tests call it to check at a moment of their choosing.
+   */
+  boolean checkForCommit() throws InterruptedException {
+    try {
+      return executor.submit(this::checkOnThisThread).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the commit check failed", e.getCause());
+    }
+  }
+
+  /** Never throws: a failed check leaves searches where they are and the schedule running. */
+  private boolean checkOnThisThread() {
+    try {
+      if (current.current()) {
+        lastCheckFailure = null;
+        return false;
+      }
+      afterCommit.run();
+      lastCheckFailure = null;
+      LOG.info("Searches switched to a newer commit of the index, made by another indexing run");
+      return true;
+    } catch (Exception e) {
+      String failure = e.toString();
+      if (!Objects.equals(failure, lastCheckFailure)) {
+        lastCheckFailure = failure;
+        LOG.warn("Cannot switch to a newer commit of the index, so searches stay on the one they have: {}", failure);
+      }
+      return false;
+    }
   }
 
   /** Starts a rebuild; false when one is already running. */
@@ -135,7 +193,10 @@ final class RebuildJob implements Closeable {
         s.progress() == null ? null : s.progress().snapshot(), s.lastResult(), s.lastError());
   }
 
-  /** Waits briefly for a running rebuild, then stops the thread; the last good commit stays in place. */
+  /**
+   * Stops the commit checks, waits briefly for a running rebuild, then stops the thread; the last
+   * good commit stays in place.
+   */
   @Override
   public void close() {
     executor.shutdown();
