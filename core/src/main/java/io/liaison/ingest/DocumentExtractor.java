@@ -13,8 +13,8 @@ import org.jsoup.nodes.Document;
  * Turns a file's bytes into an {@link ExtractedDocument}.
  *
  * <p>Plain text, Markdown and HTML are decoded by {@link TextDecoder} (BOM, declaration, UTF-8,
- * GB18030 or Big5) and HTML is then read by jsoup, keeping its title and visible text. PDF, DOCX,
- * ODT, RTF and e-mail go through Tika's parsers. Thread-safe.
+ * GB18030 or Big5) and HTML is then read by jsoup, keeping its title and visible text, one line per
+ * block ({@link HtmlText}). PDF, DOCX, ODT, RTF and e-mail go through Tika's parsers. Thread-safe.
  */
 public final class DocumentExtractor {
 
@@ -64,9 +64,7 @@ public final class DocumentExtractor {
       }
       if (HTML.contains(ext)) {
         Document html = Jsoup.parse(decoded.text());
-        // Script, style and template bodies are code, not text anyone reads on the page.
-        html.select("script, style, noscript, template").remove();
-        body = html.body() == null ? "" : html.body().wholeText().strip();
+        body = html.body() == null ? "" : HtmlText.of(html.body());
         title = html.title().strip();
         if (title.isEmpty()) {
           title = firstLine(body);
