@@ -13,7 +13,7 @@ import org.jsoup.nodes.Document;
  * Turns a file's bytes into an {@link ExtractedDocument}.
  *
  * <p>Plain text, Markdown and HTML are decoded by {@link TextDecoder} (BOM, declaration, UTF-8,
- * GB18030 or Big5) and HTML is then read by jsoup, keeping its title and visible text, one line per
+ * GB18030, Big5 or windows-1252) and HTML is then read by jsoup, keeping its title and visible text, one line per
  * block ({@link HtmlText}). PDF, DOCX, ODT, RTF and e-mail go through Tika's parsers. Thread-safe.
  */
 public final class DocumentExtractor {
