@@ -13,8 +13,10 @@ import org.jsoup.nodes.Document;
  * Turns a file's bytes into an {@link ExtractedDocument}.
  *
  * <p>Plain text, Markdown and HTML are decoded by {@link TextDecoder} (BOM, declaration, UTF-8,
- * GB18030 or Big5) and HTML is then read by jsoup, keeping its title and visible text. PDF, DOCX,
- * ODT, RTF and e-mail go through Tika's parsers. Thread-safe.
+ * GB18030, Big5 or windows-1252). HTML is then read by jsoup, keeping its title and visible text,
+ * one line per block ({@link HtmlText}); Markdown by commonmark-java, keeping its text without the
+ * markup ({@link MarkdownText}). PDF, DOCX, ODT, RTF and e-mail go through Tika's parsers.
+ * Thread-safe.
  */
 public final class DocumentExtractor {
 
@@ -23,6 +25,7 @@ public final class DocumentExtractor {
       Set.of("txt", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx", "odt", "rtf", "eml");
 
   private static final Set<String> HTML = Set.of("html", "htm", "xhtml");
+  private static final Set<String> MARKDOWN = Set.of("md", "markdown");
   private static final int MAX_TITLE_CHARS = 200;
   /** The title is looked for in this many lines of the body, the last being the rest of it. */
   private static final int FIRST_LINE_PIECES = 50;
@@ -64,19 +67,14 @@ public final class DocumentExtractor {
       }
       if (HTML.contains(ext)) {
         Document html = Jsoup.parse(decoded.text());
-        // Script, style and template bodies are code, not text anyone reads on the page.
-        html.select("script, style, noscript, template").remove();
-        body = html.body() == null ? "" : html.body().wholeText().strip();
+        body = html.body() == null ? "" : HtmlText.of(html.body());
         title = html.title().strip();
         if (title.isEmpty()) {
           title = firstLine(body);
         }
       } else {
-        body = decoded.text().strip();
+        body = MARKDOWN.contains(ext) ? MarkdownText.of(decoded.text()) : decoded.text().strip();
         title = firstLine(body);
-        if (ext.equals("md") || ext.equals("markdown")) {
-          title = title.replaceFirst("^#+\\s*", "");
-        }
       }
     }
     if (body.isBlank() && title.isBlank()) {

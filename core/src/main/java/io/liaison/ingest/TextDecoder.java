@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * <p>Order: a byte-order mark; then a declaration in the file ({@code <meta charset>}, an
  * http-equiv {@code Content-Type}, an XML prolog); then UTF-16 recognised by its NUL bytes; then
  * strict UTF-8; then GB18030 or Big5, whichever decodes without error and yields the larger share of
- * characters from that encoding's block of frequent characters. A BOM goes before a declaration
- * because editors that re-save a page as UTF-8 add the BOM but leave a stale {@code gb2312} meta tag;
- * browsers decide the same way. General-purpose detectors (ICU's CharsetDetector included) were
+ * characters from that encoding's block of frequent characters, unless that reading does not look
+ * Chinese and a windows-1252 one (which covers ISO-8859-1) looks Western ({@link WesternEvidence}).
+ * A BOM goes before a declaration because editors that re-save a page as UTF-8 add the BOM but
+ * leave a stale {@code gb2312} meta tag; browsers decide the same way. General-purpose detectors (ICU's CharsetDetector included) were
  * measured undecided between GB18030 and Big5 on titles of four to eight characters, which is what
  * government pages often are, hence the frequent-block test. Stateless and thread-safe.
  */
@@ -33,6 +34,7 @@ final class TextDecoder {
 
   static final Charset GB18030 = Charset.forName("GB18030");
   static final Charset BIG5 = Charset.forName("Big5");
+  static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final Charset GB2312 = Charset.forName("GB2312");
 
   private static final int SNIFF_BYTES = 4096;
@@ -63,16 +65,28 @@ final class TextDecoder {
     if (utf8 != null) {
       return new Decoded(StandardCharsets.UTF_8, utf8, "valid utf-8");
     }
+    Decoded chinese = chinese(bytes);
+    // Neither decodes cleanly: a damaged file, if Chinese. GB18030 maps every byte sequence, so it loses least.
+    Decoded reading = chinese != null ? chinese : new Decoded(GB18030, new String(bytes, GB18030), "fallback");
+    if (WesternEvidence.looksChinese(reading.text(), reading.charset(), chinese == null)) {
+      return reading;
+    }
+    String western = strict(bytes, WINDOWS_1252);
+    if (western != null
+        && (WesternEvidence.looksWestern(western) || chinese == null && WesternEvidence.mostlyAlone(western))) {
+      return new Decoded(WINDOWS_1252, western, "detected");
+    }
+    return reading;
+  }
+
+  /** GB18030 or Big5 by their frequent characters, or null when neither decodes without error. */
+  private static Decoded chinese(byte[] bytes) {
     String gb = strict(bytes, GB18030);
     String big5 = strict(bytes, BIG5);
     if (big5 != null && (gb == null || frequentShare(big5, BIG5, 0xA4, 0xC6) > frequentShare(gb, GB2312, 0xB0, 0xD7))) {
       return new Decoded(BIG5, big5, "detected");
     }
-    if (gb != null) {
-      return new Decoded(GB18030, gb, "detected");
-    }
-    // Neither decodes cleanly: a damaged file. GB18030 maps every byte sequence, so it loses least.
-    return new Decoded(GB18030, new String(bytes, GB18030), "fallback");
+    return gb == null ? null : new Decoded(GB18030, gb, "detected");
   }
 
   private static Decoded byBom(byte[] b) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code liaison index}: builds or refreshes the index of a corpus folder. */
 @Command(name = "index", mixinStandardHelpOptions = true,
     description = "Build or refresh the index from a corpus folder, recursively: "
-        + ".txt .md .html .htm .xhtml .pdf .docx .odt .rtf .eml (UTF-8/16, GB18030/GBK, Big5).")
+        + ".txt .md .html .htm .xhtml .pdf .docx .odt .rtf .eml "
+        + "(UTF-8/16, GB18030/GBK, Big5, windows-1252/Latin-1).")
 final class IndexCommand implements Callable<Integer> {
   @CommandLine.Mixin Folders.Corpus corpus;
 
