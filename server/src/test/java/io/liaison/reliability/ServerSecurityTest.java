@@ -60,7 +60,7 @@ class ServerSecurityTest {
   static void start() throws Exception {
     Path corpus = dir.resolve("corpus");
     Files.createDirectories(corpus.resolve("notes"));
-    Files.writeString(corpus.resolve("notes/nasty.md"), "# " + NASTY_TITLE + "\n\nliaison body <img src=x onerror=alert(1)> \u2028 script alert\n", UTF_8);
+    Files.writeString(corpus.resolve("notes/nasty.txt"), NASTY_TITLE + "\nliaison body <img src=x onerror=alert(1)> \u2028 script alert\n", UTF_8);
     Files.writeString(corpus.resolve("notes/plain.txt"), "Plain\nthe liaison office\n", UTF_8);
     Files.writeString(dir.resolve("secret.txt"), "root:x:0:0 SECRET-OUTSIDE-CORPUS", UTF_8);
     new Indexer(Indexer.Options.of(corpus, dir.resolve("index"))).run();
@@ -230,7 +230,7 @@ class ServerSecurityTest {
     for (JsonNode s : hit.path("snippets")) {
       assertFalse(s.asText().replace("<mark>", "").replace("</mark>", "").contains("<"), "snippets are HTML-escaped: " + s);
     }
-    HttpResponse<String> doc = get("/api/documents/notes%2Fnasty.md");
+    HttpResponse<String> doc = get("/api/documents/notes%2Fnasty.txt");
     assertEquals(NASTY_TITLE, JSON.readTree(doc.body()).path("title").asText());
   }
 
@@ -291,7 +291,7 @@ class ServerSecurityTest {
   @Test
   void expensive_queries_are_400s_that_name_the_limit() throws Exception {
     Map<String, String> cases = Map.of(
-        "*iaison", "not allowed as first character",
+        "*iaison", "cannot start with",
         "l*a*b*c*d*e*f*g*h*i*j*k*", "the limit is 10 per term",
         "/a{9999}{9999}/", "automaton states",
         "/(a{1,50}){1,50}/", "too complex",

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 
 /** A tiny corpus in English, Simplified and Traditional Chinese, indexed into a temp folder. */
 final class TestIndex {
-  static final String EVIL_ID = "notes/evil.md";
+  // Plain text that carries markup, which must reach the page as text. (Markdown would not do:
+  // its raw HTML is markup, dropped from the indexed text as a reader never sees it.)
+  static final String EVIL_ID = "notes/evil.txt";
   static final String EVIL_TITLE = "Liaison <img src=x onerror=\"window.__pwned=1\"> notes";
 
   final Path corpus;
@@ -41,7 +43,7 @@ final class TestIndex {
         中國經濟聯絡中心的來歷
         中國經濟聯絡中心成立於一九九零年代，負責對外經濟聯絡。
         """);
-    t.write(EVIL_ID, "# " + EVIL_TITLE + "\n\n"
+    t.write(EVIL_ID, EVIL_TITLE + "\n"
         + "Body with liaison and <img src=x onerror=\"window.__pwned=1\"> and <script>window.__pwned=1</script> inside.\n");
     Files.writeString(t.glossary, "# test glossary\n中国经济联络中心\t中國經濟聯絡中心\tChina Economic Liaison Center\tCECC\n",
         StandardCharsets.UTF_8);
