@@ -50,10 +50,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "zh|en|mixed", description = "Only documents in this language.")
   String lang;
 
-  @Option(names = "--json", description = "Print one JSON object.")
+  @Option(names = "--json", description = "Print one JSON object: total, hits and the query's expansion.")
   boolean json;
 
-  @Option(names = "--explain", description = "Show how the query was translated.")
+  @Option(names = "--explain", description = "Show how the query was translated (--json always includes it, as expansion).")
   boolean explain;
 
   @Option(names = "--no-translate", description = "Search the words as typed, without translation.")

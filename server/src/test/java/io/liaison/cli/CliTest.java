@@ -2,12 +2,18 @@ package io.liaison.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import io.liaison.Liaison;
+import io.liaison.server.App;
+import io.liaison.server.ServerConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +83,7 @@ class CliTest {
     Result r = run("search", "--index", index.toString(), "--json", "--lang", "en", "liaison");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
-    assertEquals(List.of("total", "hits"), fieldNames(json));
+    assertEquals(List.of("total", "hits", "expansion"), fieldNames(json));
     assertEquals(1, json.get("total").asInt());
     JsonNode hit = json.get("hits").get(0);
     assertEquals(List.of("id", "title", "lang", "score", "snippet"), fieldNames(hit));
@@ -85,6 +91,24 @@ class CliTest {
     assertEquals("Party liaisons", hit.get("title").asText());
     assertEquals("en", hit.get("lang").asText());
     assertTrue(hit.get("snippet").asText().contains("<mark>liaisons</mark>"), hit.toString());
+  }
+
+  @Test
+  void jsonGivesTheExpansionExactlyAsTheApiDoes() throws Exception {
+    Path glossary = dir.resolve("expansion-glossary.tsv");
+    Files.writeString(glossary, "经济联络\teconomic liaison\n", StandardCharsets.UTF_8);
+    Result r = run("search", "--index", index.toString(), "--glossary", glossary.toString(), "--json", "经济联络");
+    assertEquals(0, r.code(), r.err());
+    JsonNode cli = new ObjectMapper().readTree(r.out()).get("expansion");
+    assertNotNull(cli, r.out());
+    assertTrue(cli.toString().contains("\"text\":\"economic liaison\",\"weight\":0.5,\"origin\":\"GLOSSARY\""), cli.toString());
+    try (Liaison liaison = Liaison.open(index, glossary)) {
+      JavalinTest.test(App.create(liaison, new ServerConfig("127.0.0.1", 0, corpus, glossary, null)), (app, client) -> {
+        JsonNode api = new ObjectMapper().readTree(client.get("/api/search?q=" + URLEncoder.encode("经济联络", StandardCharsets.UTF_8))
+            .body().string()).get("expansion");
+        assertEquals(api, cli);
+      });
+    }
   }
 
   @Test
