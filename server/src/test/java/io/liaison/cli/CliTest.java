@@ -135,6 +135,18 @@ class CliTest {
   }
 
   @Test
+  void everyCommandPrintsTheVersion() {
+    for (String command : List.of("index", "search", "serve", "eval")) {
+      for (String flag : List.of("-V", "--version")) {
+        Result r = run(command, flag);
+        assertEquals(0, r.code(), command + " " + flag + ": " + r.err());
+        assertEquals("liaison 0.1.0", r.out().strip(), command + " " + flag);
+      }
+    }
+    assertEquals("liaison 0.1.0", run("-V").out().strip());
+  }
+
+  @Test
   void anUnknownFlagIsOneLineAndStatusTwo() {
     Result r = run("search", "--bogus", "x");
     assertEquals(2, r.code());
