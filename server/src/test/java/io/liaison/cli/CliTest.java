@@ -3,6 +3,7 @@ package io.liaison.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,6 +145,36 @@ class CliTest {
       }
     }
     assertEquals("liaison 0.1.0", run("-V").out().strip());
+  }
+
+  @Test
+  void aGlossaryNamedOnTheCommandLineMustExist() {
+    Path nope = dir.resolve("nope.tsv");
+    Result r = run("search", "--index", index.toString(), "--glossary", nope.toString(), "liaison");
+    assertEquals(1, r.code(), r.out());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("liaison: glossary " + nope + " does not exist; check the path"), r.err());
+    Result folder = run("search", "--index", index.toString(), "--glossary", dir.toString(), "liaison");
+    assertEquals(1, folder.code(), folder.out());
+    assertTrue(folder.err().contains("is not a file"), folder.err());
+  }
+
+  @Test
+  void serveStopsOnAMissingGlossaryBeforeItStarts() {
+    Path nope = dir.resolve("nope.tsv");
+    ServeCommand serve = LiaisonCli.commandLine()
+        .parseArgs("serve", "--index", index.toString(), "--glossary", nope.toString(), "--port", "0")
+        .subcommand().commandSpec().commandLine().getCommand();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, serve::start);
+    assertTrue(e.getMessage().contains(nope + " does not exist"), e.getMessage());
+  }
+
+  @Test
+  void theDefaultGlossaryMayBeAbsent() {
+    assertFalse(Files.exists(LiaisonCli.defaultGlossary()), "this test runs where the default glossary is absent");
+    Result r = run("search", "--index", index.toString(), "--json", "liaison");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.err());
   }
 
   @Test
