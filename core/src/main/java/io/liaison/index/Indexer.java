@@ -124,6 +124,12 @@ public final class Indexer {
     }
   }
 
+  /**
+   * Files Windows hides by an attribute rather than a leading dot (thumbnail caches, folder
+   * settings), lower case: no one means to index them, so they are not counted as unsupported.
+   */
+  private static final Set<String> IGNORED_FILES = Set.of("thumbs.db", "ehthumbs.db", "desktop.ini");
+
   /** What the index holds for one file: enough to tell an untouched file without reading it. */
   private record Known(long size, long modified, String hash) {}
 
@@ -157,7 +163,8 @@ public final class Indexer {
     }
     Files.createDirectories(options.index());
     List<IndexSummary.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
-    List<Path> files = listFiles(corpus, skipped);
+    Map<String, Integer> unsupported = new HashMap<>();
+    List<Path> files = listFiles(corpus, skipped, unsupported);
     progress.started(files.size());
 
     IndexWriterConfig config = new IndexWriterConfig(Fields.analyzer(options.traditionalToSimplified()));
@@ -188,8 +195,8 @@ public final class Indexer {
       int documents = writer.getDocStats().numDocs;
       List<IndexSummary.Skipped> sortedSkips = new ArrayList<>(skipped);
       sortedSkips.sort(Comparator.comparing(IndexSummary.Skipped::path));
-      return new IndexSummary(run.added.get(), run.updated.get(), deleted, run.unchanged.get(), List.copyOf(sortedSkips),
-          documents, run.bytesRead.get(), (System.nanoTime() - start) / 1_000_000);
+      return new IndexSummary(run.added.get(), run.updated.get(), deleted, run.unchanged.get(), sortedSkips,
+          byCount(unsupported), documents, run.bytesRead.get(), (System.nanoTime() - start) / 1_000_000);
     }
   }
 
@@ -405,12 +412,15 @@ public final class Indexer {
   }
 
   /**
-   * Lists the files to index. Hidden files and folders are left out. Symbolic links are not
-   * followed: one pointing inside the corpus is skipped because its target is indexed under its own
-   * path (following it would index the file twice and could loop), one pointing outside is skipped
-   * because the corpus is what the user chose to index.
+   * Lists the files to index. Hidden files and folders are left out, and so are the system files
+   * Windows hides by an attribute rather than by name ({@link #IGNORED_FILES}). Files of types the
+   * extractor does not read are counted per extension in {@code unsupported}, so the run can say
+   * what it left out. Symbolic links are not followed: one pointing inside the corpus is skipped
+   * because its target is indexed under its own path (following it would index the file twice and
+   * could loop), one pointing outside is skipped because the corpus is what the user chose to index.
    */
-  private static List<Path> listFiles(Path corpus, List<IndexSummary.Skipped> skipped) throws IOException {
+  private static List<Path> listFiles(Path corpus, List<IndexSummary.Skipped> skipped, Map<String, Integer> unsupported)
+      throws IOException {
     Path realCorpus = corpus.toRealPath();
     List<Path> files = new ArrayList<>();
     Files.walkFileTree(corpus, new SimpleFileVisitor<>() {
@@ -423,13 +433,15 @@ public final class Indexer {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         String name = file.getFileName().toString();
-        if (name.startsWith(".")) {
+        if (name.startsWith(".") || IGNORED_FILES.contains(name.toLowerCase(Locale.ROOT))) {
           return FileVisitResult.CONTINUE;
         }
         if (attrs.isSymbolicLink()) {
           skipped.add(new IndexSummary.Skipped(idOf(corpus, file), symlinkReason(realCorpus, file)));
         } else if (attrs.isRegularFile() && DocumentExtractor.accepts(name)) {
           files.add(file);
+        } else if (attrs.isRegularFile()) {
+          unsupported.merge(extensionOf(name), 1, Integer::sum);
         }
         return FileVisitResult.CONTINUE;
       }
@@ -445,6 +457,21 @@ public final class Indexer {
     });
     files.sort(null);
     return files;
+  }
+
+  /** {@code .doc} for {@code Report.DOC}; {@code (no extension)} for {@code README}. */
+  static String extensionOf(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 && dot < fileName.length() - 1 ? fileName.substring(dot).toLowerCase(Locale.ROOT) : "(no extension)";
+  }
+
+  /** The types counted per extension, most files first, then by extension. */
+  private static List<IndexSummary.UnsupportedType> byCount(Map<String, Integer> unsupported) {
+    return unsupported.entrySet().stream()
+        .map(e -> new IndexSummary.UnsupportedType(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingInt(IndexSummary.UnsupportedType::files).reversed()
+            .thenComparing(IndexSummary.UnsupportedType::extension))
+        .toList();
   }
 
   private static String symlinkReason(Path realCorpus, Path link) {

@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,6 +90,7 @@ class TestIndexer {
     assertEquals(9, s.documents());
     Map<String, String> skips = skips(s);
     assertEquals(8, skips.size(), skips.toString());
+    assertEquals(List.of(new IndexSummary.UnsupportedType(".exe", 1)), s.unsupportedTypes());
     assertTrue(skips.get("bad/truncated.pdf").contains(".pdf"), skips.toString());
     assertTrue(skips.get("bad/junk.docx").contains(".docx"), skips.toString());
     assertTrue(skips.get("bad/junk.txt").contains("binary"), skips.toString());
@@ -100,6 +102,42 @@ class TestIndexer {
         + hits("id", "mail/a.eml") + hits("id", "gov/gbk.html") + hits("id", "gov/big5.htm") + hits("id", "notes/a.md")
         + hits("id", "notes/b.txt"));
     assertEquals(2, hits(Fields.FOLDER, "gov"), "the folder facet");
+  }
+
+  @Test
+  void filesOfTypesNotReadAreCountedPerExtensionAndHiddenOnesAreNot() throws IOException {
+    Path c = corpus();
+    write(c.resolve("memo.txt"), "memo".getBytes(UTF_8));
+    write(c.resolve("word97/a.doc"), "not read".getBytes(UTF_8));
+    write(c.resolve("word97/B.DOC"), "not read".getBytes(UTF_8));
+    write(c.resolve("sheets/budget.xls"), "not read".getBytes(UTF_8));
+    write(c.resolve("README"), "not read".getBytes(UTF_8));
+    write(c.resolve(".DS_Store"), "finder".getBytes(UTF_8));
+    write(c.resolve("word97/Thumbs.db"), "thumbnails".getBytes(UTF_8));
+    write(c.resolve("desktop.ini"), "folder settings".getBytes(UTF_8));
+    write(c.resolve(".git/objects/x.pack"), "hidden folder".getBytes(UTF_8));
+
+    IndexSummary s = index(c, false);
+
+    assertEquals(1, s.documents());
+    assertEquals(List.of(new IndexSummary.UnsupportedType(".doc", 2), new IndexSummary.UnsupportedType("(no extension)", 1),
+        new IndexSummary.UnsupportedType(".xls", 1)), s.unsupportedTypes());
+    assertTrue(s.describe().endsWith(" skipped (" + String.format(Locale.ROOT, "%.1f", s.millis() / 1000.0)
+        + " s); 4 files not indexed, of types liaison does not read: 2 .doc, 1 (no extension), 1 .xls"), s.describe());
+    assertEquals(List.of(), s.skipped(), "not skipped: they were never candidates");
+  }
+
+  @Test
+  void aFolderOfManyTypesStaysOneLine() {
+    List<IndexSummary.UnsupportedType> types = new ArrayList<>();
+    for (int i = 12; i >= 1; i--) {
+      types.add(new IndexSummary.UnsupportedType(".x" + i, i));
+    }
+    IndexSummary s = new IndexSummary(0, 0, 0, 0, List.of(), types, 0, 0, 0);
+    assertEquals("78 files not indexed, of types liaison does not read: 12 .x12, 11 .x11, 10 .x10, 9 .x9, 8 .x8, 7 .x7, "
+        + "6 .x6, 5 .x5 and 10 files of 4 other types", s.describeUnsupported());
+    assertEquals("0 documents: 0 added, 0 updated, 0 deleted, 0 unchanged, 0 skipped (0.0 s)",
+        new IndexSummary(0, 0, 0, 0, List.of(), 0, 0, 0).describe(), "nothing added when every type was read");
   }
 
   @Test

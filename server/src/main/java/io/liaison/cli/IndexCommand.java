@@ -80,6 +80,9 @@ final class IndexCommand implements Callable<Integer> {
       out.println("Indexed " + c + " into " + i);
     }
     out.println(s.describe());
+    if (!s.unsupportedTypes().isEmpty()) {
+      out.println("  to index those, save them as one of the types 'liaison index --help' lists (a Word 97 .doc as .docx)");
+    }
     for (IndexSummary.Skipped k : s.skipped()) {
       out.println("  skipped " + k.path() + ": " + k.reason());
     }

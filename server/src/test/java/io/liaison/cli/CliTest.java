@@ -67,6 +67,20 @@ class CliTest {
   }
 
   @Test
+  void indexNamesTheTypesItDoesNotRead() throws Exception {
+    Path c = Files.createDirectories(dir.resolve("word97"));
+    Files.writeString(c.resolve("memo.txt"), "Memo\nRead this.");
+    Files.writeString(c.resolve("old-memo.doc"), "Word 97");
+    Files.writeString(c.resolve("budget.xls"), "Excel 97");
+    Files.writeString(c.resolve(".DS_Store"), "Finder");
+    Result r = run("index", "--corpus", c.toString(), "--index", dir.resolve("word97-index").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("indexing: 1 files to look at"), r.out());
+    assertTrue(r.out().contains(" s); 2 files not indexed, of types liaison does not read: 1 .doc, 1 .xls\n"), r.out());
+    assertTrue(r.out().contains("a Word 97 .doc as .docx"), r.out());
+  }
+
+  @Test
   void aTraditionalQueryFindsTheSimplifiedDocumentAndTheOtherWayRound() {
     Set<String> traditional = ids(run("search", "--index", index.toString(), "--json", "--no-translate", "經濟聯絡"));
     Set<String> simplified = ids(run("search", "--index", index.toString(), "--json", "--no-translate", "经济联络"));
