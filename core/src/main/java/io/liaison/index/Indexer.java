@@ -74,6 +74,8 @@ public final class Indexer {
    * @param maxFileBytes files larger than this are skipped
    * @param traditionalToSimplified fold Traditional to Simplified (switch off only for ablations)
    * @param fileTimeout the longest one file's extraction may take before it is skipped
+   * @param allowEmpty let a corpus with no file to index delete every document of the index;
+   *     otherwise such a run throws {@link EmptyCorpusException} and changes nothing
    */
   public record Options(
       Path corpus,
@@ -82,7 +84,8 @@ public final class Indexer {
       int threads,
       long maxFileBytes,
       boolean traditionalToSimplified,
-      Duration fileTimeout) {
+      Duration fileTimeout,
+      boolean allowEmpty) {
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
     public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -100,27 +103,31 @@ public final class Indexer {
 
     public static Options of(Path corpus, Path index) {
       return new Options(corpus, index, false, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_FILE_BYTES,
-          true, DEFAULT_FILE_TIMEOUT);
+          true, DEFAULT_FILE_TIMEOUT, false);
     }
 
     public Options withRebuild(boolean rebuild) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout, allowEmpty);
     }
 
     public Options withTraditionalToSimplified(boolean on) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, on, fileTimeout);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, on, fileTimeout, allowEmpty);
     }
 
     public Options withThreads(int threads) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout, allowEmpty);
     }
 
     public Options withMaxFileBytes(long maxFileBytes) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout, allowEmpty);
     }
 
     public Options withFileTimeout(Duration fileTimeout) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout, allowEmpty);
+    }
+
+    public Options withAllowEmpty(boolean allowEmpty) {
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout, allowEmpty);
     }
   }
 
@@ -150,6 +157,8 @@ public final class Indexer {
    *
    * @throws IllegalArgumentException when the corpus folder cannot be read, or the index was built
    *     with other analysis settings
+   * @throws EmptyCorpusException when the corpus has no file to index and the index holds documents
+   *     (a rebuild too: the server's rebuild is one), unless {@link Options#allowEmpty()}
    * @throws IOException when the index cannot be written; the previous commit is then unchanged
    */
   public IndexSummary run(IndexProgress progress) throws IOException {
@@ -165,6 +174,12 @@ public final class Indexer {
     List<IndexSummary.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
     Map<String, Integer> unsupported = new HashMap<>();
     List<Path> files = listFiles(corpus, skipped, unsupported);
+    if (files.isEmpty() && !options.allowEmpty()) {
+      int held = documentsIn(options.index());
+      if (held > 0) {
+        throw new EmptyCorpusException(corpus, options.index(), held, found(unsupported, skipped));
+      }
+    }
     progress.started(files.size());
 
     IndexWriterConfig config = new IndexWriterConfig(Fields.analyzer(options.traditionalToSimplified()));
@@ -488,6 +503,30 @@ public final class Indexer {
     } catch (IOException e) {
       return "symbolic link that cannot be resolved: " + e.getMessage();
     }
+  }
+
+  /** The live documents of the last commit in {@code index}; 0 when there is none. */
+  private static int documentsIn(Path index) throws IOException {
+    if (!IndexLayout.exists(index)) {
+      return 0;
+    }
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      return reader.numDocs();
+    }
+  }
+
+  /** What a listing without a file to index did find, for the message that stops the run. */
+  private static String found(Map<String, Integer> unsupported, List<IndexSummary.Skipped> skipped) {
+    List<String> parts = new ArrayList<>();
+    if (!unsupported.isEmpty()) {
+      parts.add("only files of types it does not read: " + IndexSummary.list(byCount(unsupported)));
+    }
+    if (!skipped.isEmpty()) {
+      IndexSummary.Skipped first = skipped.stream().min(Comparator.comparing(IndexSummary.Skipped::path)).orElseThrow();
+      parts.add(skipped.size() + " it cannot read or follow, such as " + first.path() + ": " + first.reason());
+    }
+    return String.join("; ", parts);
   }
 
   /** Maps the id of every live document to its size, modification time and content hash. */

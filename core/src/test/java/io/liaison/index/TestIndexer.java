@@ -176,6 +176,45 @@ class TestIndexer {
   }
 
   @Test
+  void aCorpusWithNothingToIndexDoesNotEmptyAnIndexUnlessAllowed() throws IOException {
+    Path c = corpus();
+    for (int i = 0; i < 3; i++) {
+      write(c.resolve("f" + i + ".txt"), ("document " + i).getBytes(UTF_8));
+    }
+    index(c, false);
+    // What an unmounted share looks like: the mount point is there, empty.
+    for (int i = 0; i < 3; i++) {
+      Files.delete(c.resolve("f" + i + ".txt"));
+    }
+    for (boolean rebuild : new boolean[] {false, true}) {
+      EmptyCorpusException e = assertThrows(EmptyCorpusException.class, () -> index(c, rebuild));
+      assertEquals(3, e.documents());
+      assertTrue(e.getMessage().contains("has no file liaison can index, but the index at " + index() + " holds 3 documents,"
+          + " which this run would delete; check that the folder is the right one and is mounted, or run again with"
+          + " --allow-empty"), e.getMessage());
+      assertEquals(3, docCount(), "nothing deleted, rebuild " + rebuild);
+    }
+
+    write(c.resolve("old.doc"), "Word 97".getBytes(UTF_8));
+    EmptyCorpusException types = assertThrows(EmptyCorpusException.class, () -> index(c, false));
+    assertTrue(types.getMessage().contains("has no file liaison can index (only files of types it does not read: 1 .doc)"),
+        types.getMessage());
+
+    IndexSummary emptied = new Indexer(Indexer.Options.of(c, index()).withAllowEmpty(true)).run();
+    assertEquals(3, emptied.deleted(), emptied.describe());
+    assertEquals(0, emptied.documents());
+    assertEquals(0, docCount());
+  }
+
+  @Test
+  void aCorpusWithNothingToIndexMayBuildAnEmptyIndexWhereThereWasNone() throws IOException {
+    Path c = corpus();
+    IndexSummary first = index(c, false);
+    assertEquals(0, first.documents());
+    assertEquals(0, index(c, false).documents(), "an empty index has nothing to lose either");
+  }
+
+  @Test
   void oversizedSlowAndUnreadableFilesAreSkipped() throws IOException {
     Path c = corpus();
     write(c.resolve("big.txt"), "x".repeat(2 * 1024 * 1024).getBytes(UTF_8));

@@ -81,6 +81,44 @@ class CliTest {
   }
 
   @Test
+  void indexWillNotEmptyAnIndexFromAFolderWithNothingInItUnlessTold() throws Exception {
+    Path c = Files.createDirectories(dir.resolve("share"));
+    Path i = dir.resolve("share-index");
+    Files.writeString(c.resolve("a.txt"), "Alpha\nFirst memo.");
+    Files.writeString(c.resolve("b.txt"), "Beta\nSecond memo.");
+    assertEquals(0, run("index", "--corpus", c.toString(), "--index", i.toString()).code());
+    Files.delete(c.resolve("a.txt"));
+    Files.delete(c.resolve("b.txt"));
+    for (List<String> extra : List.of(List.<String>of(), List.of("--rebuild"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("index", "--corpus", c.toString(), "--index", i.toString()));
+      args.addAll(extra);
+      Result r = run(args.toArray(String[]::new));
+      assertEquals(1, r.code(), extra + ": " + r.out());
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().startsWith("liaison: corpus folder " + c + " has no file liaison can index, but the index at " + i
+          + " holds 2 documents"), r.err());
+      assertTrue(r.err().contains("run again with --allow-empty"), r.err());
+    }
+    assertEquals(Set.of("a.txt", "b.txt"), ids(run("search", "--index", i.toString(), "--json", "memo")), "nothing deleted");
+
+    Result emptied = run("index", "--corpus", c.toString(), "--index", i.toString(), "--allow-empty");
+    assertEquals(0, emptied.code(), emptied.err());
+    assertTrue(emptied.out().contains("0 documents: 0 added, 0 updated, 2 deleted, 0 unchanged, 0 skipped"), emptied.out());
+  }
+
+  @Test
+  void serveIndexesAnEmptyFolderWhenThereIsNoIndexToLose() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty-corpus"));
+    Path i = dir.resolve("empty-index");
+    ServeCommand serve = LiaisonCli.commandLine()
+        .parseArgs("serve", "--corpus", empty.toString(), "--index", i.toString(), "--port", "0")
+        .subcommand().commandSpec().commandLine().getCommand();
+    try (ServeCommand.Served served = serve.start()) {
+      assertEquals(0, served.liaison().documentCount());
+    }
+  }
+
+  @Test
   void aTraditionalQueryFindsTheSimplifiedDocumentAndTheOtherWayRound() {
     Set<String> traditional = ids(run("search", "--index", index.toString(), "--json", "--no-translate", "經濟聯絡"));
     Set<String> simplified = ids(run("search", "--index", index.toString(), "--json", "--no-translate", "经济联络"));
