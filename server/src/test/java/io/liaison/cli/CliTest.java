@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +130,21 @@ class CliTest {
   @Test
   void liaisonFindsLiaisons() {
     assertTrue(ids(run("search", "--index", index.toString(), "--json", "--no-translate", "liaison")).contains("en/liaisons.md"));
+  }
+
+  @Test
+  void theFirstQueryOfAProcessSaysHowLongTheDictionariesTookToLoad() throws Exception {
+    // A process of its own: in this one, earlier tests have loaded the dictionaries already.
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path err = dir.resolve("first-query.err");
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LiaisonCli.class.getName(),
+        "search", "--index", index.toString(), "--limit", "1", "economic liaison")
+        .redirectError(err.toFile()).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the search did not end");
+    assertEquals(0, child.exitValue(), () -> out + readString(err));
+    String first = out.lines().findFirst().orElse("");
+    assertTrue(first.matches("\\d+ hits? for economic liaison \\(\\d+ ms, after \\d+ ms loading the dictionaries\\)"), out);
   }
 
   @Test
@@ -277,6 +293,14 @@ class CliTest {
     Result r = run("search", "--verbose", "--index", dir.resolve("nowhere").toString(), "x");
     assertEquals(1, r.code());
     assertTrue(r.err().lines().count() > 3, r.err());
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
   }
 
   private static Set<String> ids(Result r) {
