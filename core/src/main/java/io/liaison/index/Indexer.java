@@ -524,7 +524,8 @@ public final class Indexer {
     }
     if (!skipped.isEmpty()) {
       IndexSummary.Skipped first = skipped.stream().min(Comparator.comparing(IndexSummary.Skipped::path)).orElseThrow();
-      parts.add(skipped.size() + " it cannot read or follow, such as " + first.path() + ": " + first.reason());
+      parts.add(skipped.size() + (skipped.size() == 1 ? " entry" : " entries") + " it cannot read or follow, such as "
+          + first.path() + ": " + first.reason());
     }
     return String.join("; ", parts);
   }

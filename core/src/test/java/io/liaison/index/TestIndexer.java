@@ -199,6 +199,10 @@ class TestIndexer {
     EmptyCorpusException types = assertThrows(EmptyCorpusException.class, () -> index(c, false));
     assertTrue(types.getMessage().contains("has no file liaison can index (only files of types it does not read: 1 .doc)"),
         types.getMessage());
+    Files.createSymbolicLink(c.resolve("link.txt"), Files.writeString(tmp.resolve("outside.txt"), "outside"));
+    EmptyCorpusException links = assertThrows(EmptyCorpusException.class, () -> index(c, false));
+    assertTrue(links.getMessage().contains("(only files of types it does not read: 1 .doc; 1 entry it cannot read or follow,"
+        + " such as link.txt: symbolic link to "), links.getMessage());
 
     IndexSummary emptied = new Indexer(Indexer.Options.of(c, index()).withAllowEmpty(true)).run();
     assertEquals(3, emptied.deleted(), emptied.describe());
