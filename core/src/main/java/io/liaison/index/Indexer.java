@@ -74,6 +74,8 @@ public final class Indexer {
    * @param maxFileBytes files larger than this are skipped
    * @param traditionalToSimplified fold Traditional to Simplified (switch off only for ablations)
    * @param fileTimeout the longest one file's extraction may take before it is skipped
+   * @param allowEmpty let a corpus with no file to index delete every document of the index;
+   *     otherwise such a run throws {@link EmptyCorpusException} and changes nothing
    */
   public record Options(
       Path corpus,
@@ -82,7 +84,8 @@ public final class Indexer {
       int threads,
       long maxFileBytes,
       boolean traditionalToSimplified,
-      Duration fileTimeout) {
+      Duration fileTimeout,
+      boolean allowEmpty) {
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
     public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -100,29 +103,39 @@ public final class Indexer {
 
     public static Options of(Path corpus, Path index) {
       return new Options(corpus, index, false, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_FILE_BYTES,
-          true, DEFAULT_FILE_TIMEOUT);
+          true, DEFAULT_FILE_TIMEOUT, false);
     }
 
     public Options withRebuild(boolean rebuild) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout, allowEmpty);
     }
 
     public Options withTraditionalToSimplified(boolean on) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, on, fileTimeout);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, on, fileTimeout, allowEmpty);
     }
 
     public Options withThreads(int threads) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout, allowEmpty);
     }
 
     public Options withMaxFileBytes(long maxFileBytes) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout, allowEmpty);
     }
 
     public Options withFileTimeout(Duration fileTimeout) {
-      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout);
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout, allowEmpty);
+    }
+
+    public Options withAllowEmpty(boolean allowEmpty) {
+      return new Options(corpus, index, rebuild, threads, maxFileBytes, traditionalToSimplified, fileTimeout, allowEmpty);
     }
   }
+
+  /**
+   * Files Windows hides by an attribute rather than a leading dot (thumbnail caches, folder
+   * settings), lower case: no one means to index them, so they are not counted as unsupported.
+   */
+  private static final Set<String> IGNORED_FILES = Set.of("thumbs.db", "ehthumbs.db", "desktop.ini");
 
   /** What the index holds for one file: enough to tell an untouched file without reading it. */
   private record Known(long size, long modified, String hash) {}
@@ -144,6 +157,8 @@ public final class Indexer {
    *
    * @throws IllegalArgumentException when the corpus folder cannot be read, or the index was built
    *     with other analysis settings
+   * @throws EmptyCorpusException when the corpus has no file to index and the index holds documents
+   *     (a rebuild too: the server's rebuild is one), unless {@link Options#allowEmpty()}
    * @throws IOException when the index cannot be written; the previous commit is then unchanged
    */
   public IndexSummary run(IndexProgress progress) throws IOException {
@@ -157,7 +172,14 @@ public final class Indexer {
     }
     Files.createDirectories(options.index());
     List<IndexSummary.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
-    List<Path> files = listFiles(corpus, skipped);
+    Map<String, Integer> unsupported = new HashMap<>();
+    List<Path> files = listFiles(corpus, skipped, unsupported);
+    if (files.isEmpty() && !options.allowEmpty()) {
+      int held = documentsIn(options.index());
+      if (held > 0) {
+        throw new EmptyCorpusException(corpus, options.index(), held, found(unsupported, skipped));
+      }
+    }
     progress.started(files.size());
 
     IndexWriterConfig config = new IndexWriterConfig(Fields.analyzer(options.traditionalToSimplified()));
@@ -188,8 +210,8 @@ public final class Indexer {
       int documents = writer.getDocStats().numDocs;
       List<IndexSummary.Skipped> sortedSkips = new ArrayList<>(skipped);
       sortedSkips.sort(Comparator.comparing(IndexSummary.Skipped::path));
-      return new IndexSummary(run.added.get(), run.updated.get(), deleted, run.unchanged.get(), List.copyOf(sortedSkips),
-          documents, run.bytesRead.get(), (System.nanoTime() - start) / 1_000_000);
+      return new IndexSummary(run.added.get(), run.updated.get(), deleted, run.unchanged.get(), sortedSkips,
+          byCount(unsupported), documents, run.bytesRead.get(), (System.nanoTime() - start) / 1_000_000);
     }
   }
 
@@ -405,12 +427,15 @@ public final class Indexer {
   }
 
   /**
-   * Lists the files to index. Hidden files and folders are left out. Symbolic links are not
-   * followed: one pointing inside the corpus is skipped because its target is indexed under its own
-   * path (following it would index the file twice and could loop), one pointing outside is skipped
-   * because the corpus is what the user chose to index.
+   * Lists the files to index. Hidden files and folders are left out, and so are the system files
+   * Windows hides by an attribute rather than by name ({@link #IGNORED_FILES}). Files of types the
+   * extractor does not read are counted per extension in {@code unsupported}, so the run can say
+   * what it left out. Symbolic links are not followed: one pointing inside the corpus is skipped
+   * because its target is indexed under its own path (following it would index the file twice and
+   * could loop), one pointing outside is skipped because the corpus is what the user chose to index.
    */
-  private static List<Path> listFiles(Path corpus, List<IndexSummary.Skipped> skipped) throws IOException {
+  private static List<Path> listFiles(Path corpus, List<IndexSummary.Skipped> skipped, Map<String, Integer> unsupported)
+      throws IOException {
     Path realCorpus = corpus.toRealPath();
     List<Path> files = new ArrayList<>();
     Files.walkFileTree(corpus, new SimpleFileVisitor<>() {
@@ -423,13 +448,15 @@ public final class Indexer {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         String name = file.getFileName().toString();
-        if (name.startsWith(".")) {
+        if (name.startsWith(".") || IGNORED_FILES.contains(name.toLowerCase(Locale.ROOT))) {
           return FileVisitResult.CONTINUE;
         }
         if (attrs.isSymbolicLink()) {
           skipped.add(new IndexSummary.Skipped(idOf(corpus, file), symlinkReason(realCorpus, file)));
         } else if (attrs.isRegularFile() && DocumentExtractor.accepts(name)) {
           files.add(file);
+        } else if (attrs.isRegularFile()) {
+          unsupported.merge(extensionOf(name), 1, Integer::sum);
         }
         return FileVisitResult.CONTINUE;
       }
@@ -447,6 +474,21 @@ public final class Indexer {
     return files;
   }
 
+  /** {@code .doc} for {@code Report.DOC}; {@code (no extension)} for {@code README}. */
+  static String extensionOf(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 && dot < fileName.length() - 1 ? fileName.substring(dot).toLowerCase(Locale.ROOT) : "(no extension)";
+  }
+
+  /** The types counted per extension, most files first, then by extension. */
+  private static List<IndexSummary.UnsupportedType> byCount(Map<String, Integer> unsupported) {
+    return unsupported.entrySet().stream()
+        .map(e -> new IndexSummary.UnsupportedType(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingInt(IndexSummary.UnsupportedType::files).reversed()
+            .thenComparing(IndexSummary.UnsupportedType::extension))
+        .toList();
+  }
+
   private static String symlinkReason(Path realCorpus, Path link) {
     try {
       Path target = link.toRealPath();
@@ -461,6 +503,31 @@ public final class Indexer {
     } catch (IOException e) {
       return "symbolic link that cannot be resolved: " + e.getMessage();
     }
+  }
+
+  /** The live documents of the last commit in {@code index}; 0 when there is none. */
+  private static int documentsIn(Path index) throws IOException {
+    if (!IndexLayout.exists(index)) {
+      return 0;
+    }
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      return reader.numDocs();
+    }
+  }
+
+  /** What a listing without a file to index did find, for the message that stops the run. */
+  private static String found(Map<String, Integer> unsupported, List<IndexSummary.Skipped> skipped) {
+    List<String> parts = new ArrayList<>();
+    if (!unsupported.isEmpty()) {
+      parts.add("only files of types it does not read: " + IndexSummary.list(byCount(unsupported)));
+    }
+    if (!skipped.isEmpty()) {
+      IndexSummary.Skipped first = skipped.stream().min(Comparator.comparing(IndexSummary.Skipped::path)).orElseThrow();
+      parts.add(skipped.size() + (skipped.size() == 1 ? " entry" : " entries") + " it cannot read or follow, such as "
+          + first.path() + ": " + first.reason());
+    }
+    return String.join("; ", parts);
   }
 
   /** Maps the id of every live document to its size, modification time and content hash. */

@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,6 +90,7 @@ class TestIndexer {
     assertEquals(9, s.documents());
     Map<String, String> skips = skips(s);
     assertEquals(8, skips.size(), skips.toString());
+    assertEquals(List.of(new IndexSummary.UnsupportedType(".exe", 1)), s.unsupportedTypes());
     assertTrue(skips.get("bad/truncated.pdf").contains(".pdf"), skips.toString());
     assertTrue(skips.get("bad/junk.docx").contains(".docx"), skips.toString());
     assertTrue(skips.get("bad/junk.txt").contains("binary"), skips.toString());
@@ -100,6 +102,42 @@ class TestIndexer {
         + hits("id", "mail/a.eml") + hits("id", "gov/gbk.html") + hits("id", "gov/big5.htm") + hits("id", "notes/a.md")
         + hits("id", "notes/b.txt"));
     assertEquals(2, hits(Fields.FOLDER, "gov"), "the folder facet");
+  }
+
+  @Test
+  void filesOfTypesNotReadAreCountedPerExtensionAndHiddenOnesAreNot() throws IOException {
+    Path c = corpus();
+    write(c.resolve("memo.txt"), "memo".getBytes(UTF_8));
+    write(c.resolve("word97/a.doc"), "not read".getBytes(UTF_8));
+    write(c.resolve("word97/B.DOC"), "not read".getBytes(UTF_8));
+    write(c.resolve("sheets/budget.xls"), "not read".getBytes(UTF_8));
+    write(c.resolve("README"), "not read".getBytes(UTF_8));
+    write(c.resolve(".DS_Store"), "finder".getBytes(UTF_8));
+    write(c.resolve("word97/Thumbs.db"), "thumbnails".getBytes(UTF_8));
+    write(c.resolve("desktop.ini"), "folder settings".getBytes(UTF_8));
+    write(c.resolve(".git/objects/x.pack"), "hidden folder".getBytes(UTF_8));
+
+    IndexSummary s = index(c, false);
+
+    assertEquals(1, s.documents());
+    assertEquals(List.of(new IndexSummary.UnsupportedType(".doc", 2), new IndexSummary.UnsupportedType("(no extension)", 1),
+        new IndexSummary.UnsupportedType(".xls", 1)), s.unsupportedTypes());
+    assertTrue(s.describe().endsWith(" skipped (" + String.format(Locale.ROOT, "%.1f", s.millis() / 1000.0)
+        + " s); 4 files not indexed, of types liaison does not read: 2 .doc, 1 (no extension), 1 .xls"), s.describe());
+    assertEquals(List.of(), s.skipped(), "not skipped: they were never candidates");
+  }
+
+  @Test
+  void aFolderOfManyTypesStaysOneLine() {
+    List<IndexSummary.UnsupportedType> types = new ArrayList<>();
+    for (int i = 12; i >= 1; i--) {
+      types.add(new IndexSummary.UnsupportedType(".x" + i, i));
+    }
+    IndexSummary s = new IndexSummary(0, 0, 0, 0, List.of(), types, 0, 0, 0);
+    assertEquals("78 files not indexed, of types liaison does not read: 12 .x12, 11 .x11, 10 .x10, 9 .x9, 8 .x8, 7 .x7, "
+        + "6 .x6, 5 .x5 and 10 files of 4 other types", s.describeUnsupported());
+    assertEquals("0 documents: 0 added, 0 updated, 0 deleted, 0 unchanged, 0 skipped (0.0 s)",
+        new IndexSummary(0, 0, 0, 0, List.of(), 0, 0, 0).describe(), "nothing added when every type was read");
   }
 
   @Test
@@ -135,6 +173,49 @@ class TestIndexer {
     IndexSummary rebuilt = index(c, true);
     assertEquals(5, rebuilt.added());
     assertEquals(5, rebuilt.documents());
+  }
+
+  @Test
+  void aCorpusWithNothingToIndexDoesNotEmptyAnIndexUnlessAllowed() throws IOException {
+    Path c = corpus();
+    for (int i = 0; i < 3; i++) {
+      write(c.resolve("f" + i + ".txt"), ("document " + i).getBytes(UTF_8));
+    }
+    index(c, false);
+    // What an unmounted share looks like: the mount point is there, empty.
+    for (int i = 0; i < 3; i++) {
+      Files.delete(c.resolve("f" + i + ".txt"));
+    }
+    for (boolean rebuild : new boolean[] {false, true}) {
+      EmptyCorpusException e = assertThrows(EmptyCorpusException.class, () -> index(c, rebuild));
+      assertEquals(3, e.documents());
+      assertTrue(e.getMessage().contains("has no file liaison can index, but the index at " + index() + " holds 3 documents,"
+          + " which this run would delete; check that the folder is the right one and is mounted, or run again with"
+          + " --allow-empty"), e.getMessage());
+      assertEquals(3, docCount(), "nothing deleted, rebuild " + rebuild);
+    }
+
+    write(c.resolve("old.doc"), "Word 97".getBytes(UTF_8));
+    EmptyCorpusException types = assertThrows(EmptyCorpusException.class, () -> index(c, false));
+    assertTrue(types.getMessage().contains("has no file liaison can index (only files of types it does not read: 1 .doc)"),
+        types.getMessage());
+    Files.createSymbolicLink(c.resolve("link.txt"), Files.writeString(tmp.resolve("outside.txt"), "outside"));
+    EmptyCorpusException links = assertThrows(EmptyCorpusException.class, () -> index(c, false));
+    assertTrue(links.getMessage().contains("(only files of types it does not read: 1 .doc; 1 entry it cannot read or follow,"
+        + " such as link.txt: symbolic link to "), links.getMessage());
+
+    IndexSummary emptied = new Indexer(Indexer.Options.of(c, index()).withAllowEmpty(true)).run();
+    assertEquals(3, emptied.deleted(), emptied.describe());
+    assertEquals(0, emptied.documents());
+    assertEquals(0, docCount());
+  }
+
+  @Test
+  void aCorpusWithNothingToIndexMayBuildAnEmptyIndexWhereThereWasNone() throws IOException {
+    Path c = corpus();
+    IndexSummary first = index(c, false);
+    assertEquals(0, first.documents());
+    assertEquals(0, index(c, false).documents(), "an empty index has nothing to lose either");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.liaison.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -27,13 +28,32 @@ final class Folders {
     }
   }
 
-  /** {@code --glossary FILE}, default {@code index-data/glossary.tsv}. */
+  /**
+   * {@code --glossary FILE}, default {@code index-data/glossary.tsv}. The default is optional: a
+   * checkout without one searches with the dictionary alone. A file named on the command line must
+   * be there, or a mistyped path would quietly search without the user's terms.
+   */
   static final class Glossary {
-    @Option(names = "--glossary", paramLabel = "FILE", description = "Glossary (default: index-data/glossary.tsv).")
+    @Option(names = "--glossary", paramLabel = "FILE",
+        description = "Glossary (default: index-data/glossary.tsv, used when it exists).")
     Path file;
 
+    /** The glossary to use, which may be missing only when it is the default. */
     Path path() {
-      return file != null ? file : LiaisonCli.defaultGlossary();
+      if (file == null) {
+        return LiaisonCli.defaultGlossary();
+      }
+      if (!Files.exists(file)) {
+        throw new IllegalArgumentException("glossary " + file + " does not exist; check the path, or leave out --glossary"
+            + " to use " + LiaisonCli.defaultGlossary() + " when there is one");
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("glossary " + file + " is not a file; pass the glossary file itself to --glossary");
+      }
+      if (!Files.isReadable(file)) {
+        throw new IllegalArgumentException("glossary " + file + " is not readable; check its permissions");
+      }
+      return file;
     }
   }
 

@@ -27,6 +27,11 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--rebuild", description = "Re-read every file instead of only new and changed ones.")
   boolean rebuild;
 
+  @Option(names = "--allow-empty",
+      description = "Let a corpus folder with no file to index empty an index that holds documents"
+          + " (without it such a run stops and changes nothing: the folder is more likely wrong or not mounted).")
+  boolean allowEmpty;
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
   Integer threads;
 
@@ -69,7 +74,8 @@ final class IndexCommand implements Callable<Integer> {
         .withThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
         .withMaxFileBytes(maxFileMb * 1024 * 1024)
         .withFileTimeout(Duration.ofSeconds(fileTimeoutSeconds))
-        .withTraditionalToSimplified(!noT2s);
+        .withTraditionalToSimplified(!noT2s)
+        .withAllowEmpty(allowEmpty);
     PrintWriter out = spec.commandLine().getOut();
     IndexSummary s;
     if (cluster.cluster().isPresent()) {
@@ -81,6 +87,9 @@ final class IndexCommand implements Callable<Integer> {
       out.println("Indexed " + c + " into " + i);
     }
     out.println(s.describe());
+    if (!s.unsupportedTypes().isEmpty()) {
+      out.println("  to index those, save them as one of the types 'liaison index --help' lists (a Word 97 .doc as .docx)");
+    }
     for (IndexSummary.Skipped k : s.skipped()) {
       out.println("  skipped " + k.path() + ": " + k.reason());
     }

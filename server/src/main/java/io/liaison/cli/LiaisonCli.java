@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "liaison",
     mixinStandardHelpOptions = true,
-    version = "liaison 0.1.0",
+    version = LiaisonCli.VERSION,
     description = "Bilingual Chinese/English full-text search.",
     subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, EvalCommand.class})
 public final class LiaisonCli implements Runnable {
+  static final String VERSION = "liaison 0.1.0";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -50,6 +51,9 @@ public final class LiaisonCli implements Runnable {
   /** The configured command line, also used by tests. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new LiaisonCli());
+    // Every subcommand's --help lists -V/--version (mixinStandardHelpOptions); without a version
+    // of its own it would print nothing.
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(VERSION));
     cli.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("liaison: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandName() + " --help')");

@@ -2,6 +2,7 @@ package io.liaison.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.liaison.query.Concept;
 import io.liaison.search.Hit;
 import io.liaison.search.SearchResponse;
 import java.util.List;
@@ -15,11 +16,15 @@ public final class Json {
   /** One hit as {@code liaison search --json} prints it. */
   public record CliHit(String id, String title, String lang, float score, String snippet) {}
 
-  /** {@code {"total": N, "hits": [...]}}: the output of {@code liaison search --json}. */
-  public record CliResult(long total, List<CliHit> hits) {}
+  /**
+   * {@code {"total": N, "hits": [...], "expansion": [...]}}: the output of {@code liaison search --json}.
+   * The expansion is the API's own ({@code expansion} of {@code /api/search}): the same records
+   * through the same mapper, so the two cannot drift apart.
+   */
+  public record CliResult(long total, List<CliHit> hits, List<Concept> expansion) {}
 
   public static CliResult cliResult(SearchResponse r) {
-    return new CliResult(r.total(), r.hits().stream().map(Json::cliHit).toList());
+    return new CliResult(r.total(), r.hits().stream().map(Json::cliHit).toList(), r.expansion());
   }
 
   private static CliHit cliHit(Hit h) {

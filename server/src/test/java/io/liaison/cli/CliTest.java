@@ -2,18 +2,26 @@ package io.liaison.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import io.liaison.Liaison;
+import io.liaison.server.App;
+import io.liaison.server.ServerConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +68,58 @@ class CliTest {
   }
 
   @Test
+  void indexNamesTheTypesItDoesNotRead() throws Exception {
+    Path c = Files.createDirectories(dir.resolve("word97"));
+    Files.writeString(c.resolve("memo.txt"), "Memo\nRead this.");
+    Files.writeString(c.resolve("old-memo.doc"), "Word 97");
+    Files.writeString(c.resolve("budget.xls"), "Excel 97");
+    Files.writeString(c.resolve(".DS_Store"), "Finder");
+    Result r = run("index", "--corpus", c.toString(), "--index", dir.resolve("word97-index").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("indexing: 1 files to look at"), r.out());
+    assertTrue(r.out().contains(" s); 2 files not indexed, of types liaison does not read: 1 .doc, 1 .xls\n"), r.out());
+    assertTrue(r.out().contains("a Word 97 .doc as .docx"), r.out());
+  }
+
+  @Test
+  void indexWillNotEmptyAnIndexFromAFolderWithNothingInItUnlessTold() throws Exception {
+    Path c = Files.createDirectories(dir.resolve("share"));
+    Path i = dir.resolve("share-index");
+    Files.writeString(c.resolve("a.txt"), "Alpha\nFirst memo.");
+    Files.writeString(c.resolve("b.txt"), "Beta\nSecond memo.");
+    assertEquals(0, run("index", "--corpus", c.toString(), "--index", i.toString()).code());
+    Files.delete(c.resolve("a.txt"));
+    Files.delete(c.resolve("b.txt"));
+    for (List<String> extra : List.of(List.<String>of(), List.of("--rebuild"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("index", "--corpus", c.toString(), "--index", i.toString()));
+      args.addAll(extra);
+      Result r = run(args.toArray(String[]::new));
+      assertEquals(1, r.code(), extra + ": " + r.out());
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().startsWith("liaison: corpus folder " + c + " has no file liaison can index, but the index at " + i
+          + " holds 2 documents"), r.err());
+      assertTrue(r.err().contains("run again with --allow-empty"), r.err());
+    }
+    assertEquals(Set.of("a.txt", "b.txt"), ids(run("search", "--index", i.toString(), "--json", "memo")), "nothing deleted");
+
+    Result emptied = run("index", "--corpus", c.toString(), "--index", i.toString(), "--allow-empty");
+    assertEquals(0, emptied.code(), emptied.err());
+    assertTrue(emptied.out().contains("0 documents: 0 added, 0 updated, 2 deleted, 0 unchanged, 0 skipped"), emptied.out());
+  }
+
+  @Test
+  void serveIndexesAnEmptyFolderWhenThereIsNoIndexToLose() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty-corpus"));
+    Path i = dir.resolve("empty-index");
+    ServeCommand serve = LiaisonCli.commandLine()
+        .parseArgs("serve", "--corpus", empty.toString(), "--index", i.toString(), "--port", "0")
+        .subcommand().commandSpec().commandLine().getCommand();
+    try (ServeCommand.Served served = serve.start()) {
+      assertEquals(0, served.liaison().documentCount());
+    }
+  }
+
+  @Test
   void aTraditionalQueryFindsTheSimplifiedDocumentAndTheOtherWayRound() {
     Set<String> traditional = ids(run("search", "--index", index.toString(), "--json", "--no-translate", "經濟聯絡"));
     Set<String> simplified = ids(run("search", "--index", index.toString(), "--json", "--no-translate", "经济联络"));
@@ -73,11 +133,26 @@ class CliTest {
   }
 
   @Test
+  void theFirstQueryOfAProcessSaysHowLongTheDictionariesTookToLoad() throws Exception {
+    // A process of its own: in this one, earlier tests have loaded the dictionaries already.
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path err = dir.resolve("first-query.err");
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LiaisonCli.class.getName(),
+        "search", "--index", index.toString(), "--limit", "1", "economic liaison")
+        .redirectError(err.toFile()).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the search did not end");
+    assertEquals(0, child.exitValue(), () -> out + readString(err));
+    String first = out.lines().findFirst().orElse("");
+    assertTrue(first.matches("\\d+ hits? for economic liaison \\(\\d+ ms, after \\d+ ms loading the dictionaries\\)"), out);
+  }
+
+  @Test
   void jsonOutputHasExactlyTheDocumentedShape() throws Exception {
     Result r = run("search", "--index", index.toString(), "--json", "--lang", "en", "liaison");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
-    assertEquals(List.of("total", "hits"), fieldNames(json));
+    assertEquals(List.of("total", "hits", "expansion"), fieldNames(json));
     assertEquals(1, json.get("total").asInt());
     JsonNode hit = json.get("hits").get(0);
     assertEquals(List.of("id", "title", "lang", "score", "snippet"), fieldNames(hit));
@@ -85,6 +160,24 @@ class CliTest {
     assertEquals("Party liaisons", hit.get("title").asText());
     assertEquals("en", hit.get("lang").asText());
     assertTrue(hit.get("snippet").asText().contains("<mark>liaisons</mark>"), hit.toString());
+  }
+
+  @Test
+  void jsonGivesTheExpansionExactlyAsTheApiDoes() throws Exception {
+    Path glossary = dir.resolve("expansion-glossary.tsv");
+    Files.writeString(glossary, "经济联络\teconomic liaison\n", StandardCharsets.UTF_8);
+    Result r = run("search", "--index", index.toString(), "--glossary", glossary.toString(), "--json", "经济联络");
+    assertEquals(0, r.code(), r.err());
+    JsonNode cli = new ObjectMapper().readTree(r.out()).get("expansion");
+    assertNotNull(cli, r.out());
+    assertTrue(cli.toString().contains("\"text\":\"economic liaison\",\"weight\":0.5,\"origin\":\"GLOSSARY\""), cli.toString());
+    try (Liaison liaison = Liaison.open(index, glossary)) {
+      JavalinTest.test(App.create(liaison, new ServerConfig("127.0.0.1", 0, corpus, glossary, null)), (app, client) -> {
+        JsonNode api = new ObjectMapper().readTree(client.get("/api/search?q=" + URLEncoder.encode("经济联络", StandardCharsets.UTF_8))
+            .body().string()).get("expansion");
+        assertEquals(api, cli);
+      });
+    }
   }
 
   @Test
@@ -108,6 +201,48 @@ class CliTest {
     Result e = run("eval", "--qrels", qrels.toString(), "--run", runFile.toString());
     assertEquals(0, e.code(), e.err());
     assertEquals(List.of("MRR@10 1.0000", "nDCG@10 1.0000", "Recall@100 1.0000", "Success@10 1.0000"), e.out().lines().toList());
+  }
+
+  @Test
+  void everyCommandPrintsTheVersion() {
+    for (String command : List.of("index", "search", "serve", "eval")) {
+      for (String flag : List.of("-V", "--version")) {
+        Result r = run(command, flag);
+        assertEquals(0, r.code(), command + " " + flag + ": " + r.err());
+        assertEquals("liaison 0.1.0", r.out().strip(), command + " " + flag);
+      }
+    }
+    assertEquals("liaison 0.1.0", run("-V").out().strip());
+  }
+
+  @Test
+  void aGlossaryNamedOnTheCommandLineMustExist() {
+    Path nope = dir.resolve("nope.tsv");
+    Result r = run("search", "--index", index.toString(), "--glossary", nope.toString(), "liaison");
+    assertEquals(1, r.code(), r.out());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("liaison: glossary " + nope + " does not exist; check the path"), r.err());
+    Result folder = run("search", "--index", index.toString(), "--glossary", dir.toString(), "liaison");
+    assertEquals(1, folder.code(), folder.out());
+    assertTrue(folder.err().contains("is not a file"), folder.err());
+  }
+
+  @Test
+  void serveStopsOnAMissingGlossaryBeforeItStarts() {
+    Path nope = dir.resolve("nope.tsv");
+    ServeCommand serve = LiaisonCli.commandLine()
+        .parseArgs("serve", "--index", index.toString(), "--glossary", nope.toString(), "--port", "0")
+        .subcommand().commandSpec().commandLine().getCommand();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, serve::start);
+    assertTrue(e.getMessage().contains(nope + " does not exist"), e.getMessage());
+  }
+
+  @Test
+  void theDefaultGlossaryMayBeAbsent() {
+    assertFalse(Files.exists(LiaisonCli.defaultGlossary()), "this test runs where the default glossary is absent");
+    Result r = run("search", "--index", index.toString(), "--json", "liaison");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.err());
   }
 
   @Test
@@ -158,6 +293,14 @@ class CliTest {
     Result r = run("search", "--verbose", "--index", dir.resolve("nowhere").toString(), "x");
     assertEquals(1, r.code());
     assertTrue(r.err().lines().count() > 3, r.err());
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
   }
 
   private static Set<String> ids(Result r) {

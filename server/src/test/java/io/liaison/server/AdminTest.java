@@ -121,6 +121,26 @@ class AdminTest {
     });
   }
 
+  @Test
+  void a_rebuild_from_a_corpus_folder_with_nothing_in_it_fails_and_keeps_every_document() throws Exception {
+    String auth = "Bearer " + TOKEN;
+    try (var files = Files.walk(corpus.corpus)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.delete(f);
+      }
+    }
+    JavalinTest.test(App.create(liaison, corpus.config(TOKEN)), (app, client) -> {
+      assertEquals(202, post(client, "/api/index/rebuild", auth).code());
+      JsonNode status = awaitFinished(client, auth);
+      assertEquals("failed", status.path("state").asText(), status.toString());
+      assertTrue(status.path("lastError").asText().contains("EmptyCorpusException"), status.toString());
+      assertEquals(5, json(client.get("/health")).path("documents").asInt(), "the index keeps every document");
+    });
+    try (Liaison reopened = Liaison.open(corpus.index)) {
+      assertEquals(5, reopened.documentCount(), "and so does the folder on disk");
+    }
+  }
+
   private static void assertProgress(JsonNode status, boolean finished) {
     JsonNode p = status.path("progress");
     int done = p.path("filesDone").asInt(-1);
