@@ -1,5 +1,6 @@
 package io.liaison.backend;
 
+import io.liaison.index.EmptyCorpusException;
 import io.liaison.index.Fields;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
@@ -41,8 +42,11 @@ public final class OpenSearchIndexer {
    * @param replicas replicas of each shard of a new index
    * @param rebuild delete the index and index every file again
    * @param reread index every file again over the documents already there, keeping the index
+   * @param allowEmpty let a corpus with no file to index delete every document of the index;
+   *     otherwise such a run throws {@link EmptyCorpusException} and changes nothing, as the
+   *     embedded {@link io.liaison.index.Indexer} does
    */
-  public record Options(Path corpus, int shards, int replicas, boolean rebuild, boolean reread) {
+  public record Options(Path corpus, int shards, int replicas, boolean rebuild, boolean reread, boolean allowEmpty) {
     public Options {
       if (shards < 1 || replicas < 0) {
         throw new IllegalArgumentException("shards must be at least 1 and replicas at least 0, not " + shards + " and " + replicas);
@@ -51,7 +55,12 @@ public final class OpenSearchIndexer {
 
     /** New and changed files only, or, with {@code rebuild}, every file into a new index. */
     public Options(Path corpus, int shards, int replicas, boolean rebuild) {
-      this(corpus, shards, replicas, rebuild, false);
+      this(corpus, shards, replicas, rebuild, false, false);
+    }
+
+    /** As these options, with an empty corpus allowed to empty the index or not. */
+    public Options withAllowEmpty(boolean allowEmpty) {
+      return new Options(corpus, shards, replicas, rebuild, reread, allowEmpty);
     }
 
     public static Options of(Path corpus) {
@@ -60,7 +69,7 @@ public final class OpenSearchIndexer {
 
     /** Every file again, into the index as it is: what a server's rebuild does, searches answering throughout. */
     public static Options rereadInPlace(Path corpus) {
-      return new Options(corpus, 1, 1, false, true);
+      return new Options(corpus, 1, 1, false, true, false);
     }
   }
 
@@ -95,6 +104,14 @@ public final class OpenSearchIndexer {
     if (!Files.isDirectory(corpus) || !Files.isReadable(corpus)) {
       throw new IllegalArgumentException("corpus folder " + corpus + " does not exist or is not readable; pass --corpus DIR");
     }
+    List<Path> files = listFiles(corpus);
+    if (files.isEmpty() && !options.allowEmpty() && cluster.exists()) {
+      // Before a rebuild deletes the index: an empty folder is more often an unmounted share.
+      int held = knownDocuments().size();
+      if (held > 0) {
+        throw new EmptyCorpusException(corpus, "index " + cluster.index() + " of the cluster", held, "");
+      }
+    }
     if (options.rebuild()) {
       cluster.delete();
     }
@@ -103,7 +120,6 @@ public final class OpenSearchIndexer {
     }
     Map<String, Known> known = knownDocuments();
     List<IndexSummary.Skipped> skipped = new ArrayList<>();
-    List<Path> files = listFiles(corpus);
     progress.started(files.size());
     Set<String> seen = new HashSet<>();
     int added = 0;

@@ -11,9 +11,13 @@ import java.nio.file.Path;
 public final class EmptyCorpusException extends IllegalArgumentException {
   private final int documents;
 
-  EmptyCorpusException(Path corpus, Path index, int documents, String found) {
+  /**
+   * @param index where the documents are: a folder, or a cluster's index
+   * @param found what the folder holds that could not be indexed, or empty
+   */
+  public EmptyCorpusException(Path corpus, String index, int documents, String found) {
     super("corpus folder " + corpus + " has no file liaison can index" + (found.isEmpty() ? "" : " (" + found + ")")
-        + ", but the index at " + index + " holds " + documents + " documents, which this run would delete;"
+        + ", but the " + index + " holds " + documents + " documents, which this run would delete;"
         + " check that the folder is the right one and is mounted, or run again with --allow-empty to empty the index");
     this.documents = documents;
   }

@@ -177,7 +177,7 @@ public final class Indexer {
     if (files.isEmpty() && !options.allowEmpty()) {
       int held = documentsIn(options.index());
       if (held > 0) {
-        throw new EmptyCorpusException(corpus, options.index(), held, found(unsupported, skipped));
+        throw new EmptyCorpusException(corpus, "index at " + options.index(), held, found(unsupported, skipped));
       }
     }
     progress.started(files.size());

@@ -2,6 +2,7 @@ package io.liaison.opensearch;
 
 import io.liaison.Liaison;
 import io.liaison.backend.OpenSearchIndexer;
+import io.liaison.index.EmptyCorpusException;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import io.liaison.search.Hit;
@@ -35,6 +36,11 @@ public class LiaisonClusterTests extends LiaisonIntegTestCase {
     IndexSummary summary = Liaison.indexOpenSearch(new OpenSearchIndexer.Options(CORPUS, 2, 1, true), uri, "news", IndexProgress.NONE);
     assertTrue("skipped: " + summary.skipped(), summary.skipped().isEmpty());
     ensureGreen("news");
+    // An empty folder (a share not mounted) deletes nothing, not even with --rebuild.
+    Path empty = createTempDir();
+    EmptyCorpusException refused = expectThrows(EmptyCorpusException.class,
+        () -> Liaison.indexOpenSearch(new OpenSearchIndexer.Options(empty, 2, 1, true), uri, "news", IndexProgress.NONE));
+    assertEquals(summary.documents(), refused.documents());
 
     try (Liaison embedded = Liaison.open(local, GLOSSARY);
         Liaison remote = Liaison.openOpenSearch(uri, "news", GLOSSARY)) {

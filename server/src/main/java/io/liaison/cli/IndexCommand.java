@@ -79,7 +79,7 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     IndexSummary s;
     if (cluster.cluster().isPresent()) {
-      s = Liaison.indexOpenSearch(new OpenSearchIndexer.Options(c, shards, replicas, rebuild), cluster.url, cluster.indexName,
+      s = Liaison.indexOpenSearch(new OpenSearchIndexer.Options(c, shards, replicas, rebuild).withAllowEmpty(allowEmpty), cluster.url, cluster.indexName,
           new ProgressPrinter(out, System.console() != null));
       out.println("Indexed " + c + " into " + cluster.url + " index " + cluster.indexName);
     } else {
