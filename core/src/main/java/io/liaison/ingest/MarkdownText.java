@@ -1,5 +1,9 @@
 package io.liaison.ingest;
 
+import java.util.List;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Block;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
@@ -21,13 +25,14 @@ import org.jsoup.Jsoup;
  * bullets, backticks, quote marks, link destinations and reference definitions, HTML tags. A
  * link's text, an image's alt text, code and the text inside HTML blocks (read by {@link
  * HtmlText}) stay. Headings, paragraphs, list items and code blocks are lines of their own, and a
- * line break inside a paragraph stays one, as in the file, so the first line (the title) is the
+ * line break inside a paragraph stays one, as in the file; a table's rows are lines, its cells
+ * words apart, so the first line (the title) is the
  * first heading's text or the first line of the first paragraph, as before. The tree is walked
  * without recursion, since a Markdown file can nest quotes and lists as deep as it likes.
  * Thread-safe: commonmark's parser is.
  */
 final class MarkdownText {
-  private static final Parser PARSER = Parser.builder().build();
+  private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
   private MarkdownText() {}
 
@@ -70,6 +75,9 @@ final class MarkdownText {
       case FencedCodeBlock c -> text.append(c.getLiteral());
       case IndentedCodeBlock c -> text.append(c.getLiteral());
       case HtmlBlock h -> text.append(HtmlText.of(Jsoup.parseBodyFragment(h.getLiteral()).body()));
+      // A table row is a line, its cells words apart (GitHub's table syntax).
+      case TableRow r -> text.lineBreak();
+      case TableCell c -> text.appendCollapsed(" ");
       case SoftLineBreak b -> text.lineBreak();
       case HardLineBreak b -> text.lineBreak();
       // Emphasis, links and images have their text as children; inline HTML is only a tag.

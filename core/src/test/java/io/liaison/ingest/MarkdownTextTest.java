@@ -67,6 +67,21 @@ class MarkdownTextTest {
   }
 
   @Test
+  void aTableIsARowPerLineWithItsCellsWordsApart() throws IOException {
+    ExtractedDocument d = markdown("t.md", """
+        # Delegations
+
+        | Province | Partner |
+        |----------|:-------:|
+        | Yunnan|Laos |
+        | 广东 | 香港 |
+        """);
+    assertEquals("Delegations\nProvince Partner\nYunnan Laos\n广东 香港", d.body());
+    assertEquals(List.of("yunnan", "lao"), AsIndexed.tokens("Yunnan Laos"));
+    assertTrue(AsIndexed.tokens(d.body()).containsAll(List.of("yunnan", "lao", "广东", "香港")), d.body());
+  }
+
+  @Test
   void withoutAHeadingTheTitleIsTheFirstLineOfText() throws IOException {
     ExtractedDocument d = markdown("b.md", "**Draft** of the _memo_\nsecond line\n\n- point");
     assertEquals("Draft of the memo", d.title());
