@@ -1,16 +1,13 @@
 package io.liaison.query;
 
+import io.liaison.analysis.AnalyzedToken;
 import io.liaison.index.Fields;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -142,7 +139,7 @@ public final class LiaisonQueryParser extends QueryParser {
         while (end < chars.length && (chars[end] == '?' || chars[end] == '!')) {
           end++;
         }
-        if (endsWord(chars, end) && (i == 0 || chars[i - 1] != '\\')) {
+        if (endsWord(chars, end)) { // an escaped mark never gets here: the backslash branch skips it
           Arrays.fill(chars, i, end, ' ');
         }
         i = end - 1;
@@ -426,19 +423,10 @@ public final class LiaisonQueryParser extends QueryParser {
 
   /** The one term {@code word} analyses to in {@code field}, or null when it gives none or several. */
   private String stemOf(String field, String word) {
-    try (TokenStream ts = getAnalyzer().tokenStream(field, word)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      String only = ts.incrementToken() ? term.toString() : null;
-      if (only != null && ts.incrementToken()) {
-        only = null;
-      }
-      ts.end();
-      return only;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<AnalyzedToken> tokens = AnalyzedToken.analyze(getAnalyzer(), field, word);
+    return tokens.size() == 1 ? tokens.get(0).term() : null;
   }
+
 
   @Override
   protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {

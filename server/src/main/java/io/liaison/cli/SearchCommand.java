@@ -1,6 +1,7 @@
 package io.liaison.cli;
 
 import io.liaison.Liaison;
+import io.liaison.analysis.ChineseScript;
 import io.liaison.analysis.HanSegmentationFilter;
 import io.liaison.eval.Run;
 import io.liaison.eval.Topics;
@@ -147,7 +148,7 @@ final class SearchCommand implements Callable<Integer> {
    * {@code liaison search} process is always a first query). Returns the wait in milliseconds.
    */
   private static long awaitDictionaries(SearchRequest request) {
-    boolean han = request.query().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    boolean han = request.query().codePoints().anyMatch(ChineseScript::isHan);
     if (!request.translate() && !han) {
       return 0; // such a search needs neither, and the process may end before they have loaded
     }
