@@ -1,7 +1,6 @@
 package io.liaison;
 
 import io.liaison.analysis.ChineseScript;
-import io.liaison.analysis.HanSegmentationFilter;
 import io.liaison.backend.Backend;
 import io.liaison.backend.EmbeddedBackend;
 import io.liaison.backend.OpenSearchBackend;
@@ -11,7 +10,6 @@ import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import io.liaison.index.Indexer;
 import io.liaison.lexicon.Glossary;
-import io.liaison.lexicon.Lexicon;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.search.Searcher;
@@ -27,7 +25,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,6 +78,9 @@ public final class Liaison implements Closeable {
   private final Optional<Path> glossaryFile;
   private final AtomicReference<Glossary> glossary;
   private final AtomicReference<FileStamp> glossaryStamp;
+  /** Both scripts and a word of each language, so both directions of translation run. */
+  static final String WARM_UP_QUERY = "经济联络 economic liaison";
+
   private final AtomicLong nextGlossaryCheck;
 
   private Liaison(Backend backend, Optional<Path> glossaryFile, AtomicReference<Glossary> glossary, FileStamp stamp) {
@@ -89,6 +89,16 @@ public final class Liaison implements Closeable {
     this.glossary = glossary;
     this.glossaryStamp = new AtomicReference<>(stamp);
     this.nextGlossaryCheck = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(GLOSSARY_CHECK_SECONDS));
+  }
+
+  /**
+   * Starts loading the bundled dictionaries (the bilingual lexicon and SmartCN's) on background
+   * threads and returns at once; {@link #open} starts them anyway. A program that will open an
+   * index soon calls this first thing in {@code main}, so the load (about 0.7 s of CPU) overlaps
+   * the program's own start-up instead of following it. Calling it again does nothing.
+   */
+  public static void preloadDictionaries() {
+    BundledDictionaries.start();
   }
 
   /** Opens an index with the bundled dictionary and no glossary. */
@@ -104,19 +114,12 @@ public final class Liaison implements Closeable {
   public static Liaison open(Path indexDir, Path glossaryFile) throws IOException {
     Optional<Path> file = Optional.ofNullable(glossaryFile);
     FileStamp stamp = stamp(file);
-    // The dictionaries load on their own thread while the index opens; the first translated search
-    // waits for ours, the first analysis of Han text for SmartCN's (the JVM's class initialisation).
-    CompletableFuture<Lexicon> lexicon = new CompletableFuture<>();
-    Thread.ofPlatform().daemon().name("liaison-dictionaries").start(() -> {
-      try {
-        lexicon.complete(Lexicon.defaultLexicon());
-      } catch (Throwable e) {
-        lexicon.completeExceptionally(e);
-      }
-      HanSegmentationFilter.loadDictionaries();
-    });
+    // The dictionaries load on threads of their own while the index opens (unless main started
+    // them earlier); the first translated search waits for the lexicon, the first analysis of Han
+    // text for SmartCN's (the JVM's class initialisation).
+    BundledDictionaries.start();
     AtomicReference<Glossary> glossary = new AtomicReference<>(loadGlossary(file));
-    Searcher searcher = new Searcher(indexDir, () -> joinLexicon(lexicon), glossary::get);
+    Searcher searcher = new Searcher(indexDir, BundledDictionaries::lexicon, glossary::get);
     return new Liaison(new EmbeddedBackend(searcher, indexDir), file, glossary, stamp);
   }
 
@@ -135,7 +138,7 @@ public final class Liaison implements Closeable {
     AtomicReference<Glossary> glossary = new AtomicReference<>(loadGlossary(file));
     OpenSearchCluster connection = new OpenSearchCluster(cluster, indexName);
     try {
-      return new Liaison(new OpenSearchBackend(connection, Lexicon.defaultLexicon(), glossary::get), file, glossary,
+      return new Liaison(new OpenSearchBackend(connection, BundledDictionaries.lexicon(), glossary::get), file, glossary,
           stamp);
     } catch (IOException | RuntimeException e) {
       connection.close();
@@ -151,21 +154,6 @@ public final class Liaison implements Closeable {
       IndexProgress progress) throws IOException {
     try (OpenSearchCluster connection = new OpenSearchCluster(cluster, indexName)) {
       return new OpenSearchIndexer(connection, options).run(progress);
-    }
-  }
-
-  private static Lexicon joinLexicon(CompletableFuture<Lexicon> lexicon) {
-    try {
-      return lexicon.join();
-    } catch (CompletionException e) {
-      // The loader's own exception (UncheckedIOException for a missing resource), not a wrapper.
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
     }
   }
 
@@ -203,6 +191,27 @@ public final class Liaison implements Closeable {
       checkGlossary();
     }
     return backend.search(request);
+  }
+
+  /**
+   * Runs one small translated search (Chinese and English words, with snippets) on a background
+   * thread and discards it; returns at once. The first search in a JVM is the slowest by far: its
+   * classes load and its code runs interpreted. A server calls this right after opening, as Solr's
+   * first-searcher warming queries do, so that this happens while the server itself starts rather
+   * than in its first user's request. The future completes when the search is over; a failure
+   * there is the failure the first real search would have, and is left to that search to report.
+   */
+  public CompletableFuture<Void> warmUp() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread.ofPlatform().daemon().name("liaison-warm-up").start(() -> {
+      try {
+        backend.search(SearchRequest.of(WARM_UP_QUERY));
+        done.complete(null);
+      } catch (Throwable e) {
+        done.completeExceptionally(e);
+      }
+    });
+    return done;
   }
 
   /**

@@ -167,12 +167,12 @@ class HostileQueryTest {
   }
 
   @Test
-  void a_regular_expression_that_would_compile_to_a_million_states_is_refused_quickly() {
-    long t0 = System.nanoTime();
+  void a_regular_expression_that_would_compile_to_a_million_states_is_refused_before_compiling() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> liaison.search(SearchRequest.of("/a{9999}{9999}/")));
+    // The message is TermLimits' own, which it gives before Lucene builds the automaton (Lucene's
+    // own refusal, after building part of it, would name determinization, not states).
     assertTrue(e.getMessage().contains("automaton states"), e.getMessage());
-    assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(1), "refused before compiling");
     e = assertThrows(IllegalArgumentException.class, () -> liaison.search(SearchRequest.of("/(a{1,50}){1,50}/")));
     assertTrue(e.getMessage().contains("too complex"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> liaison.search(SearchRequest.of("*iaison")));

@@ -1,7 +1,9 @@
 package io.liaison.cli;
 
+import io.liaison.Liaison;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,12 +41,20 @@ public final class LiaisonCli implements Runnable {
     return home().resolve("index-data/glossary.tsv");
   }
 
+  /** The commands that search an index, and so need the bundled dictionaries. */
+  private static final Set<String> SEARCHING_COMMANDS = Set.of("serve", "search");
+
   /** Held so the level sticks: java.util.logging keeps loggers only weakly. */
   private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 
   public static void main(String[] args) {
     // Lucene reports its vectorisation choice through java.util.logging; users need not see it.
     LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+    if (args.length > 0 && SEARCHING_COMMANDS.contains(args[0])) {
+      // Before the command line is parsed and logging set up: the dictionaries are the longest
+      // part of a server's start, and they need nothing from either.
+      Liaison.preloadDictionaries();
+    }
     System.exit(commandLine().execute(args));
   }
 

@@ -100,6 +100,8 @@ final class ServeCommand implements Callable<Integer> {
     Path c = corpus.path();
     Path g = glossary.path();
     Liaison liaison = cluster.cluster().isPresent() ? Liaison.openOpenSearch(cluster.url, cluster.indexName, g) : openLocal(c, g);
+    // While the server starts, so the first user's search is not the JVM's first.
+    liaison.warmUp();
     try {
       ServerConfig config = new ServerConfig(host, port, c, g, System.getenv("LIAISON_ADMIN_TOKEN"));
       return new Served(App.create(liaison, config).start(host, port), liaison);

@@ -49,6 +49,7 @@ public final class App {
    * newer commit, after a rebuild or another writer's commit (tests hold a rebuild open).
    */
   static Javalin create(Liaison liaison, ServerConfig config, RebuildJob.AfterCommit afterRefresh) {
+    tellJettyTheReferenceWidth();
     Suggester suggester;
     try {
       suggester = new Suggester(liaison.backend().openSuggestionIndex(), config.glossary());
@@ -101,6 +102,22 @@ public final class App {
       // A port in use, say: Javalin stops Jetty but fires no serverStopped, so close here too.
       cfg.events.serverStartFailed(close);
     });
+  }
+
+  /**
+   * Jetty pads its queues by how many object references fit in a cache line. Unless a system
+   * property says, it asks the JVM through the platform MBean server, and creating that server
+   * registers every platform MXBean (the flight recorder's among them, which parses its settings
+   * files): 0.15 s of a two-core machine's start, on the path to the first answer. The answer
+   * follows from the heap: HotSpot compresses references to 4 bytes below 32 GB, unless told not
+   * to, which only makes the padding larger than it needs to be. A value the user set stays.
+   */
+  private static void tellJettyTheReferenceWidth() {
+    String property = "org.eclipse.jetty.util.referencesPerCacheLine";
+    if (System.getProperty(property) == null) {
+      boolean compressed = Runtime.getRuntime().maxMemory() < 31L * 1024 * 1024 * 1024;
+      System.setProperty(property, compressed ? "16" : "8");
+    }
   }
 
   /** The app's rebuild job, which also follows others' commits; tests run its check when they choose. */
