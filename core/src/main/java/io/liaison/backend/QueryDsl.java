@@ -8,20 +8,26 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefIterator;
 
 /**
  * Writes the query that {@link io.liaison.query.LiaisonQueryParser} parsed as OpenSearch query DSL:
@@ -100,6 +106,22 @@ final class QueryDsl {
     }
     if (q instanceof MatchNoDocsQuery) {
       return wrap("match_none", Json.createObjectBuilder());
+    }
+    if (q instanceof ConstantScoreQuery c) {
+      // A prefix or a wildcard beside the stems of the words it spells: matched, not scored.
+      return wrap("constant_score", withBoost(Json.createObjectBuilder().add("filter", write(c.getQuery(), 1f)), boost));
+    }
+    if (q instanceof TermInSetQuery t) {
+      JsonArrayBuilder values = Json.createArrayBuilder();
+      try {
+        BytesRefIterator terms = t.getBytesRefIterator();
+        for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+          values.add(term.utf8ToString());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading the terms of an in-memory set failed", e); // it reads no files
+      }
+      return wrap("terms", withBoost(Json.createObjectBuilder().add(t.getField(), values), boost));
     }
     if (q instanceof WildcardQuery w) {
       return field("wildcard", w.getField(), Json.createObjectBuilder().add("value", w.getTerm().text()), boost);

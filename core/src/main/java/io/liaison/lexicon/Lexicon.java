@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 
 /**
  * A bilingual English/Chinese dictionary for query translation, compiled at build time from ECDICT
@@ -207,6 +208,24 @@ public final class Lexicon {
     return english.size();
   }
 
+  /**
+   * The single English words the lexicon holds, headwords and the inflected forms it maps to them
+   * ({@code economic}, {@code organisations}), that begin with {@code prefix} and that {@code
+   * pattern} accepts: at most {@code max} of them, headwords first, each group in sorted order. A
+   * caller that must know whether there are more asks for one more than it will use.
+   *
+   * <p>It reads the sorted terms the lexicon holds anyway, where they are: nothing is built at
+   * load time or kept for it. A call costs a binary search and a walk through the words that begin
+   * with {@code prefix}, each given up at the first character {@code pattern} refuses; an empty
+   * prefix walks all of them (about 700 000).
+   */
+  public List<String> englishWords(String prefix, CharacterRunAutomaton pattern, int max) {
+    List<String> out = new ArrayList<>();
+    english.matching(prefix, pattern, max, out);
+    inflected.matching(prefix, pattern, max, out);
+    return out;
+  }
+
   /** Number of distinct Chinese words. */
   public int chineseEntries() {
     return chinese.size();
@@ -251,6 +270,55 @@ public final class Lexicon {
         }
       }
       return -1;
+    }
+
+    /**
+     * Adds to {@code out}, while it holds fewer than {@code max}, the terms that begin with {@code
+     * prefix}, hold no space and are accepted by {@code pattern}.
+     */
+    void matching(String prefix, CharacterRunAutomaton pattern, int max, List<String> out) {
+      for (int i = firstAtLeast(prefix); i < size() && out.size() < max && startsWith(i, prefix); i++) {
+        if (accepts(i, pattern)) {
+          out.add(term(i));
+        }
+      }
+    }
+
+    /** The first term not before {@code key}, or {@link #size} when there is none. */
+    private int firstAtLeast(String key) {
+      int lo = 0;
+      int hi = size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (compare(mid, key) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    private boolean startsWith(int i, String prefix) {
+      return start[i + 1] - 1 - start[i] >= prefix.length() && blob.startsWith(prefix, start[i]);
+    }
+
+    /** Runs term {@code i} through {@code pattern} in place; a phrase (a space) is not a word. */
+    private boolean accepts(int i, CharacterRunAutomaton pattern) {
+      int state = 0;
+      int end = start[i + 1] - 1;
+      for (int k = start[i]; k < end; ) {
+        int c = blob.codePointAt(k);
+        if (c == ' ') {
+          return false;
+        }
+        state = pattern.step(state, c);
+        if (state < 0) {
+          return false;
+        }
+        k += Character.charCount(c);
+      }
+      return pattern.isAccept(state);
     }
 
     /** Same order as {@link String#compareTo}. */

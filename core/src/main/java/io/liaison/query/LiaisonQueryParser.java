@@ -21,6 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
@@ -42,6 +43,7 @@ public final class LiaisonQueryParser extends QueryParser {
   private final Set<Ablation> ablations;
   private final float titleBoost;
   private final ConceptQueryFactory concepts;
+  private final WildcardWords wildcardWords;
   private final List<Concept> expansion = new ArrayList<>();
   /** The query being parsed, as typed: where an error is found. */
   private String current = "";
@@ -67,6 +69,7 @@ public final class LiaisonQueryParser extends QueryParser {
     this.translate = translate;
     this.ablations = ablations;
     this.titleBoost = titleBoost;
+    this.wildcardWords = new WildcardWords(translator::lexicon, analyzer);
     // Runs of plain words reach getFieldQuery whole, so phrases such as "belt and road" can match.
     setSplitOnWhitespace(false);
     setAllowLeadingWildcard(false);
@@ -378,6 +381,11 @@ public final class LiaisonQueryParser extends QueryParser {
     return b.build();
   }
 
+  /**
+   * A wildcard on a text field: the pattern matched against the indexed stems as Lucene does it,
+   * and, inside an English word, the stems of the dictionary's words it matches ({@link
+   * WildcardWords}): {@code econom?c} as typed fits no stem, economic being {@code econom}.
+   */
   @Override
   protected Query getWildcardQuery(String field, String termStr) throws ParseException {
     if ((termStr.startsWith("*") || termStr.startsWith("?")) && !(field.equals("*") && termStr.equals("*"))) {
@@ -386,7 +394,14 @@ public final class LiaisonQueryParser extends QueryParser {
           + " (econ*), or escape it with \\ to search for the character itself", wordAt(termStr), null);
     }
     TermLimits.checkWildcard(termStr);
-    return eachField(field, f -> super.getWildcardQuery(f, termStr));
+    boolean han = TermKey.isHan(termStr);
+    return eachField(field, f -> {
+      Query typed = super.getWildcardQuery(f, termStr);
+      // In an English word on a stemmed field, also the stems of the dictionary's words it matches.
+      return typed instanceof WildcardQuery pattern && !han && !textFields(f).isEmpty()
+          ? wildcardWords.expand(pattern)
+          : typed;
+    });
   }
 
   /** Where {@code word} starts in the query as typed (its first occurrence at a word start), or -1. */

@@ -111,6 +111,11 @@ public final class QueryTranslator {
     this.aliases = aliases;
   }
 
+  /** The dictionary, for what the query syntax expands against it ({@link WildcardWords}); waits while it loads. */
+  Lexicon lexicon() {
+    return lexicon.get();
+  }
+
   /** A token of the query: where it stands in the text and its analysed term. */
   record Token(int start, int end, String term) {}
 

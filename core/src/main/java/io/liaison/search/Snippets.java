@@ -1,9 +1,11 @@
 package io.liaison.search;
 
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.lucene.analysis.Analyzer;
@@ -16,8 +18,10 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * The snippets of a hit: up to {@value #PASSAGES} passages of a field, matches in {@code <mark>},
- * text HTML-escaped, whitespace collapsed. The one place they are made, for the local index and,
- * through the plugin's highlighter, on a cluster's shards, so both show the same snippets.
+ * text HTML-escaped, whitespace collapsed; a passage is a sentence, and never runs from one block
+ * (a heading, a paragraph) into the next ({@link BlockBreakIterator}). The one place they are
+ * made, for the local index and, through the plugin's highlighter, on a cluster's shards, so both
+ * show the same snippets.
  */
 public final class Snippets {
   /** Passages per hit. */
@@ -45,7 +49,8 @@ public final class Snippets {
         .withScorer(PASSAGE_RANKING)
         .withMaxNoHighlightPassages(1)
         .withHandleMultiTermQuery(true)
-        .withHighlightPhrasesStrictly(true), text);
+        .withHighlightPhrasesStrictly(true)
+        .withBreakIterator(() -> new BlockBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT))), text);
     Object[] passages = highlighter.passages(field, HighlightQuery.forField(query, field), docIds);
     List<List<String>> out = new ArrayList<>(docIds.length);
     for (Object p : passages) {

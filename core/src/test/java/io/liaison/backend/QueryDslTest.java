@@ -5,9 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.liaison.query.Alternative;
 import io.liaison.query.Concept;
 import io.liaison.query.Origin;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 class QueryDslTest {
@@ -20,5 +31,19 @@ class QueryDslTest {
     assertEquals(true, concept.getBoolean("phrase"));
     assertEquals("economic liaison", concept.getJsonArray("alternatives").getJsonObject(1).getString("text"));
     assertEquals(0.75, concept.getJsonArray("alternatives").getJsonObject(1).getJsonNumber("weight").doubleValue(), 1e-6);
+  }
+
+  @Test
+  void aWildcardWithTheStemsOfItsWordsGoesAsAConstantScoreQuery() {
+    Query q = new ConstantScoreQuery(new BooleanQuery.Builder()
+        .add(new WildcardQuery(new Term("body", "organi?ation")), BooleanClause.Occur.SHOULD)
+        .add(new TermInSetQuery("body", List.of(new BytesRef("organ"), new BytesRef("organis"))), BooleanClause.Occur.SHOULD)
+        .build());
+    JsonObject json = new QueryDsl(2f, Set.of()).toJson(new BoostQuery(q, 2f));
+    assertEquals(2.0, json.getJsonObject("constant_score").getJsonNumber("boost").doubleValue(), 1e-6);
+    JsonArray should = json.getJsonObject("constant_score").getJsonObject("filter").getJsonObject("bool").getJsonArray("should");
+    assertEquals("organi?ation", should.getJsonObject(0).getJsonObject("wildcard").getJsonObject("body").getString("value"));
+    assertEquals(List.of("organ", "organis"), should.getJsonObject(1).getJsonObject("terms").getJsonArray("body")
+        .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
   }
 }

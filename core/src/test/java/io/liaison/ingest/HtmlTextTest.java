@@ -31,7 +31,7 @@ class HtmlTextTest {
   @Test
   void aWordInTheSecondBlockIsFoundAndMarkedInItsSnippet() throws IOException {
     ExtractedDocument d = page("<body><h1>Harbor Dredging</h1><p>Sediment removal continued.</p><ul><li>Cranes</li></ul></body>");
-    assertEquals(List.of("Harbor Dredging <mark>Sediment</mark> removal continued."), AsIndexed.snippets(d, "sediment"));
+    assertEquals(List.of("<mark>Sediment</mark> removal continued."), AsIndexed.snippets(d, "sediment"), "not run into the heading");
     assertEquals(List.of("<mark>Cranes</mark>"), AsIndexed.snippets(d, "cranes"));
   }
 

@@ -26,8 +26,8 @@ class MarkdownTextTest {
         """);
     assertEquals("Semiconductor Trade Outlook", d.title());
     assertEquals("Semiconductor Trade Outlook\nExports of semiconductor equipment rose again, says the ministry's report.", d.body());
-    assertEquals(List.of("<mark>Semiconductor</mark> Trade Outlook Exports of <mark>semiconductor</mark> equipment rose"
-        + " again, says the ministry&#x27;s report."), AsIndexed.snippets(d, "semiconductor"));
+    assertEquals(List.of("<mark>Semiconductor</mark> Trade Outlook", "Exports of <mark>semiconductor</mark> equipment rose"
+        + " again, says the ministry&#x27;s report."), AsIndexed.snippets(d, "semiconductor"), "the heading a passage of its own");
     assertEquals(List.of(), AsIndexed.snippets(d, "pdf"), "a link's destination is not text");
   }
 

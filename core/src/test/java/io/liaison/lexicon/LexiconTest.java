@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.junit.jupiter.api.Test;
 
 /** Checks the lexicon compiled from the real ECDICT at build time. */
@@ -131,6 +134,20 @@ class LexiconTest {
       sum += w;
     }
     assertTrue(sum <= 1.001f, term + " sums to " + sum);
+  }
+
+  @Test
+  void englishWordsAreTheHeadwordsAndInflectedFormsAPatternAccepts() {
+    assertEquals(List.of("organisation", "organization", "organizational", "organisations", "organizations"),
+        LEXICON.englishWords("organi", pattern("organi?ation*"), 10), "headwords, then inflected forms");
+    List<String> econ = LEXICON.englishWords("econom", pattern("econom*c"), 10);
+    assertTrue(econ.contains("economic") && econ.stream().noneMatch(w -> w.contains(" ")), "words, not phrases: " + econ);
+    assertEquals(3, LEXICON.englishWords("c", pattern("c*s"), 3).size(), "at most max");
+    assertEquals(List.of(), LEXICON.englishWords("zzqx", pattern("zzqx*"), 10));
+  }
+
+  private static CharacterRunAutomaton pattern(String wildcard) {
+    return new CharacterRunAutomaton(WildcardQuery.toAutomaton(new Term("body", wildcard), 10_000));
   }
 
   @Test

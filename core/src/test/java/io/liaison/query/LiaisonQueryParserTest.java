@@ -465,6 +465,18 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aWildcardInsideAWordAlsoSearchesTheStemsOfTheDictionaryWordsItMatches() {
+    assertEquals("ConstantScore(body:econom?c body:(econom))", parser(true).parseQuery("body:econom?c").toString());
+    assertEquals("ConstantScore(body:organi?ation body:(organ organis))", parser(true).parseQuery("body:organi?ation").toString());
+    assertEquals("(ConstantScore(title:econom?c title:(econom)))^2.0 ConstantScore(body:econom?c body:(econom))",
+        parser(true).parseQuery("econom?c").toString(), "title and body");
+    assertEquals("body:lia?son", parser(true).parseQuery("body:lia?son").toString(), "the pattern already fits the stem: as typed");
+    assertEquals("body:zzq?x", parser(true).parseQuery("body:zzq?x").toString(), "no dictionary word: as typed");
+    assertEquals("body:经?济", parser(true).parseQuery("body:經?濟").toString(), "Chinese: as typed (folded)");
+    assertEquals("lang:z?h", parser(true).parseQuery("lang:z?h").toString(), "not a text field: as typed");
+  }
+
+  @Test
   void aWordCutIntoSingleCharactersIsOneConcept() {
     // 軟體 folds to 软体, which SmartCN cuts into 软 and 体; the dictionary knows the whole word.
     List<Concept> concepts = translator.translate("軟體", true, Set.of());
