@@ -15,7 +15,8 @@ import org.jsoup.nodes.Document;
  * <p>Plain text, Markdown and HTML are decoded by {@link TextDecoder} (BOM, declaration, UTF-8,
  * GB18030, Big5 or windows-1252). HTML is then read by jsoup, keeping its title and visible text,
  * one line per block ({@link HtmlText}); Markdown by commonmark-java, keeping its text without the
- * markup ({@link MarkdownText}). PDF, DOCX, ODT, RTF and e-mail go through Tika's parsers.
+ * markup ({@link MarkdownText}), after its YAML front matter has given the title and a first line of
+ * values ({@link FrontMatter}). PDF, DOCX, ODT, RTF and e-mail go through Tika's parsers.
  * Thread-safe.
  */
 public final class DocumentExtractor {
@@ -72,8 +73,14 @@ public final class DocumentExtractor {
         if (title.isEmpty()) {
           title = firstLine(body);
         }
+      } else if (MARKDOWN.contains(ext)) {
+        FrontMatter front = FrontMatter.split(decoded.text());
+        String text = MarkdownText.of(front.markdown());
+        body = front.values().isEmpty() ? text : text.isEmpty() ? front.values() : front.values() + "\n" + text;
+        // The front matter's title, else the first heading or line of the Markdown, not its values.
+        title = !front.title().isEmpty() ? front.title() : firstLine(text.isEmpty() ? body : text);
       } else {
-        body = MARKDOWN.contains(ext) ? MarkdownText.of(decoded.text()) : decoded.text().strip();
+        body = decoded.text().strip();
         title = firstLine(body);
       }
     }

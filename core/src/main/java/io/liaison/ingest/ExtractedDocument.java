@@ -4,7 +4,7 @@ package io.liaison.ingest;
  * A file's searchable content and metadata.
  *
  * @param id the path relative to the corpus root, with {@code /} separators
- * @param title the HTML title, or the first non-empty line of the text
+ * @param title the HTML, document or Markdown front matter title, or the first non-empty line of the text
  * @param body the visible text
  * @param language decided from the title and body
  * @param folder the id's parent folder ({@code ""} at the root)
