@@ -133,8 +133,10 @@ class CliTest {
   }
 
   @Test
-  void theFirstQueryOfAProcessSaysHowLongTheDictionariesTookToLoad() throws Exception {
-    // A process of its own: in this one, earlier tests have loaded the dictionaries already.
+  void theFirstQueryOfAProcessGivesItsOwnTimeAndAnyWaitForTheDictionariesApart() throws Exception {
+    // A process of its own: in this one, earlier tests have loaded the dictionaries already. The
+    // process starts loading them as it starts, so whether the search still waits for them, and
+    // says so, depends on the machine; either way the line has this form.
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path err = dir.resolve("first-query.err");
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LiaisonCli.class.getName(),
@@ -144,7 +146,7 @@ class CliTest {
     assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the search did not end");
     assertEquals(0, child.exitValue(), () -> out + readString(err));
     String first = out.lines().findFirst().orElse("");
-    assertTrue(first.matches("\\d+ hits? for economic liaison \\(\\d+ ms, after \\d+ ms loading the dictionaries\\)"), out);
+    assertTrue(first.matches("3 hits for economic liaison \\(\\d+ ms(, after \\d+ ms loading the dictionaries)?\\)"), out);
   }
 
   @Test
