@@ -183,14 +183,28 @@ public final class Liaison implements Closeable {
 
   /** Searches; a malformed query throws {@link io.liaison.query.QuerySyntaxException} with its position. */
   public SearchResponse search(SearchRequest request) throws IOException {
+    checkGlossaryIfDue();
+    return backend.search(request);
+  }
+
+  /**
+   * The glossary searches use now, after the same check for edits that {@link #search} makes (at
+   * most every {@value #GLOSSARY_CHECK_SECONDS} seconds): what a server's completions read, so that
+   * an edit reaches them when it reaches searches.
+   */
+  public Glossary glossary() {
+    checkGlossaryIfDue();
+    return glossary.get();
+  }
+
+  private void checkGlossaryIfDue() {
     long now = System.nanoTime();
     long next = nextGlossaryCheck.get();
-    // One thread per interval wins the check; the others search with the glossary they have.
+    // One thread per interval wins the check; the others go on with the glossary they have.
     if (glossaryFile.isPresent() && now - next >= 0
         && nextGlossaryCheck.compareAndSet(next, now + TimeUnit.SECONDS.toNanos(GLOSSARY_CHECK_SECONDS))) {
       checkGlossary();
     }
-    return backend.search(request);
   }
 
   /**

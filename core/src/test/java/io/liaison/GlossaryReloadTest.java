@@ -8,11 +8,13 @@ import io.liaison.query.Alternative;
 import io.liaison.search.Hit;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
+import io.liaison.search.Suggester;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +84,22 @@ class GlossaryReloadTest {
       liaison.checkGlossary();
       assertFalse(alternatives(liaison.search(SearchRequest.of("zorblat"))).contains("佐布拉特"));
     }
+  }
+
+  @Test
+  void completionsFollowAnEditedGlossaryWithoutARebuild() throws Exception {
+    try (Liaison liaison = Liaison.open(index, glossary);
+        Suggester suggester = new Suggester(liaison.backend().openSuggestionIndex(), liaison::glossary)) {
+      assertFalse(glossaryCompletions(suggester, "zorb").contains("佐布拉特"));
+      rewrite("# test glossary\n中国经济联络中心\tCECC\n佐布拉特\tzorblat\n", 10);
+      liaison.checkGlossary(); // what a search or a completion does every few seconds
+      // No suggester.refresh(): that follows the index, and the index has not changed.
+      assertEquals(Set.of("zorblat", "佐布拉特"), Set.copyOf(glossaryCompletions(suggester, "zorb")));
+    }
+  }
+
+  private static List<String> glossaryCompletions(Suggester suggester, String prefix) throws Exception {
+    return suggester.suggest(prefix, 10).stream().filter(x -> x.source().equals("glossary")).map(Suggester.Suggestion::text).toList();
   }
 
   @Test

@@ -1,25 +1,26 @@
 package io.liaison.search;
 
 import io.liaison.analysis.ChineseScript;
+import io.liaison.lexicon.Glossary;
+import io.liaison.lexicon.GlossaryEntry;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Completes a prefix from three sources: indexed title and body terms (by document frequency),
  * document titles, and glossary terms, in Chinese and English alike.
  *
- * <p>Titles and terms come from a {@link SuggestionIndex}: the local index or a cluster; the
- * glossary is read from its file here. Thread-safe; {@link #refresh()} after a rebuild picks up the
- * new index and glossary.
+ * <p>Titles and terms come from a {@link SuggestionIndex}: the local index or a cluster; glossary
+ * terms from the glossary that searches use at that moment ({@link io.liaison.Liaison#glossary()}),
+ * so an edit to the file reaches completions when it reaches searches, without a rebuild.
+ * Thread-safe; {@link #refresh()} after a rebuild picks up the new index.
  */
 public final class Suggester implements Closeable {
   private static final int MAX_PREFIX_CHARS = 100;
@@ -38,25 +39,20 @@ public final class Suggester implements Closeable {
   public record Suggestion(String text, String source, long weight) {}
 
   private final SuggestionIndex index;
-  private final Path glossaryFile;
-  private volatile List<List<String>> glossary;
+  private final Supplier<Glossary> glossary;
 
-  /** Opens the index in {@code indexDir}; {@code glossaryFile} may be null or missing. */
-  public Suggester(Path indexDir, Path glossaryFile) throws IOException {
-    this(new LocalSuggestionIndex(indexDir), glossaryFile);
-  }
-
-  /** Suggests from {@code index}, which this suggester closes; {@code glossaryFile} may be null or missing. */
-  public Suggester(SuggestionIndex index, Path glossaryFile) throws IOException {
+  /**
+   * Suggests from {@code index}, which this suggester closes, and from the glossary {@code
+   * glossary} gives at each call (a server passes {@code liaison::glossary}).
+   */
+  public Suggester(SuggestionIndex index, Supplier<Glossary> glossary) {
     this.index = index;
-    this.glossaryFile = glossaryFile;
-    this.glossary = readGlossary(glossaryFile);
+    this.glossary = glossary;
   }
 
-  /** Picks up the latest index state and re-reads the glossary file. */
+  /** Picks up the latest index state. */
   public synchronized void refresh() throws IOException {
     index.refresh();
-    glossary = readGlossary(glossaryFile);
   }
 
   /** Simplified and lower-cased: how titles, glossary terms and prefixes are compared. */
@@ -79,7 +75,8 @@ public final class Suggester implements Closeable {
     for (String t : index.titles(folded, (limit + 1) / 2)) {
       out.putIfAbsent(fold(t), new Suggestion(t, "title", 1));
     }
-    for (List<String> line : glossary) {
+    for (GlossaryEntry entry : glossary.get().entries()) {
+      List<String> line = entry.terms();
       if (line.stream().anyMatch(term -> startsAWord(fold(term), folded))) {
         // The whole line: a completion in the other language is as useful as one in the user's.
         for (String term : line) {
@@ -116,29 +113,6 @@ public final class Suggester implements Closeable {
   private static String lastWord(String s) {
     int space = s.lastIndexOf(' ');
     return space < 0 ? s : s.substring(space + 1);
-  }
-
-  /** Reads the glossary's TAB-separated lines of equivalent terms; '#' lines are comments. */
-  private static List<List<String>> readGlossary(Path file) throws IOException {
-    if (file == null || !Files.isRegularFile(file)) {
-      return List.of();
-    }
-    List<List<String>> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      List<String> terms = new ArrayList<>();
-      for (String t : line.split("\t")) {
-        if (!t.isBlank()) {
-          terms.add(t.strip());
-        }
-      }
-      if (!terms.isEmpty()) {
-        out.add(List.copyOf(terms));
-      }
-    }
-    return List.copyOf(out);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.Liaison;
+import io.liaison.lexicon.Glossary;
 import io.liaison.index.Fields;
 import io.liaison.ingest.ExtractedDocument;
 import io.liaison.ingest.Language;
@@ -109,7 +110,7 @@ class IndexColumnsTest {
   @Test
   void titlesAreSuggestedRightAfterOpening() throws Exception {
     Path index = mixedIndex(false);
-    try (Suggester s = new Suggester(index, null)) {
+    try (Suggester s = new Suggester(new LocalSuggestionIndex(index), Glossary::empty)) {
       // No wait: the titles may still be loading in the background, and suggest must not miss them.
       assertEquals(new Suggester.Suggestion("Alpha guide", "title", 1), s.suggest("alpha", 4).get(0));
       assertEquals(new Suggester.Suggestion("经济联络", "title", 1), s.suggest("經濟", 4).get(0));

@@ -42,7 +42,10 @@ import picocli.CommandLine;
  */
 @ClusterScope(scope = Scope.SUITE, numDataNodes = 2, numClientNodes = 0, supportsDedicatedMasters = false)
 public class ServeOnClusterTests extends LiaisonIntegTestCase {
-  private static final List<String> QUERIES = List.of("经济联络", "economic liaison", "中聯部", "Belt and Road", "liaison office");
+  // The last two: a prefix and an in-word wildcard, which the cluster gets as constant_score and
+  // terms queries (QueryDsl) that must find what the embedded index finds.
+  private static final List<String> QUERIES =
+      List.of("经济联络", "economic liaison", "中聯部", "Belt and Road", "liaison office", "economic* liaison", "econom?c liaison");
   private static final List<String> PREFIXES = List.of("经济", "liai", "中國", "Belt", "econ", "联络部");
   private static final String INDEX = "news";
   private static final String TOKEN = "cluster-test-token";

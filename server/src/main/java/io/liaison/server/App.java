@@ -52,7 +52,7 @@ public final class App {
     tellJettyTheReferenceWidth();
     Suggester suggester;
     try {
-      suggester = new Suggester(liaison.backend().openSuggestionIndex(), config.glossary());
+      suggester = new Suggester(liaison.backend().openSuggestionIndex(), liaison::glossary);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index for suggestions", e);
     }
