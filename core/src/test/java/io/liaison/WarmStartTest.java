@@ -30,11 +30,7 @@ class WarmStartTest {
 
   @Test
   void a_warm_up_runs_a_translated_search_and_leaves_the_index_as_it_was() throws Exception {
-    Path corpus = dir.resolve("corpus");
-    Files.createDirectories(corpus);
-    Files.writeString(corpus.resolve("memo.txt"), "中国经济联络中心\n经济联络的年度报告。", StandardCharsets.UTF_8);
-    Liaison.index(corpus, dir.resolve("index"));
-    try (Liaison liaison = Liaison.open(dir.resolve("index"))) {
+    try (Liaison liaison = Liaison.open(indexOneMemo("中国经济联络中心\n经济联络的年度报告。"))) {
       CompletableFuture<Void> warm = liaison.warmUp();
       warm.get(60, TimeUnit.SECONDS); // completes normally: the search ran and found its way
       assertTrue(liaison.search(SearchRequest.of("economic liaison")).total() == 1,
@@ -44,14 +40,18 @@ class WarmStartTest {
 
   @Test
   void a_warm_up_that_fails_reports_through_its_future_not_by_throwing() throws Exception {
-    Path corpus = dir.resolve("corpus");
-    Files.createDirectories(corpus);
-    Files.writeString(corpus.resolve("memo.txt"), "Liaison office report.", StandardCharsets.UTF_8);
-    Liaison.index(corpus, dir.resolve("index"));
-    Liaison liaison = Liaison.open(dir.resolve("index"));
+    Liaison liaison = Liaison.open(indexOneMemo("Liaison office report."));
     liaison.close();
     CompletableFuture<Void> warm = liaison.warmUp(); // returns: the caller's start-up goes on
     ExecutionException e = assertThrows(ExecutionException.class, () -> warm.get(60, TimeUnit.SECONDS));
     assertInstanceOf(AlreadyClosedException.class, e.getCause(), e.getCause().toString());
+  }
+
+  /** Indexes a corpus of one file holding {@code text}; returns the index folder. */
+  private Path indexOneMemo(String text) throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("memo.txt"), text, StandardCharsets.UTF_8);
+    Liaison.index(corpus, dir.resolve("index"));
+    return dir.resolve("index");
   }
 }

@@ -121,7 +121,7 @@ public final class DocumentExtractor {
   static String firstLine(String text) {
     int start = 0;
     for (int line = 1; line < FIRST_LINE_PIECES; line++) {
-      int end = lineBreak(text, start);
+      int end = LineBreaks.next(text, start);
       if (end < 0) {
         break;
       }
@@ -129,22 +129,9 @@ public final class DocumentExtractor {
       if (!t.isEmpty()) {
         return t;
       }
-      start = end + (text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1);
+      start = LineBreaks.after(text, end);
     }
     return text.substring(start).strip();
-  }
-
-  /** The index of the next line break at or after {@code from} (what {@code \R} matches), or -1. */
-  private static int lineBreak(String text, int from) {
-    for (int i = from; i < text.length(); i++) {
-      switch (text.charAt(i)) {
-        case '\n', '\u000B', '\f', '\r', '\u0085', '\u2028', '\u2029' -> {
-          return i;
-        }
-        default -> {}
-      }
-    }
-    return -1;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.liaison.search;
 
+import io.liaison.ingest.LineBreaks;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.util.Arrays;
@@ -168,7 +169,8 @@ final class BlockBreakIterator extends BreakIterator {
     boolean blankBetween = false; // a blank line, form feed or paragraph separator since that line
     int lineStart = 0;
     while (lineStart <= text.length()) {
-      int lineEnd = lineEnd(text, lineStart);
+      int next = LineBreaks.next(text, lineStart);
+      int lineEnd = next < 0 ? text.length() : next;
       int contentEnd = trimEnd(text, lineStart, lineEnd);
       if (contentEnd > lineStart) { // not blank
         if (previousEnd >= 0 && (blankBetween || endsBlock(text, previousStart, previousEnd, lineStart, contentEnd))) {
@@ -187,7 +189,7 @@ final class BlockBreakIterator extends BreakIterator {
       if (c == '\f' || c == '\u2029') {
         blankBetween = true; // a page or paragraph ends here, whatever the lines look like
       }
-      lineStart = lineEnd + (c == '\r' && lineEnd + 1 < text.length() && text.charAt(lineEnd + 1) == '\n' ? 2 : 1);
+      lineStart = LineBreaks.after(text, lineEnd);
     }
   }
 
@@ -262,19 +264,6 @@ final class BlockBreakIterator extends BreakIterator {
             || (c >= 0xFF00 && c <= 0xFF60)
             || (c >= 0xFFE0 && c <= 0xFFE6)
             || (c >= 0x20000 && c <= 0x3FFFD));
-  }
-
-  /** The index of the line break that ends the line starting at {@code from}, or the text's length. */
-  private static int lineEnd(String text, int from) {
-    for (int i = from; i < text.length(); i++) {
-      switch (text.charAt(i)) {
-        case '\n', '\r', '\u000B', '\f', '\u0085', '\u2028', '\u2029' -> {
-          return i;
-        }
-        default -> {}
-      }
-    }
-    return text.length();
   }
 
   private static int trimEnd(String text, int start, int end) {

@@ -133,7 +133,7 @@ public class ServeOnClusterTests extends LiaisonIntegTestCase {
     ensureGreen(INDEX);
     try (Liaison liaison = Liaison.openOpenSearch(cluster, INDEX, GLOSSARY)) {
       int files = liaison.documentCount();
-      Javalin app = App.create(liaison, new ServerConfig("127.0.0.1", 0, CORPUS, GLOSSARY, TOKEN)).start("127.0.0.1", 0);
+      Javalin app = App.create(liaison, new ServerConfig("127.0.0.1", 0, CORPUS, TOKEN)).start("127.0.0.1", 0);
       try {
         String base = base(app);
         // Every hit, not the first ten: the same documents must be found, and a

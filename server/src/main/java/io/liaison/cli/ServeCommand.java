@@ -103,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
     // While the server starts, so the first user's search is not the JVM's first.
     liaison.warmUp();
     try {
-      ServerConfig config = new ServerConfig(host, port, c, g, System.getenv("LIAISON_ADMIN_TOKEN"));
+      ServerConfig config = new ServerConfig(host, port, c, System.getenv("LIAISON_ADMIN_TOKEN"));
       return new Served(App.create(liaison, config).start(host, port), liaison);
     } catch (JavalinException e) {
       liaison.close();

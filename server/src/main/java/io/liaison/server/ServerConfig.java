@@ -8,10 +8,9 @@ import java.nio.file.Path;
  * @param host the address it binds
  * @param port its port (0 for any free one)
  * @param corpus the corpus folder rebuilds read (into the index the server's {@code Liaison} opened)
- * @param glossary the glossary file suggestions read (may be null or missing)
  * @param adminToken the bearer token of the admin endpoints; null or blank disables them
  */
-public record ServerConfig(String host, int port, Path corpus, Path glossary, String adminToken) {
+public record ServerConfig(String host, int port, Path corpus, String adminToken) {
   public ServerConfig {
     if (adminToken != null && adminToken.isBlank()) {
       adminToken = null;

@@ -174,7 +174,7 @@ class CliTest {
     assertNotNull(cli, r.out());
     assertTrue(cli.toString().contains("\"text\":\"economic liaison\",\"weight\":0.5,\"origin\":\"GLOSSARY\""), cli.toString());
     try (Liaison liaison = Liaison.open(index, glossary)) {
-      JavalinTest.test(App.create(liaison, new ServerConfig("127.0.0.1", 0, corpus, glossary, null)), (app, client) -> {
+      JavalinTest.test(App.create(liaison, new ServerConfig("127.0.0.1", 0, corpus, null)), (app, client) -> {
         JsonNode api = new ObjectMapper().readTree(client.get("/api/search?q=" + URLEncoder.encode("经济联络", StandardCharsets.UTF_8))
             .body().string()).get("expansion");
         assertEquals(api, cli);

@@ -65,7 +65,7 @@ class ServerSecurityTest {
     Files.writeString(dir.resolve("secret.txt"), "root:x:0:0 SECRET-OUTSIDE-CORPUS", UTF_8);
     new Indexer(Indexer.Options.of(corpus, dir.resolve("index"))).run();
     liaison = Liaison.open(dir.resolve("index"));
-    app = App.create(liaison, new ServerConfig("127.0.0.1", 0, corpus, null, TOKEN))
+    app = App.create(liaison, new ServerConfig("127.0.0.1", 0, corpus, TOKEN))
         .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
   }
@@ -341,7 +341,7 @@ class ServerSecurityTest {
     Files.writeString(dir.resolve("corpus2/a.txt"), "liaison", UTF_8);
     new Indexer(Indexer.Options.of(dir.resolve("corpus2"), index)).run();
     Liaison closed = Liaison.open(index);
-    Javalin broken = App.create(closed, new ServerConfig("127.0.0.1", 0, dir.resolve("corpus2"), null, null))
+    Javalin broken = App.create(closed, new ServerConfig("127.0.0.1", 0, dir.resolve("corpus2"), null))
         .start("127.0.0.1", 0);
     try {
       closed.close(); // every search now fails inside Lucene with AlreadyClosedException

@@ -111,7 +111,7 @@ class AdminTest {
   @Test
   void a_failed_rebuild_reports_failure_without_server_paths() throws Exception {
     String auth = "Bearer " + TOKEN;
-    ServerConfig missingCorpus = new ServerConfig("127.0.0.1", 0, dir.resolve("gone"), corpus.glossary, TOKEN);
+    ServerConfig missingCorpus = new ServerConfig("127.0.0.1", 0, dir.resolve("gone"), TOKEN);
     JavalinTest.test(App.create(liaison, missingCorpus), (app, client) -> {
       assertEquals(202, post(client, "/api/index/rebuild", auth).code());
       JsonNode status = awaitFinished(client, auth);

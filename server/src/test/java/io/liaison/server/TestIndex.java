@@ -62,6 +62,6 @@ final class TestIndex {
   }
 
   ServerConfig config(String adminToken) {
-    return new ServerConfig("127.0.0.1", 0, corpus, glossary, adminToken);
+    return new ServerConfig("127.0.0.1", 0, corpus, adminToken);
   }
 }
