@@ -8,9 +8,11 @@ JAVA="$JAVA_HOME/bin/java"
 # SERVER_JAR / BENCH_JAR may point at another build (say, of the base commit) for a before/after run.
 SERVER_JAR="${SERVER_JAR:-$ROOT/server/target/liaison-server.jar}"
 BENCH_JAR="${BENCH_JAR:-$ROOT/bench/jmh/target/benchmarks.jar}"
-# The launcher's JVM flags (see ./liaison), so measurements match `./liaison ...`: searching
-# without native access, indexing with it.
-LIAISON_JVM=(--illegal-native-access=deny -XX:+UseParallelGC -Xss4m -Dliaison.home="$ROOT")
+# The launcher's JVM flags (see ./liaison), so measurements match `./liaison ...`. LIAISON_NATIVE
+# replaces the native-access flag of the serving JVM, to measure a build that ran with another one
+# (before session 22 the launcher served with --illegal-native-access=deny).
+LIAISON_NATIVE="${LIAISON_NATIVE:---enable-native-access=ALL-UNNAMED}"
+LIAISON_JVM=("$LIAISON_NATIVE" -XX:+UseParallelGC -Xss4m -Dliaison.home="$ROOT")
 LIAISON_INDEX_JVM=(--enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xss4m -Dliaison.home="$ROOT")
 REPEAT="${REPEAT:-3}"
 mkdir -p "$WORK"

@@ -1,6 +1,7 @@
 package io.liaison.search;
 
 import io.liaison.index.Fields;
+import io.liaison.index.NoPrefetchDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
@@ -38,12 +40,12 @@ public final class LocalSuggestionIndex implements SuggestionIndex {
   /** {@code titles} may still be loading. */
   private record State(DirectoryReader reader, CompletableFuture<List<String>> titles) {}
 
-  private final FSDirectory directory;
+  private final Directory directory;
   private volatile State state;
 
   /** Opens the index in {@code indexDir}. */
   public LocalSuggestionIndex(Path indexDir) throws IOException {
-    this.directory = FSDirectory.open(indexDir);
+    this.directory = new NoPrefetchDirectory(FSDirectory.open(indexDir));
     try {
       DirectoryReader reader = DirectoryReader.open(directory);
       this.state = new State(reader, loadTitles(reader));

@@ -2,6 +2,7 @@ package io.liaison.search;
 
 import io.liaison.index.Fields;
 import io.liaison.index.IndexLayout;
+import io.liaison.index.NoPrefetchDirectory;
 import io.liaison.index.Scoring;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
@@ -47,6 +48,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -59,7 +61,7 @@ public final class Searcher implements Closeable {
   /** What a hit shows, and the body its snippets come from. */
   private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.LANG, Fields.FOLDER, Fields.BODY);
 
-  private final FSDirectory directory;
+  private final Directory directory;
   private final SearcherManager manager;
   private final Analyzer analyzer;
   private final QueryTranslator translator;
@@ -89,7 +91,7 @@ public final class Searcher implements Closeable {
       throw new IllegalArgumentException("no index at " + indexDir.toAbsolutePath()
           + "; build one with: liaison index --corpus DIR --index " + indexDir);
     }
-    this.directory = FSDirectory.open(indexDir);
+    this.directory = new NoPrefetchDirectory(FSDirectory.open(indexDir));
     DirectoryReader first = DirectoryReader.open(directory);
     boolean t2s = !"false".equals(first.getIndexCommit().getUserData().get(IndexLayout.T2S_KEY));
     this.analyzer = Fields.analyzer(t2s);

@@ -14,7 +14,7 @@ import java.util.Locale;
  * query ROUNDS times interleaved, mono and cross, and prints each query's median, hits and
  * concepts, slowest cross first, then the pooled p50 and p99 of all runs.
  *
- * <p>{@code java --illegal-native-access=deny -cp benchmarks.jar io.liaison.bench.PerQuery INDEX QUERIES GLOSSARY [ROUNDS]}
+ * <p>{@code java --enable-native-access=ALL-UNNAMED -cp benchmarks.jar io.liaison.bench.PerQuery INDEX QUERIES GLOSSARY [ROUNDS]}
  * (the flag as {@code ./liaison} runs: see there)
  *
  * <p>With {@code -Dperf.clock=cpu} it measures the searching thread's CPU time instead of the wall

@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 6)
-// The launcher's flags (./liaison): without native access Lucene skips a mincore call per term lookup.
-@Fork(value = 1, jvmArgsAppend = {"--illegal-native-access=deny", "-XX:+UseParallelGC", "-Xss4m"})
+// The launcher's flags (./liaison); searches skip Lucene's prefetch through NoPrefetchDirectory.
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Xss4m"})
 public class QueryBenchmark {
 
   @State(Scope.Benchmark)
