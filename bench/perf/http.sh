@@ -11,6 +11,11 @@
 #   bench/perf/http.sh     (SKIP_BUILD=1 DURATION=15 WARMUP=30 PORT=7171 XMX=)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$HERE/server.sh"
+if ! command -v wrk >/dev/null; then # Debian's package; needs root to install
+  [ "$(id -u)" -eq 0 ] || { echo "http.sh: wrk is missing; install it (apt-get install wrk) or run as root" >&2; exit 1; }
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
 build
 PORT="${PORT:-7171}"; DURATION="${DURATION:-15}"
 INDEX="$WORK/index100k"; CORPUS="$WORK/corpus100k"
