@@ -292,7 +292,7 @@ public final class LiaisonQueryParser extends QueryParser {
 
   /** A run of plain words: one concept per source word or phrase, phrase concepts kept optional. */
   private Query conceptsQuery(List<String> fields, String text, BooleanClause.Occur occur) {
-    List<Concept> translated = translator.translate(text, translate, ablations);
+    List<Concept> translated = QueryTranslator.withoutLoneFunctionWords(translator.translate(text, translate, ablations));
     int before = expansion.size();
     Set<Query> words = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Set<Query> phrases = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
