@@ -202,7 +202,8 @@ public final class QueryTranslator {
   /**
    * The concepts of a run of words less those that are a lone English function word with nothing
    * but itself to search (how, is, the, of: untranslated, see {@link FunctionWords}), unless
-   * nothing else would be left. A phrase concept that spans such words (how many: 多少) stays.
+   * nothing else would be left. A phrase concept that spans such words (how many: 多少) stays, and
+   * so does a word typed in capitals (WHO), a name.
    *
    * <p>Searched as typed, these words decided rankings they should not touch: in an English
    * index they are in every page but still add to long pages that repeat them; in a Chinese one
@@ -231,7 +232,7 @@ public final class QueryTranslator {
     return !c.phrase()
         && c.alternatives().size() == 1
         && !TermKey.isHan(source)
-        && !(source.length() > 1 && source.equals(source.toUpperCase(Locale.ROOT))) // IT, as typed, is a name
+        && !(source.length() > 1 && source.equals(source.toUpperCase(Locale.ROOT))) // WHO, as typed, is a name
         && FunctionWords.english().contains(source.toLowerCase(Locale.ROOT));
   }
 
