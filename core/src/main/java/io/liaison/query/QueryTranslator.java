@@ -172,16 +172,6 @@ public final class QueryTranslator {
   }
 
   /**
-   * A single Han character, which inside a phrase the dictionary, glossary or corpus knows is a
-   * piece of that word cut off by the segmenter (SmartCN cuts 卸载, uninstall, into 卸 and 载), not
-   * a word: it is searched as typed, but not translated on its own, since its own glosses (载:
-   * carry, year) belong to other words; the phrase's translations stand for it. Measured on
-   * bench/crosslang, MRR@10: zh2en.title 0.3850 -> 0.3891, zh2en.sent 0.5702 -> 0.5770,
-   * mixed-zh.title 0.4086 -> 0.4116, mixed-zh.sent 0.6218 -> 0.6250; s2t.title 0.4516 -> 0.4494,
-   * s2t.sent 0.6415 -> 0.6386 (English words in Taiwan pages matched some of those glosses); the
-   * monolingual sets within 0.0007.
-   */
-  /**
    * Whether tokens {@code from} to {@code to} are all single Han characters. Such a word is searched
    * as its characters side by side ({@link ConceptQueryBuilder} makes an alternative of several
    * terms a phrase) with its translations, instead of as optional single characters beside an
@@ -211,13 +201,13 @@ public final class QueryTranslator {
    * level with the page about the question's subject. This is the stop-word removal of Lucene's
    * English analyzer, with a longer list (the analyzer drops only its 33 classic stop words), at
    * query time only, so a quoted phrase still finds "how many".
-   * Measured on bench/crosslang, MRR@10, 300 topics each (session 22; bench/crosslang/LEXICON-SWEEP.md):
+   * Measured on bench/crosslang, MRR@10, 300 topics each (session 22; LEXICON-SWEEP.md there):
    * en2en.title 0.4692 -> 0.5049, mixed-en.title 0.3587 -> 0.3937, en2zh.title 0.3107 -> 0.3212
    * (each higher in both halves of its topics; p < 0.01), en2zh.sent 0.5554 -> 0.5604, en2en.sent
    * 0.6697 -> 0.6736; mixed-en.sent 0.6311 -> 0.6178 (p = 0.08), where the first hit is more often
    * the Chinese version: both versions in the top 10 rose there, 68.0 -> 69.7 %.
    */
-  public static List<Concept> withoutLoneFunctionWords(List<Concept> concepts) {
+  static List<Concept> withoutLoneFunctionWords(List<Concept> concepts) {
     List<Concept> kept = new ArrayList<>(concepts.size());
     for (Concept c : concepts) {
       if (!isLoneFunctionWord(c)) {
@@ -236,6 +226,16 @@ public final class QueryTranslator {
         && FunctionWords.english().contains(source.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * A single Han character, which inside a phrase the dictionary, glossary or corpus knows is a
+   * piece of that word cut off by the segmenter (SmartCN cuts 卸载, uninstall, into 卸 and 载), not
+   * a word: it is searched as typed, but not translated on its own, since its own glosses (载:
+   * carry, year) belong to other words; the phrase's translations stand for it. Measured on
+   * bench/crosslang, MRR@10: zh2en.title 0.3850 -> 0.3891, zh2en.sent 0.5702 -> 0.5770,
+   * mixed-zh.title 0.4086 -> 0.4116, mixed-zh.sent 0.6218 -> 0.6250; s2t.title 0.4516 -> 0.4494,
+   * s2t.sent 0.6415 -> 0.6386 (English words in Taiwan pages matched some of those glosses); the
+   * monolingual sets within 0.0007.
+   */
   private static boolean isLoneHanCharacter(String word) {
     return word.codePointCount(0, word.length()) == 1 && TermKey.isHan(word);
   }

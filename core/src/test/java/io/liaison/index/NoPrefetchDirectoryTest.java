@@ -20,6 +20,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -77,7 +78,7 @@ class NoPrefetchDirectoryTest {
         new NoPrefetchDirectory(new CountingPrefetch(new MMapDirectory(indexDir), wrapped))) {
       wrappedResults = searchAll(dir);
     }
-    assertTrue(plain.get() > 0, "Lucene prefetches through an unwrapped directory; the count proves the probe works");
+    assertTrue(plain.get() > 0, "Lucene prefetches through an unwrapped directory: the probe works");
     assertEquals(0, wrapped.get(), "prefetch calls that reached the wrapped directory");
     assertTrue(plainResults.length > 20);
     assertArrayEquals(plainResults, wrappedResults);
@@ -107,7 +108,7 @@ class NoPrefetchDirectoryTest {
           for (ScoreDoc sd : top.scoreDocs) {
             out.append(searcher.storedFields().document(sd.doc).get("id"))
                 .append(' ')
-                .append(sd instanceof org.apache.lucene.search.FieldDoc fd ? Arrays.toString(fd.fields) : sd.score)
+                .append(sd instanceof FieldDoc fd ? Arrays.toString(fd.fields) : sd.score)
                 .append('\n');
           }
         }
