@@ -12,8 +12,15 @@ BENCH_JAR="${BENCH_JAR:-$ROOT/bench/jmh/target/benchmarks.jar}"
 # replaces the native-access flag of the serving JVM, to measure a build that ran with another one
 # (before session 22 the launcher served with --illegal-native-access=deny).
 LIAISON_NATIVE="${LIAISON_NATIVE:---enable-native-access=ALL-UNNAMED}"
-LIAISON_JVM=("$LIAISON_NATIVE" -XX:+UseParallelGC -Xss4m -Dliaison.home="$ROOT")
-LIAISON_INDEX_JVM=(--enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xss4m -Dliaison.home="$ROOT")
+# Transparent huge pages as the launcher asks for them (since session 23): where the kernel leaves
+# them to the program. LIAISON_HUGE=off measures without them, as the launcher ran before.
+LIAISON_HUGE_FLAGS=()
+if [ "${LIAISON_HUGE:-}" != off ] && [ -r /sys/kernel/mm/transparent_hugepage/enabled ] &&
+  grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+  LIAISON_HUGE_FLAGS=(-XX:+UseTransparentHugePages)
+fi
+LIAISON_JVM=("$LIAISON_NATIVE" -XX:+UseParallelGC -Xss4m ${LIAISON_HUGE_FLAGS[@]+"${LIAISON_HUGE_FLAGS[@]}"} -Dliaison.home="$ROOT")
+LIAISON_INDEX_JVM=(--enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xss4m ${LIAISON_HUGE_FLAGS[@]+"${LIAISON_HUGE_FLAGS[@]}"} -Dliaison.home="$ROOT")
 REPEAT="${REPEAT:-3}"
 mkdir -p "$WORK"
 

@@ -51,7 +51,7 @@ done
 echo "index sizes: liaison $(du -sh "$WORK/idx-liaison" | cut -f1), plain $(du -sh "$WORK/idx-plain" | cut -f1)"
 # The limit: analysis alone, in memory (ANALYSIS=0 skips it).
 [ "${ANALYSIS:-1}" = 1 ] || exit 0
-"$JAVA" -jar "$BENCH_JAR" AnalysisBenchmark -jvmArgsAppend "-XX:+UseParallelGC -Xss4m -Dperf.corpus=$CORPUS" -t 1 -rf json -rff "$WORK/analysis-t1.json" ${JMH_ARGS:-} \
+"$JAVA" -jar "$BENCH_JAR" AnalysisBenchmark -jvmArgsAppend "-XX:+UseParallelGC -Xss4m ${LIAISON_HUGE_FLAGS[*]} -Dperf.corpus=$CORPUS" -t 1 -rf json -rff "$WORK/analysis-t1.json" ${JMH_ARGS:-} \
   | grep -E "^(Benchmark|AnalysisBenchmark)"
-"$JAVA" -jar "$BENCH_JAR" AnalysisBenchmark -jvmArgsAppend "-XX:+UseParallelGC -Xss4m -Dperf.corpus=$CORPUS" -t 2 -rf json -rff "$WORK/analysis-t2.json" ${JMH_ARGS:-} \
+"$JAVA" -jar "$BENCH_JAR" AnalysisBenchmark -jvmArgsAppend "-XX:+UseParallelGC -Xss4m ${LIAISON_HUGE_FLAGS[*]} -Dperf.corpus=$CORPUS" -t 2 -rf json -rff "$WORK/analysis-t2.json" ${JMH_ARGS:-} \
   | grep -E "^(Benchmark|AnalysisBenchmark)"

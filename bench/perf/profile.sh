@@ -10,7 +10,7 @@ what="${1:?query or index}"; tag="${2:-now}"
 out="$WORK/profile-$what-$tag"; rm -rf "$out"; mkdir -p "$out"
 if [ "$what" = query ]; then
   "$JAVA" -jar "$BENCH_JAR" QueryBenchmark -p mode="${MODE:-cross}" -bm thrpt -t 1 -wi 1 -w 5 -i 2 -r 10 \
-    -jvmArgsAppend "-XX:+UseParallelGC -Xss4m -Dperf.index=$WORK/index100k -Dperf.queries=$HERE/queries.txt -Dperf.glossary=$ROOT/index-data/glossary.tsv" \
+    -jvmArgsAppend "${LIAISON_JVM[*]} -Dperf.index=$WORK/index100k -Dperf.queries=$HERE/queries.txt -Dperf.glossary=$ROOT/index-data/glossary.tsv" \
     -prof "jfr:dir=$out" | grep -E "^QueryBenchmark"
   rec=$(find "$out" -name '*.jfr' | head -1)
 elif [ "$what" = startup ]; then

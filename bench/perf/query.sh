@@ -6,7 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 build
 [ -d "$WORK/index100k" ] || { echo "run bench/perf/index100k.sh first" >&2; exit 1; }
 machine
-ARGS=(-jvmArgsAppend "-XX:+UseParallelGC -Xss4m -Dperf.index=$WORK/index100k -Dperf.queries=$HERE/queries.txt -Dperf.glossary=$ROOT/index-data/glossary.tsv")
+# The launcher's flags (common.sh), which replace the ones QueryBenchmark's @Fork names.
+ARGS=(-jvmArgsAppend "${LIAISON_JVM[*]} -Dperf.index=$WORK/index100k -Dperf.queries=$HERE/queries.txt -Dperf.glossary=$ROOT/index-data/glossary.tsv")
 [ "${LATENCY:-1}" = 1 ] && "$JAVA" -jar "$BENCH_JAR" QueryBenchmark -bm sample -t 1 "${ARGS[@]}" -rf json -rff "$WORK/query-latency${TAG:+-$TAG}.json" ${JMH_ARGS:-} \
   | grep -E "^(Benchmark|QueryBenchmark)" | grep -E "Benchmark +|p0.50|p0.99|search +"
 [ "${THRPT:-1}" = 1 ] || exit 0

@@ -36,8 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 6)
-// The launcher's flags (./liaison); searches skip Lucene's prefetch through NoPrefetchDirectory.
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Xss4m"})
+// The launcher's flags (./liaison, where Linux leaves huge pages to the program; elsewhere the JVM
+// warns that it cannot have them and runs without); searches skip Lucene's prefetch through
+// NoPrefetchDirectory. bench/perf/query.sh passes the flags the launcher would use here instead.
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Xss4m", "-XX:+UseTransparentHugePages"})
 public class QueryBenchmark {
 
   @State(Scope.Benchmark)
