@@ -46,14 +46,17 @@ export LIAISON_ADMIN_TOKEN
 SERVER_PID=$!
 PORT=""
 for _ in $(seq 1 600); do # up to 5 minutes: the first run may build the jar and index the corpus
-  PORT="$(sed -n 's|.*serving at http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/server.log" | head -n 1)"
+  # "Liaison is serving INDEX at http://127.0.0.1:PORT/"
+  PORT="$(sed -n 's|.*serving .* at http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/server.log" | head -n 1)"
   [ -n "$PORT" ] && break
   kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log"; echo "soak: the server died" >&2; exit 1; }
   sleep 0.5
 done
 [ -n "$PORT" ] || { echo "soak: the server did not start" >&2; exit 1; }
 BASE="http://127.0.0.1:$PORT"
-JAVA_PID="$SERVER_PID" # the launcher execs java
+# The launcher execs java, except on the first run after a build, when it stays to assemble the
+# ahead-of-time cache once java ends: then java is its child.
+JAVA_PID="$(pgrep -P "$SERVER_PID" -x java || echo "$SERVER_PID")"
 echo "soak: server at $BASE (pid $JAVA_PID)"
 
 heap() { # heap used after a full GC, in MB; and the same without the GC
