@@ -179,6 +179,34 @@ class LauncherTest {
     assertTrue(Files.exists(target.resolve("liaison-server.aot")));
   }
 
+  @Test
+  void passesTheUsersJvmOptionsAfterItsOwn() throws Exception {
+    Path jdk = jdk("jdk-25", 25, true);
+    Run r = launch(jdk, Map.of("LIAISON_JAVA_OPTS", " -Xmx1g  -Dliaison.example=yes "), "--version");
+    assertEquals(0, r.code(), r.err());
+    String args = argsLine(r);
+    int own = args.indexOf("-XX:+UseParallelGC");
+    int user = args.indexOf("-Xmx1g -Dliaison.example=yes ");
+    int jar = args.indexOf(" -jar ");
+    assertTrue(own >= 0 && user > own && jar > user, "after the launcher's options, before -jar: " + args);
+  }
+
+  @Test
+  void asksForHugePagesOnlyWhereLinuxLeavesThemToTheProgram() throws Exception {
+    Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean madvise = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
+    Path jdk = jdk("jdk-25", 25, true);
+    Run r = launch(jdk, Map.of(), "--version");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(madvise, argsLine(r).contains("-XX:+UseTransparentHugePages"),
+        (Files.isReadable(mode) ? Files.readString(mode).strip() : "no " + mode) + ": " + argsLine(r));
+  }
+
+  /** The arguments the fake java was started with. */
+  private static String argsLine(Run r) {
+    return r.out().lines().filter(l -> l.startsWith("ARGS ")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+  }
+
   /** Leftovers of a run's recording: its configuration or a cache not yet moved into place. */
   private static List<String> recordFiles(Path target) throws IOException {
     try (Stream<Path> files = Files.list(target)) {
