@@ -27,6 +27,8 @@ class RegionalVariantsTest {
     assertEquals(List.of("元件"), v.taiwanForms("组件"));
     assertEquals(List.of("回圈"), v.taiwanForms("循环"), "迴圈, folded as the analyzer folds it");
     assertEquals(List.of("远端"), v.taiwanForms("远程"));
+    assertEquals(List.of("指令稿", "指令码"), v.taiwanForms("脚本"), "指令碼 too, as texts converted from mainland ones write it");
+    assertEquals(List.of("套件", "软体包"), v.taiwanForms("软件包"));
   }
 
   @Test
