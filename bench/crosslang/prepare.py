@@ -22,6 +22,7 @@ import sys
 
 MAN_ROOT = "/usr/share/man"
 FAQ_ROOT = "/usr/share/doc/debian/FAQ"
+REFERENCE_ROOT = "/usr/share/debian-reference"
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef"
@@ -109,13 +110,23 @@ def zh_sentences(par):
     return [s for s in out if s]
 
 
+def name_pattern(n):
+    """A command name as a whole word (ASCII boundaries), any case."""
+    return re.compile(r"(?<![A-Za-z0-9_.\-])" + re.escape(n) + r"(?![A-Za-z0-9_\-])",
+                      re.IGNORECASE)
+
+
+def names_in(text, names):
+    """The command names that occur in text as whole words (lower case)."""
+    return {n.lower() for n in names if n and name_pattern(n).search(text or "")}
+
+
 def drop_names(text, names):
     """Remove command names (whole words, ASCII boundaries) from a query."""
     for n in sorted(set(names), key=len, reverse=True):
         if not n:
             continue
-        text = re.sub(r"(?<![A-Za-z0-9_.\-])" + re.escape(n) + r"(?![A-Za-z0-9_\-])", " ",
-                      text, flags=re.IGNORECASE)
+        text = name_pattern(n).sub(" ", text)
     text = re.sub(r"\s+", " ", text)
     text = SPACE_BETWEEN_CJK.sub("", text)
     # drop punctuation left dangling at either end
@@ -328,7 +339,8 @@ def parse_faq(path):
             continue
         lines = "".join(chunks).split("\n")
         body = norm_paragraphs(lines)
-        question = re.sub(r"^\d+(\.\d+)*\.\s*", "", heading).strip()
+        # "3.1. ", and the Reference's appendices "A.3. "
+        question = re.sub(r"^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.\s*", "", heading).strip()
         first_par = next((ln for ln in body if ln), "")
         out[anchor] = {"title": question, "desc": question, "body": "\n".join(body),
                        "first_par": first_par, "names": []}
@@ -372,40 +384,27 @@ def doc_text(info):
     return info["title"] + "\n\n" + info["body"]
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--seed", type=int, default=20240501)
-    ap.add_argument("--max-topics", type=int, default=300)
-    ap.add_argument("--width", type=int, default=2000)
-    ap.add_argument("--jobs", type=int, default=max(2, (os.cpu_count() or 2) * 2))
-    args = ap.parse_args()
-    out = args.out
-    os.makedirs(out, exist_ok=True)
-    log = open(os.path.join(out, "prepare.log"), "w", encoding="utf-8")
-
-    def say(*a):
-        msg = " ".join(str(x) for x in a)
-        print(msg)
-        log.write(msg + "\n")
-
-    # ---- collect man page files
+def man_faq_documents(args, say):
+    """Documents of the manual pages and the FAQ: (docs, valid, docid by key, en/zh keys, zh/tw keys)."""
+    # ---- collect man page files, but not the Reference's own page (debian-reference-common
+    # brings one in Chinese), so that preparing the second benchmark does not change this one
     zh_root = os.path.join(MAN_ROOT, "zh_CN")
     tw_root = os.path.join(MAN_ROOT, "zh_TW")
+    other = set(subprocess.run(["dpkg", "-L", "debian-reference-common"], capture_output=True,
+                               text=True).stdout.split("\n"))
     rels = []
     for sec in sorted(os.listdir(zh_root)):
         d = os.path.join(zh_root, sec)
         for fn in sorted(os.listdir(d)):
-            if os.path.islink(os.path.join(d, fn)):
-                continue  # aliases
+            if os.path.islink(os.path.join(d, fn)) or os.path.join(d, fn) in other:
+                continue  # aliases, the Reference's page
             rels.append(sec + "/" + fn)
     tw_rels = []
     for sec in sorted(os.listdir(tw_root)):
         d = os.path.join(tw_root, sec)
         for fn in sorted(os.listdir(d)):
-            if not os.path.islink(os.path.join(d, fn)):
+            if not os.path.islink(os.path.join(d, fn)) and os.path.join(d, fn) not in other:
                 tw_rels.append(sec + "/" + fn)
-
     jobs = {}
     for rel in rels:
         jobs[("zh", rel)] = os.path.join(zh_root, rel)
@@ -484,6 +483,71 @@ def main():
             k = "faq:" + chap + "/" + anchor
             if ("en", k) in valid and ("zh", k) in valid:
                 faq_pairs.append(k)
+    return docs, valid, man_docid, sorted(rels) + faq_pairs, sorted(rels)
+
+
+def reference_documents(say):
+    """Documents of the Debian Reference: one per section (its own text, without the sections
+    inside it), in English, Simplified and Traditional Chinese, paired by the section's anchor,
+    which the translations keep. Sections under 40 characters (a heading over sub-sections) and
+    Chinese sections that are mostly untranslated English are skipped."""
+    skips = collections.Counter()
+    docs = {"en": collections.OrderedDict(), "zh": collections.OrderedDict(),
+            "tw": collections.OrderedDict()}
+    valid = {}
+    docid_of = {}
+    chapters = sorted(fn[:-len(".en.html")] for fn in os.listdir(REFERENCE_ROOT)
+                      if fn.endswith(".en.html") and not fn.startswith("index."))
+    for chap in chapters:
+        for lang, suffix in (("en", "en"), ("zh", "zh-cn"), ("tw", "zh-tw")):
+            path = os.path.join(REFERENCE_ROOT, "%s.%s.html" % (chap, suffix))
+            if not os.path.exists(path):
+                continue
+            for anchor, info in parse_faq(path).items():
+                if len(info["body"]) < 40:
+                    skips[(lang, "empty-section")] += 1
+                    continue
+                if lang != "en" and not is_zh(info["body"], 0.15):
+                    skips[(lang, "untranslated")] += 1
+                    continue
+                key = "ref:%s/%s" % (chap, anchor)
+                docid = "%s/ref/%s/%s.txt" % (lang, chap, anchor.strip("_"))
+                docs[lang][docid] = doc_text(info)
+                valid[(lang, key)] = info
+                docid_of[(lang, key)] = docid
+    for k, v in sorted(skips.items()):
+        say("skipped", k[0], k[1], v)
+    keys = sorted({k for (_, k) in valid})
+    enzh = [k for k in keys if ("en", k) in valid and ("zh", k) in valid]
+    zhtw = [k for k in keys if ("zh", k) in valid and ("tw", k) in valid]
+    return docs, valid, docid_of, enzh, zhtw
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--seed", type=int, default=20240501)
+    ap.add_argument("--max-topics", type=int, default=300)
+    ap.add_argument("--width", type=int, default=2000)
+    ap.add_argument("--jobs", type=int, default=max(2, (os.cpu_count() or 2) * 2))
+    ap.add_argument("--source", choices=("man-faq", "reference"), default="man-faq",
+                    help="man-faq: manual pages and the FAQ (the benchmark of issue 3); "
+                         "reference: the sections of the Debian Reference, a second set of "
+                         "another kind (long technical prose), to check choices made on the first")
+    args = ap.parse_args()
+    out = args.out
+    os.makedirs(out, exist_ok=True)
+    log = open(os.path.join(out, "prepare.log"), "w", encoding="utf-8")
+
+    def say(*a):
+        msg = " ".join(str(x) for x in a)
+        print(msg)
+        log.write(msg + "\n")
+
+    if args.source == "reference":
+        docs, valid, man_docid, enzh_keys, zhtw_keys = reference_documents(say)
+    else:
+        docs, valid, man_docid, enzh_keys, zhtw_keys = man_faq_documents(args, say)
     say("documents: en", len(docs["en"]), "zh", len(docs["zh"]), "tw", len(docs["tw"]))
 
     # ---- candidate topics
@@ -498,21 +562,39 @@ def main():
             return None, None
         return first_sentence(info["first_par"], lang, names)
 
-    man_rels = sorted(r for r in rels)
     cands = {}  # (pairkind, kind) -> list of dict
+    # A command name that is also a word of the text ("close - close a file descriptor",
+    # "date" in "print or set the system date and time") is dropped from the English query,
+    # while the Chinese one keeps its translation (关闭, 日期): the two queries would no longer
+    # say the same thing, and the monolingual ceiling of the English->Chinese direction would
+    # hold a word its cross-language run never saw. So an English/Chinese topic is left out
+    # when its English text names a command its Chinese text does not. (The other way round,
+    # the Chinese query loses a Latin name that the English never had: nothing one-sided.
+    # Simplified and Traditional pages write names alike.)
+    ONE_SIDED = collections.Counter()
+
+    def one_sided(raw_en, raw_zh, names):
+        lost = names_in(raw_en, names) - names_in(raw_zh, names)
+        if lost:
+            say("  left out:", "/".join(sorted(lost)), "|", norm_line(raw_en)[:70], "|",
+                norm_line(raw_zh)[:50])
+        return bool(lost)
+
     for kind in ("title", "sent"):
         enzh = []
-        for key in [r for r in man_rels] + faq_pairs:
+        for key in enzh_keys:
             a, b = valid.get(("en", key)), valid.get(("zh", key))
             if not a or not b:
                 continue
             ra, qa = topic_texts(a, "en", kind)
             rb, qb = topic_texts(b, "zh", kind)
-            if qa and qb:
+            if qa and qb and one_sided(ra, rb, a["names"] + b["names"]):
+                ONE_SIDED[kind] += 1
+            elif qa and qb:
                 enzh.append({"key": key, "en": (ra, qa), "zh": (rb, qb)})
         cands[("enzh", kind)] = enzh
         zt = []
-        for key in man_rels:
+        for key in zhtw_keys:
             a, b = valid.get(("zh", key)), valid.get(("tw", key))
             if not a or not b:
                 continue
@@ -521,6 +603,7 @@ def main():
             if qa and qb:
                 zt.append({"key": key, "zh": (ra, qa), "tw": (rb, qb)})
         cands[("zhtw", kind)] = zt
+    say("topics left out, a command name in the English text only:", dict(ONE_SIDED))
     for k, v in cands.items():
         say("candidate topics", k[0], k[1], len(v),
             "(faq %d)" % sum(1 for t in v if t["key"].startswith("faq:")))
@@ -614,7 +697,7 @@ def main():
     for m in manifest:
         m["docs"] = corpus_counts[m["corpus"]]
     with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:
-        json.dump({"seed": args.seed, "max_topics": args.max_topics, "sets": manifest,
+        json.dump({"source": args.source, "seed": args.seed, "max_topics": args.max_topics, "sets": manifest,
                    "corpora": corpus_counts}, f, indent=1, ensure_ascii=False)
     with open(os.path.join(out, "sets.tsv"), "w", encoding="utf-8") as f:
         f.write("name\tset\tkind\tcorpus\ttopics\tqrels\tceiling_of\ttopic_count\tdocs\n")

@@ -2,12 +2,25 @@
 # Builds the cross-language benchmark under bench/work/crosslang/ from Debian
 # documentation packages (installed here when missing). Idempotent: apt is only
 # called for packages that are not installed yet. Needs root for apt.
-#   bench/crosslang/prepare.sh [--seed N] [--max-topics N]
+#   bench/crosslang/prepare.sh [--seed N] [--max-topics N] [--source man-faq|reference]
+# --source reference builds a second benchmark of the same design from the Debian Reference
+# (bench/work/crosslang-reference/), to check on other material what was chosen on the first.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-OUT="$ROOT/bench/work/crosslang"
+SOURCE=man-faq
+prev=
+for a in "$@"; do
+  case "$a" in --source=*) SOURCE="${a#--source=}" ;; esac
+  [ "$prev" = --source ] && SOURCE="$a"
+  prev="$a"
+done
+case "$SOURCE" in
+  man-faq) OUT="$ROOT/bench/work/crosslang" ;;
+  reference) OUT="$ROOT/bench/work/crosslang-reference" ;;
+  *) echo "prepare.sh: --source is man-faq or reference, not '$SOURCE'" >&2; exit 2 ;;
+esac
 
 # Chinese pages and FAQ, plus packages that bring the English pages of commands
 # manpages-zh translates (man-db, coreutils etc. are already on Debian systems).
@@ -21,6 +34,11 @@ PACKAGES=(
   x11-xserver-utils subversion tcl8.6-doc tk8.6-doc bwidget apache2-utils acct
   rsh-client biff texinfo ppp xinetd smbclient
 )
+DIRS=(/usr/share/man/zh_CN /usr/share/man/zh_TW /usr/share/doc/debian/FAQ/zh-cn)
+if [ "$SOURCE" = reference ]; then
+  PACKAGES=(debian-reference-en debian-reference-zh-cn debian-reference-zh-tw)
+  DIRS=(/usr/share/debian-reference)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -61,10 +79,10 @@ else
   echo "prepare.sh: all ${#PACKAGES[@]} packages already installed" >&2
 fi
 
-for d in /usr/share/man/zh_CN /usr/share/man/zh_TW /usr/share/doc/debian/FAQ/zh-cn; do
+for d in "${DIRS[@]}"; do
   if [ ! -d "$d" ]; then
     echo "prepare.sh: $d is missing although its package is installed;" \
-         "try 'apt-get install --reinstall manpages-zh debian-faq-zh-cn'." >&2
+         "try 'apt-get install --reinstall ${PACKAGES[*]}'." >&2
     exit 1
   fi
 done

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the cross-language benchmark built by prepare.sh with the project's CLI
 # and writes bench/crosslang/RESULTS.md.
-#   bench/crosslang/run.sh [--kinds "title sent"] [--sets "en2zh zh2en s2t mixed"]
+#   bench/crosslang/run.sh [--kinds "title sent"] [--sets "en2zh zh2en s2t mixed"] [--source reference]
+# --source reference runs the second benchmark (prepare.sh --source reference) and writes
+# bench/crosslang/RESULTS-reference.md.
 # Environment: LIAISON (launcher, default: ./liaison at the repository root),
 # STEP_TIMEOUT (seconds per index/search/eval command, default 3600).
 # A command that fails (e.g. a flag the CLI does not know yet) gives "n/a" for
@@ -11,6 +13,7 @@ set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$ROOT/bench/work/crosslang"
+REPORT="$HERE/RESULTS.md"
 LIAISON="${LIAISON:-$ROOT/liaison}"
 STEP_TIMEOUT="${STEP_TIMEOUT:-3600}"
 KINDS="title sent"
@@ -19,6 +22,13 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --kinds) KINDS="$2"; shift 2 ;;
     --sets) SETS="$2"; shift 2 ;;
+    --source)
+      case "$2" in
+        man-faq) ;;
+        reference) WORK="$ROOT/bench/work/crosslang-reference"; REPORT="$HERE/RESULTS-reference.md" ;;
+        *) echo "run.sh: --source is man-faq or reference" >&2; exit 2 ;;
+      esac
+      shift 2 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -177,6 +187,6 @@ for kind in $KINDS; do
 done
 ELAPSED=$(( $(date +%s) - T0 ))
 
-python3 "$HERE/report.py" --work "$WORK" --out "$HERE/RESULTS.md" --started "$STARTED" \
+python3 "$HERE/report.py" --work "$WORK" --out "$REPORT" --started "$STARTED" \
   --elapsed "$ELAPSED" --launcher "$LIAISON" --root "$ROOT"
-echo "run.sh: wrote $HERE/RESULTS.md ($ELAPSED s)" >&2
+echo "run.sh: wrote $REPORT ($ELAPSED s)" >&2
