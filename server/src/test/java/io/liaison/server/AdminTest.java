@@ -81,15 +81,22 @@ class AdminTest {
 
   @Test
   void a_rebuild_runs_in_the_background_refuses_a_second_one_and_reports_its_result() throws Exception {
+    CountDownLatch reached = new CountDownLatch(1);
     CountDownLatch hold = new CountDownLatch(1);
     String auth = "Bearer " + TOKEN;
-    JavalinTest.test(App.create(liaison, corpus.config(TOKEN), () -> hold.await(30, TimeUnit.SECONDS)), (app, client) -> {
+    // The rebuild is held open after its commit, once every file is counted, until the test lets go.
+    JavalinTest.test(App.create(liaison, corpus.config(TOKEN), () -> {
+      reached.countDown();
+      hold.await(30, TimeUnit.SECONDS);
+    }), (app, client) -> {
       assertEquals("idle", json(get(client, "/api/index/status", auth)).path("state").asText());
       Files.writeString(corpus.corpus.resolve("en/new.txt"), "Fresh Liaison Memo\nA new liaison memo.\n", StandardCharsets.UTF_8);
 
       Response started = post(client, "/api/index/rebuild", auth);
       assertEquals(202, started.code(), started.body().string());
       assertError(post(client, "/api/index/rebuild", auth), 409, "conflict");
+      // Asked before the job had listed the corpus, the status would rightly count no files yet.
+      assertTrue(reached.await(30, TimeUnit.SECONDS), "the rebuild reached its commit");
       JsonNode running = json(get(client, "/api/index/status", auth));
       assertEquals("running", running.path("state").asText());
       assertProgress(running, false);
