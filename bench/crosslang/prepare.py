@@ -452,11 +452,11 @@ def man_faq_documents(args, say):
 
     docs = {"en": collections.OrderedDict(), "zh": collections.OrderedDict(),
             "tw": collections.OrderedDict()}
-    man_docid = {}
+    docid_of = {}
     for (lang, rel), info in sorted(valid.items()):
         docid = "%s/man/%s.txt" % (lang, page_id(rel))
         docs[lang][docid] = doc_text(info)
-        man_docid[(lang, rel)] = docid
+        docid_of[(lang, rel)] = docid
 
     # ---- FAQ
     faq_pairs = []
@@ -478,19 +478,20 @@ def man_faq_documents(args, say):
                 docid = "%s/faq/%s/%s.txt" % (lang, chap, anchor)
                 docs[lang][docid] = doc_text(info)
                 valid[(lang, "faq:" + chap + "/" + anchor)] = info
-                man_docid[(lang, "faq:" + chap + "/" + anchor)] = docid
+                docid_of[(lang, "faq:" + chap + "/" + anchor)] = docid
         for anchor in en_secs:
             k = "faq:" + chap + "/" + anchor
             if ("en", k) in valid and ("zh", k) in valid:
                 faq_pairs.append(k)
-    return docs, valid, man_docid, sorted(rels) + faq_pairs, sorted(rels)
+    return docs, valid, docid_of, sorted(rels) + faq_pairs, sorted(rels)
 
 
 def reference_documents(say):
     """Documents of the Debian Reference: one per section (its own text, without the sections
     inside it), in English, Simplified and Traditional Chinese, paired by the section's anchor,
     which the translations keep. Sections under 40 characters (a heading over sub-sections) and
-    Chinese sections that are mostly untranslated English are skipped."""
+    Chinese sections that are mostly untranslated English are skipped. Its HTML comes from the
+    same DocBook tools as the FAQ's, so parse_faq reads it."""
     skips = collections.Counter()
     docs = {"en": collections.OrderedDict(), "zh": collections.OrderedDict(),
             "tw": collections.OrderedDict()}
@@ -545,9 +546,9 @@ def main():
         log.write(msg + "\n")
 
     if args.source == "reference":
-        docs, valid, man_docid, enzh_keys, zhtw_keys = reference_documents(say)
+        docs, valid, docid_of, enzh_keys, zhtw_keys = reference_documents(say)
     else:
-        docs, valid, man_docid, enzh_keys, zhtw_keys = man_faq_documents(args, say)
+        docs, valid, docid_of, enzh_keys, zhtw_keys = man_faq_documents(args, say)
     say("documents: en", len(docs["en"]), "zh", len(docs["zh"]), "tw", len(docs["tw"]))
 
     # ---- candidate topics
@@ -637,7 +638,7 @@ def main():
     write_corpus(os.path.join(out, "corpus-mixed"), mixed)
 
     def D(lang, key):
-        return man_docid[(lang, key)]
+        return docid_of[(lang, key)]
 
     manifest = []
     counts = {}
