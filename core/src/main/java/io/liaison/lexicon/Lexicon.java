@@ -53,6 +53,8 @@ public final class Lexicon {
   private final Terms inflected;
   private final int[] lemma;
   private final Terms acronyms;
+  /** {@link #otherSpellings} of each headword, filled in as they are asked for. */
+  private final List<String>[] spellings;
 
   private Lexicon(
       int longestPhrase,
@@ -73,6 +75,9 @@ public final class Lexicon {
     this.inflected = inflected;
     this.lemma = lemma;
     this.acronyms = acronyms;
+    @SuppressWarnings("unchecked")
+    List<String>[] cache = new List[english.size()];
+    this.spellings = cache;
   }
 
   private static final class Holder {
@@ -131,6 +136,12 @@ public final class Lexicon {
    */
   public List<Translation> toChinese(String english) {
     String key = SPACES.matcher(english.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+    int id = entryId(key);
+    return id < 0 ? List.of() : toChinese.list(id, chinese);
+  }
+
+  /** The entry of a normalised key, -1 if none. */
+  private int entryId(String key) {
     int id = englishId(key);
     if (id < 0 && key.indexOf(' ') > 0) {
       // "international trades": lemmatise word by word and retry.
@@ -143,7 +154,121 @@ public final class Lexicon {
       }
       id = this.english.find(String.join(" ", words));
     }
-    return id < 0 ? List.of() : toChinese.list(id, chinese);
+    return id;
+  }
+
+  /**
+   * The other ways an English compound of two parts is written: the closed form of an open one
+   * ({@code meta data}: metadata, {@code work flow}: workflow) and the open form of a closed or
+   * hyphenated one ({@code metadata}: meta data, {@code hardlinks}: hard links, {@code email}: e
+   * mail, for e-mail). Writers differ on these (the Debian Reference writes "meta data" and "boot
+   * strap", the dictionary metadata and bootstrap), and in indexed text a hyphen is a space, so the
+   * open form covers the hyphenated one. Empty when there is none; case and inflection are resolved
+   * as in {@link #toChinese}.
+   *
+   * <p>Two words are a spelling of one when the dictionary lists both forms (hard links beside
+   * hardlinks' parts, e-mail beside email), or when it lists the closed form and both parts and the
+   * compound means what its parts say: a translation of the one holds a translation of a part, or
+   * is held in one (metadata: 元数据, data: 数据; network: 网络, net: 网络). That keeps "car pet" from
+   * carpet (地毯; 汽车, 宠物) and "there fore" from therefore (因此).
+   */
+  public List<String> otherSpellings(String word) {
+    String key = SPACES.matcher(word.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+    int id = english.find(key);
+    if (id < 0) {
+      return spellings(key);
+    }
+    // Asked for every translation of every query word: worked out once per word. Two threads that
+    // miss at once compute the same immutable list; either may stay.
+    List<String> known = spellings[id];
+    if (known == null) {
+      known = spellings(key);
+      spellings[id] = known;
+    }
+    return known;
+  }
+
+  private List<String> spellings(String key) {
+    int space = key.indexOf(' ');
+    if (space > 0) {
+      String first = key.substring(0, space);
+      String second = key.substring(space + 1);
+      String closed = first + second;
+      if (second.indexOf(' ') >= 0 || !isLetters(closed)) {
+        return List.of();
+      }
+      if (FunctionWords.english().contains(first) || FunctionWords.english().contains(second)) {
+        return List.of();
+      }
+      int compound = englishId(closed);
+      return compound >= 0 && (entryId(key) >= 0 || composes(compound, first, second)) ? List.of(closed) : List.of();
+    }
+    if (key.length() < MIN_CLOSED_COMPOUND || !isLetters(key)) {
+      return List.of();
+    }
+    int compound = englishId(key);
+    List<String> out = new ArrayList<>(1);
+    List<String> guessed = new ArrayList<>(1);
+    // The second part has at least three letters: "e-mail" splits after one, and no compound the
+    // dictionary lists ends in a word of two that a closed spelling would stand for. A function
+    // word is no part (with out, an other: the dictionary lists some of these as old
+    // spellings, but in text they are two words that happen to meet). Each split costs a lookup
+    // of its first part, and only a word goes on.
+    for (int i = 1; i <= key.length() - MIN_PART; i++) {
+      String first = key.substring(0, i);
+      String second = key.substring(i);
+      if (i == 1) {
+        // A letter and a word: only as the dictionary hyphenates them (e-mail, x-ray).
+        if (english.find(first + "-" + second) >= 0) {
+          out.add(first + " " + second);
+        }
+        continue;
+      }
+      if (lemmaId(first) < 0 || FunctionWords.english().contains(first) || FunctionWords.english().contains(second)) {
+        continue;
+      }
+      if (english.find(first + " " + second) >= 0 || (english.find(first + "-" + second) >= 0 && lemmaId(second) >= 0)) {
+        out.add(first + " " + second);
+      } else if (compound >= 0 && i >= MIN_PART && composes(compound, first, second)) {
+        guessed.add(first + " " + second);
+      }
+    }
+    // A split the dictionary lists wins over one that only composes (screen saver: screens aver).
+    return List.copyOf(out.isEmpty() ? guessed : out);
+  }
+
+  /** Shorter single words are never listed as two words: {@code into}, {@code upon}. */
+  private static final int MIN_CLOSED_COMPOUND = 5;
+  /** The shortest part of a closed compound that is not listed as two words. */
+  private static final int MIN_PART = 3;
+
+  /** True if a translation of the compound holds one of a part's, or is held in one. */
+  private boolean composes(int compound, String first, String second) {
+    int[] parts = {lemmaId(first), lemmaId(second)};
+    if (parts[0] < 0 || parts[1] < 0) {
+      return false;
+    }
+    List<Translation> whole = toChinese.list(compound, chinese);
+    for (int part : parts) {
+      for (Translation p : toChinese.list(part, chinese)) {
+        for (Translation w : whole) {
+          if (w.text().contains(p.text()) || p.text().contains(w.text())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLetters(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return !word.isEmpty();
   }
 
   private int englishId(String key) {

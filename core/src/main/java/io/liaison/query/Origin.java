@@ -6,6 +6,11 @@ public enum Origin {
   QUERY,
   /** Taiwan's form of a mainland Chinese word (软件: 軟體), from the bundled list of regional variants. */
   VARIANT,
+  /**
+   * Another way of writing an English translation that is a compound (metadata: meta data; hard
+   * links: hardlinks), weighed as the translation it spells.
+   */
+  SPELLING,
   /** The bilingual dictionary compiled from ECDICT. */
   DICTIONARY,
   /**

@@ -156,4 +156,23 @@ class LexiconTest {
     assertTrue(LEXICON.chineseEntries() > 100_000, "chinese " + LEXICON.chineseEntries());
     assertTrue(LEXICON.longestChineseEntry() >= 4);
   }
+
+  @Test
+  void compoundsAreFoundInTheirOtherSpellings() {
+    // Open to closed where the closed word is listed and means what its parts say (元数据 holds 数据).
+    assertEquals(List.of("metadata"), LEXICON.otherSpellings("meta data"));
+    assertEquals(List.of("workflow"), LEXICON.otherSpellings("Work  Flow"));
+    // Closed to open: the same test, or the dictionary lists the open form (hard links) or the
+    // hyphenated one (e-mail, searched as its two words).
+    assertEquals(List.of("meta data"), LEXICON.otherSpellings("metadata"));
+    assertEquals(List.of("hard links"), LEXICON.otherSpellings("hardlinks"));
+    assertEquals(List.of("e mail"), LEXICON.otherSpellings("email"));
+    // Not compounds: parts that do not say what the word means, function words, three parts.
+    assertEquals(List.of(), LEXICON.otherSpellings("carpet"));
+    assertEquals(List.of(), LEXICON.otherSpellings("car pet"));
+    assertEquals(List.of(), LEXICON.otherSpellings("therefore"));
+    assertEquals(List.of(), LEXICON.otherSpellings("without"));
+    assertEquals(List.of(), LEXICON.otherSpellings("meta data set"));
+    assertEquals(List.of(), LEXICON.otherSpellings("元数据"));
+  }
 }

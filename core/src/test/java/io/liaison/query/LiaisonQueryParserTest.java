@@ -536,6 +536,36 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void anEnglishCompoundIsTranslatedAndSearchedInItsOtherSpelling() {
+    // The dictionary lists metadata (元数据) but not "meta data": the phrase takes the closed form's.
+    assertTrue(Lexicon.defaultLexicon().toChinese("meta data").isEmpty(), "the dictionary does not list meta data");
+    Concept metaData = translator.translate("archive meta data", true, Set.of()).stream()
+        .filter(c -> c.source().equals("meta data")).findFirst().orElseThrow();
+    assertTrue(metaData.phrase());
+    assertTrue(metaData.alternatives().stream().anyMatch(a -> a.text().equals("元数据") && a.origin() == Origin.DICTIONARY),
+        metaData.toString());
+    // The user's English words are searched as typed, not in their other spelling.
+    assertTrue(metaData.alternatives().stream().noneMatch(a -> a.text().equals("metadata")), metaData.toString());
+
+    // 元数据's translation is searched as metadata and as meta data, at one weight.
+    Concept yuanShuJu = translator.translate("档案库元数据", true, Set.of()).stream()
+        .filter(c -> c.source().equals("元数据")).findFirst().orElseThrow();
+    Alternative closed = yuanShuJu.alternatives().stream().filter(a -> a.text().equals("metadata")).findFirst().orElseThrow();
+    Alternative open = yuanShuJu.alternatives().stream().filter(a -> a.text().equals("meta data")).findFirst().orElseThrow();
+    assertEquals(Origin.DICTIONARY, closed.origin());
+    assertEquals(Origin.SPELLING, open.origin());
+    assertEquals(closed.weight(), open.weight(), 1e-6f);
+  }
+
+  @Test
+  void aSecondSpellingIsNotASecondRendering() {
+    Alternative metadata = new Alternative("metadata", 1f, Origin.DICTIONARY, List.of());
+    float alone = QueryTranslator.spread(List.of(metadata));
+    assertEquals(alone, QueryTranslator.spread(List.of(metadata, new Alternative("meta data", 1f, Origin.SPELLING, List.of()))));
+    assertTrue(QueryTranslator.spread(List.of(metadata, new Alternative("data", 1f, Origin.DICTIONARY, List.of()))) < alone);
+  }
+
+  @Test
   void aQuestionMarkAfterAWordEndsTheQuestion() {
     assertEquals("put a package on hold ", LiaisonQueryParser.plainPunctuation("put a package on hold?"));
     assertEquals("why  then", LiaisonQueryParser.plainPunctuation("why? then"));
