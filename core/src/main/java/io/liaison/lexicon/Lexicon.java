@@ -168,9 +168,10 @@ public final class Lexicon {
    *
    * <p>Two words are a spelling of one when the dictionary lists both forms (hard links beside
    * hardlinks' parts, e-mail beside email), or when it lists the closed form and both parts and the
-   * compound means what its parts say: a translation of the one holds a translation of a part, or
-   * is held in one (metadata: 元数据, data: 数据; network: 网络, net: 网络). That keeps "car pet" from
-   * carpet (地毯; 汽车, 宠物) and "there fore" from therefore (因此).
+   * compound is a kind of its second part: a translation of the one holds a translation of the
+   * other, or is held in one (metadata: 元数据, data: 数据; workflow: 工作流程, flow: 流程). That keeps
+   * "car pet" from carpet (地毯; 宠物), "there fore" from therefore (因此), and "compress ion" from
+   * compression (压缩; 离子).
    */
   public List<String> otherSpellings(String word) {
     String key = SPACES.matcher(word.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
@@ -227,7 +228,9 @@ public final class Lexicon {
       if (lemmaId(first) < 0 || FunctionWords.english().contains(first) || FunctionWords.english().contains(second)) {
         continue;
       }
-      if (english.find(first + " " + second) >= 0 || (english.find(first + "-" + second) >= 0 && lemmaId(second) >= 0)) {
+      // Hyphenated, only a letter and a word (above): ECDICT also lists words cut into syllables
+      // (compress-ion, pack-age), whose second part may be a word of its own (ion, age).
+      if (english.find(first + " " + second) >= 0) {
         out.add(first + " " + second);
       } else if (compound >= 0 && i >= MIN_PART && composes(compound, first, second)) {
         guessed.add(first + " " + second);
@@ -242,19 +245,23 @@ public final class Lexicon {
   /** The shortest part of a closed compound that is not listed as two words. */
   private static final int MIN_PART = 3;
 
-  /** True if a translation of the compound holds one of a part's, or is held in one. */
+  /**
+   * True if the compound is a kind of its second part, as English compounds are (metadata is data,
+   * a workflow a flow): a translation of the compound holds a translation of the second part, or is
+   * held in one, and is not the same (alloc, allocation: 分配, is the word shortened). The first
+   * part must be a word too. A word whose first part is its stem and the rest a suffix that is also
+   * a word (compress ion, pack age) does not pass: 压缩 holds no 离子.
+   */
   private boolean composes(int compound, String first, String second) {
-    int[] parts = {lemmaId(first), lemmaId(second)};
-    if (parts[0] < 0 || parts[1] < 0) {
+    int head = lemmaId(second);
+    if (head < 0 || lemmaId(first) < 0) {
       return false;
     }
     List<Translation> whole = toChinese.list(compound, chinese);
-    for (int part : parts) {
-      for (Translation p : toChinese.list(part, chinese)) {
-        for (Translation w : whole) {
-          if (w.text().contains(p.text()) || p.text().contains(w.text())) {
-            return true;
-          }
+    for (Translation p : toChinese.list(head, chinese)) {
+      for (Translation w : whole) {
+        if (!w.text().equals(p.text()) && (w.text().contains(p.text()) || p.text().contains(w.text()))) {
+          return true;
         }
       }
     }

@@ -171,6 +171,7 @@ class LexiconTest {
     assertEquals(List.of(), LEXICON.otherSpellings("carpet"));
     assertEquals(List.of(), LEXICON.otherSpellings("car pet"));
     assertEquals(List.of(), LEXICON.otherSpellings("therefore"));
+    assertEquals(List.of(), LEXICON.otherSpellings("allocation")); // alloc is allocation shortened
     assertEquals(List.of(), LEXICON.otherSpellings("without"));
     assertEquals(List.of(), LEXICON.otherSpellings("meta data set"));
     assertEquals(List.of(), LEXICON.otherSpellings("元数据"));
