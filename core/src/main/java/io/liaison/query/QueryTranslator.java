@@ -435,8 +435,8 @@ public final class QueryTranslator {
       // data; 硬链接: hard links and hardlinks), at its own weight, outside the spread: one rendering
       // written two ways is not two renderings. Measured on bench/crosslang, MRR@10, against none:
       // on the Debian Reference zh2en.title 0.5632 -> 0.5753, zh2en.sent 0.6498 -> 0.6572,
-      // mixed-zh 0.5857 -> 0.5871 and 0.7594 -> 0.7603, t2t.sent 0.7223 -> 0.7243; on the manual
-      // pages zh2en 0.3984 -> 0.3980 and 0.5624 -> 0.5629, the Chinese sets within +0.0008.
+      // mixed-zh 0.5857 -> 0.5871 and 0.7594 -> 0.7603; on the manual pages zh2en 0.3984 ->
+      // 0.3983 and 0.5624 -> 0.5629; the Chinese sets level or up by at most 0.0008.
       for (Translation t : translations) {
         for (String spelling : dictionary.otherSpellings(t.text())) {
           found.putIfAbsent(TermKey.of(spelling),
@@ -460,9 +460,9 @@ public final class QueryTranslator {
    * writing it ({@link Lexicon#otherSpellings}): meta data as metadata (元数据), hardlinks as hard
    * links (硬链接). A word the dictionary lists keeps its own. Measured on bench/crosslang, MRR@10,
    * against none: on the Debian Reference en2zh.title 0.4999 -> 0.5096, en2zh.sent 0.6978 -> 0.6997,
-   * on the manual pages en2zh.title 0.3300 -> 0.3295, en2zh.sent 0.5424 -> 0.5429, mixed-en
-   * unchanged. Also taking a listed word's spelling's translations, at half weight (email: 电子信函,
-   * and e-mail's 电子邮件), gained 0.002-0.004 more on the Reference and lost 0.001-0.002 on the
+   * mixed-en.title 0.6712 -> 0.6696; on the manual pages en2zh.title 0.3300 -> 0.3295, the other
+   * English sets unchanged. Also taking a listed word's spelling's translations, at half weight
+   * (email: 电子信函, and e-mail's 电子邮件), gained 0.002-0.004 more on the Reference and lost 0.001-0.002 on the
    * manual pages (setup's senses on "set up"), so not. Nor is the spelling searched beside the
    * user's word: English queries on English pages lost 0.0035 on the manual pages (file system
    * also matching filesystem, time zone timezone).
