@@ -29,7 +29,8 @@ import org.apache.lucene.util.automaton.CharacterRunAutomaton;
  * }</pre>
  *
  * <p>Weights of one term's translations are sorted descending and sum to at most 1: exactly 1 for
- * curated entries, 0.3 for entries ECDICT knows only from the web. Immutable and thread-safe.
+ * curated entries, 0.3 for entries ECDICT knows only from the web. Thread-safe; its entries never
+ * change, and {@link #otherSpellings} keeps each headword's answer once worked out.
  */
 public final class Lexicon {
   /** Lucene's minimal English stemmer on a whole word: plural endings only. */
