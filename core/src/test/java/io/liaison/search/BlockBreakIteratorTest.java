@@ -2,10 +2,15 @@ package io.liaison.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.BreakIterator;
+import java.text.StringCharacterIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Passages end at sentences and at blocks, and never inside a hard-wrapped paragraph. */
@@ -66,5 +71,49 @@ class BlockBreakIteratorTest {
       assertEquals(after, it.following(offset), "following " + offset);
       assertEquals(before, it.preceding(offset), "preceding " + offset);
     }
+  }
+
+  /**
+   * A block's closing full stop stays with its sentence. Over the whole text the JDK's sentence
+   * iterator cut "work" from its "." when a list item in Chinese followed, leaving passages of a
+   * lone full stop and of nothing; each block is now broken into sentences on its own.
+   */
+  @Test
+  void aFullStopStaysWithItsSentence() {
+    assertEquals(List.of("A list for reading port notices on dredging work.", "- **疏浚 (dredging)**: clearing a channel."),
+        passages("A list for reading port notices on dredging work.\n\n- **疏浚 (dredging)**: clearing a channel."));
+  }
+
+  /** No passage of the sample corpus's text and Markdown files is empty or punctuation alone. */
+  @Test
+  void everyPassageOfTheSampleCorpusHoldsAWord() throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(Path.of("index-data/corpus"))) {
+      files = walk.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md")).sorted().toList();
+    }
+    assertEquals(true, files.size() > 20, "the sample corpus's text files: " + files.size());
+    int passages = 0;
+    for (Path f : files) {
+      for (String p : passages(Files.readString(f))) {
+        assertEquals(true, p.codePoints().anyMatch(Character::isLetterOrDigit), () -> f + ": passage '" + p + "'");
+        passages++;
+      }
+    }
+    assertEquals(true, passages > 300, "passages: " + passages);
+  }
+
+  /** Set through a character iterator whose text starts past 0, the boundaries are its offsets. */
+  @Test
+  void aCharacterIteratorsOffsetsAreKept() {
+    String text = "Outlook\nDredging resumed. Cargo recovered.";
+    BlockBreakIterator it = iterator();
+    it.setText(new StringCharacterIterator("xxxxx" + text, 5, 5 + text.length(), 5));
+    List<Integer> boundaries = new ArrayList<>();
+    for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
+      boundaries.add(b);
+    }
+    assertEquals(List.of(5, 13, 31, 5 + text.length()), boundaries);
+    assertEquals(13, it.preceding(31));
+    assertEquals(5 + text.length(), it.following(31));
   }
 }
