@@ -1,6 +1,7 @@
 package io.liaison.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,15 +92,15 @@ class BlockBreakIteratorTest {
     try (Stream<Path> walk = Files.walk(Path.of("index-data/corpus"))) {
       files = walk.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md")).sorted().toList();
     }
-    assertEquals(true, files.size() > 20, "the sample corpus's text files: " + files.size());
+    assertTrue(files.size() > 20, "the sample corpus's text files: " + files.size());
     int passages = 0;
     for (Path f : files) {
       for (String p : passages(Files.readString(f))) {
-        assertEquals(true, p.codePoints().anyMatch(Character::isLetterOrDigit), () -> f + ": passage '" + p + "'");
+        assertTrue(p.codePoints().anyMatch(Character::isLetterOrDigit), () -> f + ": passage '" + p + "'");
         passages++;
       }
     }
-    assertEquals(true, passages > 300, "passages: " + passages);
+    assertTrue(passages > 300, "passages: " + passages);
   }
 
   /** Set through a character iterator whose text starts past 0, the boundaries are its offsets. */
