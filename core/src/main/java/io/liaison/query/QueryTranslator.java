@@ -463,9 +463,9 @@ public final class QueryTranslator {
    * mixed-en.title 0.6712 -> 0.6696; on the manual pages en2zh.title 0.3300 -> 0.3295, the other
    * English sets unchanged. Also taking a listed word's spelling's translations, at half weight
    * (email: 电子信函, and e-mail's 电子邮件), gained 0.002-0.004 more on the Reference and lost
-   * 0.001-0.002 on the manual pages (setup's senses on "set up"), so not. Nor is the spelling searched beside the
-   * user's word: English queries on English pages lost 0.0035 on the manual pages (file system
-   * also matching filesystem, time zone timezone).
+   * 0.001-0.002 on the manual pages (setup's senses on "set up"), so not. Nor is the spelling
+   * searched beside the user's word: English queries on English pages lost 0.0035 on the manual
+   * pages (file system also matching filesystem, time zone timezone).
    */
   private static List<Translation> orOtherSpellings(Lexicon dictionary, String key, List<Translation> own) {
     if (!own.isEmpty()) {

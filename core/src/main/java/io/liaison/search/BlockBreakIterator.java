@@ -133,8 +133,7 @@ final class BlockBreakIterator extends BreakIterator {
   public int following(int offset) {
     int i = firstBlockAfter(offset);
     int block = i < blockCount ? blocks[i] : DONE;
-    int sentence = inBlock(i - 1).following(offset - begin);
-    sentence = sentence == DONE ? DONE : sentence + begin;
+    int sentence = fromBlock(inBlock(i - 1).following(offset - begin));
     int boundary = sentence == DONE ? block : block == DONE ? sentence : Math.min(sentence, block);
     current = boundary == DONE ? end : boundary;
     return boundary;
@@ -144,8 +143,7 @@ final class BlockBreakIterator extends BreakIterator {
   public int preceding(int offset) {
     int i = firstBlockAfter(offset - 1) - 1; // the last block start before offset
     int block = i >= 0 ? blocks[i] : DONE;
-    int sentence = inBlock(i).preceding(offset - begin);
-    sentence = sentence == DONE ? DONE : sentence + begin;
+    int sentence = fromBlock(inBlock(i).preceding(offset - begin));
     int boundary = Math.max(sentence, block); // DONE is -1, below every offset
     current = boundary == DONE ? begin : boundary;
     return boundary;
@@ -170,6 +168,11 @@ final class BlockBreakIterator extends BreakIterator {
       blockEnd = to;
     }
     return sentences;
+  }
+
+  /** A boundary of {@link #inBlock}'s iterator as an offset of the text set; DONE stays DONE. */
+  private int fromBlock(int boundary) {
+    return boundary == DONE ? DONE : boundary + begin;
   }
 
   @Override
