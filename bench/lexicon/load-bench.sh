@@ -3,7 +3,8 @@
 # Usage: bench/lexicon/load-bench.sh [term ...]   (terms are looked up and printed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# The JDK the launcher runs with: JAVA_HOME when it is 21 or newer, else as `./liaison` finds one.
+JAVA_HOME="$(./liaison jdk)"
 export JAVA_HOME
 if [ ! -f core/target/classes/io/liaison/lexicon/lexicon.bin.gz ] \
    || [ ! -f core/target/test-classes/io/liaison/lexicon/LexiconLoadBench.class ]; then

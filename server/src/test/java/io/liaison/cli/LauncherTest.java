@@ -142,6 +142,17 @@ class LauncherTest {
   }
 
   @Test
+  void jdkPrintsTheHomeItWouldRunWithAndStartsNoJvm() throws Exception {
+    Path old = jdk("jdk-17", 17, true);
+    jdk("jdk-21", 21, true);
+    Path newest = jdk("jdk-25", 25, true);
+    Run r = launch(old, Map.of(), "jdk");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(newest.toString(), r.out().strip());
+    assertTrue(javaCalls().isEmpty(), "no JVM runs: " + javaCalls());
+  }
+
+  @Test
   void saysWhatToDoWhenThereIsNoJdk21() throws Exception {
     Path old = jdk("jdk-17", 17, true);
     Run r = launch(old, Map.of("JAVA_HOME", old.toString()), "--version");
