@@ -4,7 +4,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$ROOT/bench/work/perf"
 # The JDK the launcher runs with: JAVA_HOME when it is 21 or newer, else as `./liaison` finds one.
-export JAVA_HOME="$("$ROOT/liaison" jdk)"
+JAVA_HOME="$("$ROOT/liaison" jdk)" # a plain assignment, so that set -e stops here when there is none
+export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 # SERVER_JAR / BENCH_JAR may point at another build (say, of the base commit) for a before/after run.
 SERVER_JAR="${SERVER_JAR:-$ROOT/server/target/liaison-server.jar}"
