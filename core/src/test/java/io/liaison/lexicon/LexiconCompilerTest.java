@@ -1,6 +1,7 @@
 package io.liaison.lexicon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +167,52 @@ class LexiconCompilerTest {
     assertEquals(List.of("uninstall"), lexicon.toEnglish("卸载").stream().map(Translation::text).toList());
     assertEquals(List.of(), lexicon.toEnglish("下栽"));
     assertEquals(List.of("转载"), lexicon.toChinese("down-load").stream().map(Translation::text).toList());
+  }
+
+  @Test
+  void anAdditionJoinsBothDirectionsBesideTheDictionarysOwnSenses() throws IOException {
+    // Shaped like ECDICT's unmount: general senses only, none that a manual uses.
+    String csv = HEADER
+        + "unmount,,,\"v. 取消安装, 取消联结\",,,,,40000,40000,,,\n"
+        + "uninstall,,,\"[计] 卸载, 卸装\",,,,,30000,30000,,,\n"
+        + "unload,,,\"vt. 卸, 卸载\",,,,cet6,15000,15000,,,\n";
+    Map<String, List<String>> additions = Map.of("unmount", List.of("卸载"), "symlink", List.of("符号链接"));
+    Lexicon without = compile(csv, Map.of());
+    Lexicon with = compile(csv, additions);
+
+    assertFalse(texts(without.toChinese("unmount")).contains("卸载"), texts(without.toChinese("unmount")).toString());
+    List<String> unmount = texts(with.toChinese("unmount"));
+    assertTrue(unmount.subList(0, 3).contains("卸载"), unmount.toString());
+    assertTrue(unmount.containsAll(List.of("取消安装", "取消联结")), "the dictionary's own senses stay: " + unmount);
+
+    assertFalse(texts(without.toEnglish("卸载")).contains("unmount"), texts(without.toEnglish("卸载")).toString());
+    List<String> xiezai = texts(with.toEnglish("卸载"));
+    assertTrue(xiezai.contains("unmount"), "a rare English word still joins the Chinese word's list: " + xiezai);
+    assertEquals(texts(without.toEnglish("卸载")).get(0), xiezai.get(0), "the dictionaries' first stays first: " + xiezai);
+
+    // A key the dictionary lacks gets an entry of its own.
+    assertEquals(List.of(), texts(without.toChinese("symlink")));
+    assertEquals(List.of("符号链接"), texts(with.toChinese("symlink")));
+    assertEquals("symlink", with.toEnglish("符号链接").get(0).text());
+  }
+
+  @Test
+  void theBundledAdditionsKeepTheirOrderPerWord() {
+    Map<String, List<String>> additions = LexiconCompiler.additions();
+    assertEquals(List.of("挂载", "挂装"), additions.get("mount"));
+    assertEquals(List.of("卸载"), additions.get("unmount"));
+    assertTrue(additions.containsKey("symbolic link"), "phrases are keys too");
+    assertTrue(additions.size() > 300, "size " + additions.size());
+  }
+
+  private static Lexicon compile(String csv, Map<String, List<String>> additions) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LexiconCompiler.compile(new StringReader(csv), Map.of(), additions, out);
+    return Lexicon.load(new ByteArrayInputStream(out.toByteArray()));
+  }
+
+  private static List<String> texts(List<Translation> translations) {
+    return translations.stream().map(Translation::text).toList();
   }
 
   @Test

@@ -60,6 +60,16 @@ class LexiconTest {
   }
 
   @Test
+  void theAdditionsGiveTheSensesManualsUse() {
+    // Neither dictionary has these (lexicon-additions.txt).
+    assertTrue(texts(LEXICON.toChinese("unmount")).contains("卸载"), texts(LEXICON.toChinese("unmount")).toString());
+    assertTrue(texts(LEXICON.toEnglish("卸载")).contains("unmount"), texts(LEXICON.toEnglish("卸载")).toString());
+    assertEquals("create", LEXICON.toEnglish("创建").get(0).text(), texts(LEXICON.toEnglish("创建")).toString());
+    assertTrue(texts(LEXICON.toChinese("line")).subList(0, 3).contains("行"), texts(LEXICON.toChinese("line")).toString());
+    assertEquals(List.of("符号链接"), texts(LEXICON.toChinese("symlink")));
+  }
+
+  @Test
   void chineseWordsTakeTheirEnglishFromCcCedictToo() {
     // Words ECDICT lacks, or lists only turned around from English entries.
     assertEquals(List.of("mount"), texts(LEXICON.toEnglish("挂载")));

@@ -148,11 +148,11 @@ class LiaisonQueryParserTest {
 
   @Test
   void anEnglishWordsLowerRankedTranslationsAreFlattenedNotCrushed() {
-    // package: 程序包 first in the dictionary, 软件包 (the word Debian's pages use) at about a quarter.
+    // package: 程序包 first in the dictionary, 包装 (packaging) at under a third.
     List<Translation> listed = Lexicon.defaultLexicon().toChinese("package");
     float best = listed.get(0).weight();
-    Translation software = listed.stream().filter(t -> t.text().equals("软件包")).findFirst().orElseThrow();
-    assertTrue(software.weight() / best < 0.4f, listed.toString());
+    Translation packaging = listed.stream().filter(t -> t.text().equals("包装")).findFirst().orElseThrow();
+    assertTrue(packaging.weight() / best < 0.4f, listed.toString());
     Concept c = translator.translate("package", true, Set.of()).get(0);
     assertEquals(1f, c.alternatives().get(0).weight());
     for (Translation t : listed) {
@@ -160,8 +160,8 @@ class LiaisonQueryParserTest {
       float expected = QueryTranslator.TRANSLATION_SHARE * (float) Math.pow(t.weight() / best, QueryTranslator.SENSE_EXPONENT);
       assertEquals(expected, a.weight(), 1e-5f, a.toString());
     }
-    Alternative flattened = c.alternatives().stream().filter(a -> a.text().equals("软件包")).findFirst().orElseThrow();
-    assertTrue(flattened.weight() > 1.2f * QueryTranslator.TRANSLATION_SHARE * software.weight() / best, c.toString());
+    Alternative flattened = c.alternatives().stream().filter(a -> a.text().equals("包装")).findFirst().orElseThrow();
+    assertTrue(flattened.weight() > 1.2f * QueryTranslator.TRANSLATION_SHARE * packaging.weight() / best, c.toString());
     // The dictionary's order stays.
     List<String> texts = listed.stream().map(Translation::text).toList();
     List<String> order = c.alternatives().stream().map(Alternative::text).filter(texts::contains).toList();
