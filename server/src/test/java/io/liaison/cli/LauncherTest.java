@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +213,28 @@ class LauncherTest {
     assertEquals(0, r.code(), r.err());
     assertEquals(madvise, argsLine(r).contains("-XX:+UseTransparentHugePages"),
         (Files.isReadable(mode) ? Files.readString(mode).strip() : "no " + mode) + ": " + argsLine(r));
+  }
+
+  @Test
+  void aBuildAfterAChangeInCoreAloneIsNotRepeated() throws Exception {
+    // Maven leaves liaison-server.jar as it was when only core changed, as this mvn does.
+    Path jdk25 = jdk("jdk-25", 25, true);
+    Path builds = dir.resolve("mvn-calls.log");
+    Files.writeString(jdk25.resolve("bin/mvn"), "#!/bin/sh\necho \"mvn $*\" >> \"" + builds + "\"\nexit 0\n");
+    executable(jdk25.resolve("bin/mvn"));
+    Path jar = root.resolve("server/target/liaison-server.jar");
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+    Path source = root.resolve("core/src/main/resources/io/liaison/lexicon/lexicon-errata.txt");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "download\t卸载\n");
+
+    Run first = launch(jdk25, Map.of(), "eval");
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.err().contains("building"), first.err());
+    Run second = launch(jdk25, Map.of(), "eval");
+    assertEquals(0, second.code(), second.err());
+    assertFalse(second.err().contains("building"), second.err());
+    assertEquals(1, Files.readAllLines(builds).size(), Files.readString(builds));
   }
 
   /** The arguments the fake java was started with. */
