@@ -680,7 +680,11 @@ public final class LexiconCompiler {
     // list behind uninstall and unload. Measured on bench/crosslang (session 28), MRR@10 against
     // the additions in the English direction only: zh2en.title 0.4048 -> 0.4174, zh2en.sent
     // 0.5623 -> 0.5778; the Reference 0.5822 -> 0.5893 and 0.6560 -> 0.6510.
-    additions.forEach((en, senses) -> {
+    additions.forEach((key, senses) -> {
+      String en = inflected.getOrDefault(key, key); // an inflected form (specified) has its lemma's entry
+      if (!forward.containsKey(en)) {
+        return;
+      }
       for (String zh : senses) {
         LinkedHashMap<String, Float> back = reverseNorm.computeIfAbsent(zh, k -> new LinkedHashMap<>());
         float first = 0f;

@@ -197,6 +197,14 @@ class LexiconCompilerTest {
   }
 
   @Test
+  void anAdditionToAnInflectedFormGoesToItsLemma() throws IOException {
+    // liaisons defers to liaison (CSV): the Chinese word's English is the lemma, which has an entry.
+    Lexicon lexicon = compile(CSV, Map.of("liaisons", List.of("联络员")));
+    assertEquals(List.of("liaison"), texts(lexicon.toEnglish("联络员")));
+    assertTrue(texts(lexicon.toChinese("liaisons")).contains("联络员"), texts(lexicon.toChinese("liaisons")).toString());
+  }
+
+  @Test
   void theBundledAdditionsKeepTheirOrderPerWord() {
     Map<String, List<String>> additions = LexiconCompiler.additions();
     assertEquals(List.of("挂载", "挂装"), additions.get("mount"));
