@@ -686,6 +686,9 @@ public final class LexiconCompiler {
         return;
       }
       for (String zh : senses) {
+        if (errata.getOrDefault(key, Set.of()).contains(zh)) {
+          continue; // the errata drop it from the English side; so here too
+        }
         LinkedHashMap<String, Float> back = reverseNorm.computeIfAbsent(zh, k -> new LinkedHashMap<>());
         float first = 0f;
         for (float v : back.values()) {

@@ -205,6 +205,16 @@ class LexiconCompilerTest {
   }
 
   @Test
+  void aPairTheErrataDropIsNotAddedBackInEitherDirection() throws IOException {
+    // download: 卸载 is in lexicon-errata.txt.
+    Lexicon lexicon = compile(HEADER + "download,,,\"[计] 卸载, 下栽\",,,,gk,27269,6382,,,\n",
+        Map.of("download", List.of("卸载", "下载")));
+    assertEquals(List.of("下载"), texts(lexicon.toChinese("download")));
+    assertEquals(List.of(), texts(lexicon.toEnglish("卸载")));
+    assertEquals(List.of("download"), texts(lexicon.toEnglish("下载")));
+  }
+
+  @Test
   void theBundledAdditionsKeepTheirOrderPerWord() {
     Map<String, List<String>> additions = LexiconCompiler.additions();
     assertEquals(List.of("挂载", "挂装"), additions.get("mount"));
