@@ -300,16 +300,10 @@ public final class LexiconCompiler {
    */
   static Map<String, List<String>> additions() {
     Map<String, List<String>> senses = new LinkedHashMap<>();
-    for (String line : BundledList.lines(ADDITIONS)) {
-      String[] pair = line.split("\t");
-      String english = pair.length == 2 ? normaliseEnglish(pair[0]) : null;
-      if (english == null || !SenseCleaner.isHanWord(pair[1].strip())) {
-        throw new IllegalStateException("core/src/main/resources/io/liaison/lexicon/" + ADDITIONS
-            + ": each line must be an English word or phrase, a tab and a Chinese word; fix or remove: " + line);
-      }
-      List<String> list = senses.computeIfAbsent(english, k -> new ArrayList<>());
-      if (!list.contains(pair[1].strip())) {
-        list.add(pair[1].strip());
+    for (Map.Entry<String, String> pair : pairs(ADDITIONS)) {
+      List<String> list = senses.computeIfAbsent(pair.getKey(), k -> new ArrayList<>());
+      if (!list.contains(pair.getValue())) {
+        list.add(pair.getValue());
       }
     }
     return senses;
@@ -320,8 +314,9 @@ public final class LexiconCompiler {
    * ([计] 卸载; 卸装: the second sense, then the third ...), so that the entry's own senses, the
    * frequency prior and the agreement weigh them as they weigh ECDICT's; a key ECDICT lacks
    * (symlink, mount point) gets an entry of its own, as a rare word. Measured on bench/crosslang
-   * (session 28, the list's first 406 lines), MRR@10 against none: en2zh.title 0.3295 -> 0.3508, en2zh.sent 0.5424 -> 0.5612;
-   * the Reference 0.5096 -> 0.5232 and 0.6997 -> 0.7016; no monolingual set lower by more than 0.003.
+   * (session 28, the list's first 406 lines), MRR@10 against none: en2zh.title 0.3295 -> 0.3508,
+   * en2zh.sent 0.5424 -> 0.5612; the Reference 0.5096 -> 0.5232 and 0.6997 -> 0.7016; no
+   * monolingual set lower by more than 0.003.
    */
   private static void addSenses(Map<String, Row> entries, Map<String, List<String>> additions) {
     additions.forEach((key, senses) -> {
@@ -336,20 +331,29 @@ public final class LexiconCompiler {
     });
   }
 
+  /** The lines of a bundled list of English-Chinese pairs, as (English key, Chinese word), in file order. */
+  private static List<Map.Entry<String, String>> pairs(String name) {
+    List<Map.Entry<String, String>> pairs = new ArrayList<>();
+    for (String line : BundledList.lines(name)) {
+      String[] pair = line.split("\t");
+      String english = pair.length == 2 ? normaliseEnglish(pair[0]) : null;
+      if (english == null || !SenseCleaner.isHanWord(pair[1].strip())) {
+        throw new IllegalStateException("core/src/main/resources/io/liaison/lexicon/" + name
+            + ": each line must be an English word or phrase, a tab and a Chinese word; fix or remove: " + line);
+      }
+      pairs.add(Map.entry(english, pair[1].strip()));
+    }
+    return pairs;
+  }
+
   /** The bundled list of pairs ECDICT gets wrong, beside this class. */
   static final String ERRATA = "lexicon-errata.txt";
 
   /** The bundled {@value #ERRATA}: per English key, the Chinese translations ECDICT gets wrong. */
   static Map<String, Set<String>> errata() {
     Map<String, Set<String>> wrong = new HashMap<>();
-    for (String line : BundledList.lines(ERRATA)) {
-      String[] pair = line.split("\t");
-      String english = pair.length == 2 ? normaliseEnglish(pair[0]) : null;
-      if (english == null || !SenseCleaner.isHanWord(pair[1].strip())) {
-        throw new IllegalStateException("core/src/main/resources/io/liaison/lexicon/" + ERRATA
-            + ": each line must be an English word, a tab and a Chinese word; fix or remove: " + line);
-      }
-      wrong.computeIfAbsent(english, k -> new HashSet<>()).add(pair[1].strip());
+    for (Map.Entry<String, String> pair : pairs(ERRATA)) {
+      wrong.computeIfAbsent(pair.getKey(), k -> new HashSet<>()).add(pair.getValue());
     }
     return wrong;
   }
