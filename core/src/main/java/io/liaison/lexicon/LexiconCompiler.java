@@ -685,7 +685,7 @@ public final class LexiconCompiler {
     // the additions in the English direction only: zh2en.title 0.4048 -> 0.4174, zh2en.sent
     // 0.5623 -> 0.5778; the Reference 0.5822 -> 0.5893 and 0.6560 -> 0.6510.
     additions.forEach((key, senses) -> {
-      String en = inflected.getOrDefault(key, key); // an inflected form (specified) has its lemma's entry
+      String en = inflected.getOrDefault(key, key); // an inflected form (enabled) has its lemma's entry
       if (!forward.containsKey(en)) {
         return;
       }
