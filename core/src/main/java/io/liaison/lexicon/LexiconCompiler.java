@@ -54,7 +54,7 @@ public final class LexiconCompiler {
   /** A multi-word CC-CEDICT gloss against a one-word one at the same place. */
   static final float CEDICT_PHRASE = 0.6f;
   /** How much an {@value #ADDITIONS} sense is trusted: as much as ECDICT's computing subject lines. */
-  static final float ADDITION_FACTOR = 0.8f;
+  static final float ADDITION_FACTOR = SenseCleaner.SUBJECT_FACTOR;
   /** An {@value #ADDITIONS} pair's weight in the Chinese word's English list, against its first. */
   static final float ADDITION_REVERSE = 0.8f;
 

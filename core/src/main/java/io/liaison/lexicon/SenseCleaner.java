@@ -96,10 +96,13 @@ final class SenseCleaner {
     return anyCurated ? out : web;
   }
 
+  /** The trust in a subject line of the fields people search most ([计] computing, [经] economics). */
+  static final float SUBJECT_FACTOR = 0.8f;
+
   private static float domainFactor(String tag) {
     return switch (tag) {
       case "网络" -> 0.25f;
-      case "经", "法", "贸易", "计", "政", "经济" -> 0.8f;
+      case "经", "法", "贸易", "计", "政", "经济" -> SUBJECT_FACTOR;
       default -> 0.15f; // specialist senses ([医] 包埋料 for investment) rarely match news text
     };
   }
