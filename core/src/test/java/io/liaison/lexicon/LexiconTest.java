@@ -67,7 +67,7 @@ class LexiconTest {
     assertEquals("create", LEXICON.toEnglish("创建").get(0).text(), texts(LEXICON.toEnglish("创建")).toString());
     assertTrue(texts(LEXICON.toChinese("line")).subList(0, 3).contains("行"), texts(LEXICON.toChinese("line")).toString());
     assertEquals(List.of("符号链接"), texts(LEXICON.toChinese("symlink")));
-    // The third list (system, network and desktop words): a phrase, a word, and the Chinese side.
+    // The third list (system, network and desktop words): a phrase ECDICT has, and the Chinese side.
     assertTrue(texts(LEXICON.toChinese("subnet mask")).contains("子网掩码"), texts(LEXICON.toChinese("subnet mask")).toString());
     assertTrue(texts(LEXICON.toEnglish("僵尸进程")).contains("zombie"), texts(LEXICON.toEnglish("僵尸进程")).toString());
   }
