@@ -27,16 +27,16 @@ import collections
 def read_run(path, k):
     rows = collections.defaultdict(list)
     with open(path, encoding="utf-8") as f:
-        for ln in f:
+        for n, ln in enumerate(f, 1):
             p = ln.split()
-            if len(p) < 6:
+            if not p:
                 continue
+            if len(p) != 6:
+                # liaison writes whitespace in ids as %20, so this is a run from elsewhere.
+                raise SystemExit("%s:%d: expected the 6 fields 'qid Q0 docid rank score tag', got %d"
+                                 % (path, n, len(p)))
             qid, docid, rank, score = p[0], p[2], p[3], p[4]
-            try:
-                key = (int(rank), -float(score))
-            except ValueError:
-                continue
-            rows[qid].append((key, docid))
+            rows[qid].append(((int(rank), -float(score)), docid))
     top = {}
     for qid, lst in rows.items():
         lst.sort()

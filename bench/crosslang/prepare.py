@@ -43,6 +43,13 @@ EN_ABBREV = {"e.g.", "i.e.", "etc.", "cf.", "vs.", "viz.", "approx.", "no.", "mr
 # ---------------------------------------------------------------- utilities
 
 
+
+def trec_id(docid):
+    """A document id as one qrels field, written as liaison's Run.trecId writes it in runs:
+    whitespace and % become the %XX escapes of their UTF-8 bytes."""
+    return "".join("".join("%%%02X" % b for b in c.encode("utf-8"))
+                   if c == "%" or c.isspace() else c for c in docid)
+
 def cjk_count(s):
     return len(CJK_RE.findall(s))
 
@@ -651,7 +658,7 @@ def main():
             for t in topics:
                 ft.write("%s\t%s\n" % (t["qid"], t[qlang][1]))
                 for rl in rel_langs:
-                    fq.write("%s 0 %s 1\n" % (t["qid"], D(rl, t["key"])))
+                    fq.write("%s 0 %s 1\n" % (t["qid"], trec_id(D(rl, t["key"]))))
         manifest.append({"name": name, "set": setname, "kind": kind, "corpus": corpus,
                          "topics": os.path.relpath(tp, out), "qrels": os.path.relpath(qp, out),
                          "ceiling_of": ceiling_of, "topic_count": len(topics),

@@ -41,12 +41,13 @@ def topics(corpus, out, chars):
 
 
 def read_run(path):
-    """qid -> [(rank, doc, score)], for ids that may hold spaces."""
+    """qid -> [(rank, doc, score)]. liaison writes a space in an id as %20 (Run.trecId) in the
+    topic and the document column alike, so a topic id (a document's path) and a document id
+    compare as they are."""
     rows = collections.defaultdict(list)
     with open(path, encoding="utf-8") as f:
         for line in f:
-            qid, rest = line.rstrip("\n").split(" Q0 ", 1)
-            doc, rank, score, _ = rest.rsplit(" ", 3)
+            qid, _, doc, rank, score, _ = line.split()
             rows[qid].append((int(rank), doc, float(score)))
     for hits in rows.values():
         hits.sort()

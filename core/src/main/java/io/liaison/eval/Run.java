@@ -8,9 +8,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** A TREC run: {@code qid Q0 docid rank score tag} per line. */
+/**
+ * A TREC run: {@code qid Q0 docid rank score tag} per line, six fields split on whitespace, as
+ * trec_eval reads them. A topic or document id that holds whitespace or {@code %} is written with
+ * those characters percent-encoded ({@link #trecId}), so a file name such as {@code my notes.txt}
+ * stays one field; qrels for such a document must use the same form.
+ */
 public final class Run {
   /** One retrieved document. */
   public record Entry(String docid, double score) {}
@@ -34,8 +40,9 @@ public final class Run {
         continue;
       }
       String[] f = line.split("\\s+");
-      if (f.length < 6) {
-        throw new IllegalArgumentException(file + ":" + (n + 1) + ": expected 'qid Q0 docid rank score tag', got '" + line + "'");
+      if (f.length != 6) {
+        throw new IllegalArgumentException(file + ":" + (n + 1) + ": expected the 6 fields 'qid Q0 docid rank score tag', got "
+            + f.length + " in '" + line + "'; a document id cannot hold whitespace: write it percent-encoded (%20 for a space)");
       }
       try {
         r.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Entry(f[2], Double.parseDouble(f[4])));
@@ -54,8 +61,35 @@ public final class Run {
     return ranked.getOrDefault(qid, List.of());
   }
 
-  /** Writes one TREC run line. */
+  /** Writes one TREC run line; the topic and document ids go through {@link #trecId}. */
   public static String line(String qid, String docid, int rank, float score, String tag) {
-    return qid + " Q0 " + docid + " " + rank + " " + String.format(java.util.Locale.ROOT, "%.6f", score) + " " + tag;
+    return trecId(qid) + " Q0 " + trecId(docid) + " " + rank + " " + String.format(Locale.ROOT, "%.6f", score) + " " + tag;
   }
+
+  /**
+   * A topic or document id as one TREC field: each whitespace character and each {@code %} becomes the
+   * {@code %XX} escapes of its UTF-8 bytes ({@code a b%.txt} gives {@code a%20b%25.txt}); every other
+   * character, Chinese included, is kept as it is. Ids without either come back unchanged.
+   */
+  public static String trecId(String docid) {
+    StringBuilder b = null;
+    for (int i = 0; i < docid.length(); ) {
+      int c = docid.codePointAt(i);
+      int next = i + Character.charCount(c);
+      if (c == '%' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        if (b == null) {
+          b = new StringBuilder(docid.length() + 8).append(docid, 0, i);
+        }
+        for (byte x : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+          b.append('%').append(HEX[(x >> 4) & 0xF]).append(HEX[x & 0xF]);
+        }
+      } else if (b != null) {
+        b.appendCodePoint(c);
+      }
+      i = next;
+    }
+    return b == null ? docid : b.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

@@ -1,7 +1,9 @@
 package io.liaison.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +61,25 @@ class MetricsTest {
   void malformedLinesNameTheirFileAndLine() throws Exception {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> evaluate("a 0 d1\n", ""));
     assertEquals(true, e.getMessage().contains(":1: expected 'qid 0 docid relevance'"), e.getMessage());
+  }
+
+  @Test
+  void aRunLineWithMoreThanSixFieldsIsRefusedNotMisread() throws Exception {
+    // An id with a space would make the rank column look like the score.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> evaluate("a 0 d1 1\n", "a Q0 d1 1 2.0 t\na Q0 my notes.txt 2 1.0 t\n"));
+    assertTrue(e.getMessage().contains("run:2: expected the 6 fields"), e.getMessage());
+    assertTrue(e.getMessage().contains("got 7"), e.getMessage());
+  }
+
+  @Test
+  void idsWithWhitespaceOrPercentBecomeOneFieldAndOthersStayAsTheyAre() {
+    assertEquals("en/ref/customizing_vim_with%20internal_features.txt",
+        Run.trecId("en/ref/customizing_vim_with internal_features.txt"));
+    assertEquals("a%09b%25c%E3%80%80d", Run.trecId("a\tb%c\u3000d"));
+    String plain = "zh/经济联络.txt";
+    assertSame(plain, Run.trecId(plain));
+    assertEquals("q Q0 my%20notes.txt 3 1.500000 t", Run.line("q", "my notes.txt", 3, 1.5f, "t"));
   }
 
   private static double log2(double x) {

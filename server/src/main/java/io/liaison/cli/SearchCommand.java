@@ -71,7 +71,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--topics", paramLabel = "FILE", description = "Topics file: qid<TAB>text per line.")
   Path topics;
 
-  @Option(names = "--run", paramLabel = "FILE", description = "Write a TREC run here (with --topics).")
+  @Option(names = "--run", paramLabel = "FILE",
+      description = "Write a TREC run here (with --topics); whitespace and % in document ids are written %XX.")
   Path run;
 
   @Option(names = "--tag", defaultValue = "liaison", description = "Run tag (default: ${DEFAULT-VALUE}).")

@@ -206,6 +206,25 @@ class CliTest {
   }
 
   @Test
+  void aDocumentIdWithASpaceStaysOneFieldOfTheRun() throws Exception {
+    Path c = Files.createDirectories(dir.resolve("spaced/en"));
+    Files.writeString(c.resolve("weekend weather.txt"), "Weekend weather\nRain on Saturday, sun on Sunday.");
+    Files.writeString(c.resolve("harbour.txt"), "Harbour works\nThe harbour reopens on Monday.");
+    Path idx = dir.resolve("spaced-index");
+    assertEquals(0, run("index", "--corpus", dir.resolve("spaced").toString(), "--index", idx.toString()).code());
+    Path topics = Files.writeString(dir.resolve("spaced-topics.tsv"), "w\tsun on Sunday\n");
+    Path runFile = dir.resolve("spaced-run.txt");
+    Result r = run("search", "--index", idx.toString(), "--topics", topics.toString(), "--run", runFile.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = Files.readAllLines(runFile, StandardCharsets.UTF_8);
+    assertTrue(lines.get(0).matches("w Q0 en/weekend%20weather\\.txt 1 \\S+ liaison"), lines.get(0));
+    Path qrels = Files.writeString(dir.resolve("spaced-qrels.txt"), "w 0 en/weekend%20weather.txt 1\n");
+    Result e = run("eval", "--qrels", qrels.toString(), "--run", runFile.toString());
+    assertEquals(0, e.code(), e.err());
+    assertEquals("MRR@10 1.0000", e.out().lines().findFirst().orElseThrow());
+  }
+
+  @Test
   void everyCommandPrintsTheVersion() {
     for (String command : List.of("index", "search", "serve", "eval")) {
       for (String flag : List.of("-V", "--version")) {
