@@ -2,7 +2,9 @@
 # Indexing: `liaison index --rebuild` (every feature on, 2 threads) vs a plain single-threaded
 # Lucene + SmartChineseAnalyzer indexer, on bench/work/perf/corpus; then the analysis limit (JMH,
 # analysis alone on the same text, 1 and 2 threads). Prints each run (wall seconds, max RSS, CPU
-# share and CPU seconds, user + system) and the medians.
+# share and CPU seconds, user + system) and the medians. Liaison runs with --no-versions: linking
+# language versions, a step after indexing that plain Lucene has no counterpart for, is timed on
+# its own (bench/crosslang/MERGE-SWEEP.md, session 30), so these figures stay comparable.
 # AOT=1: Liaison with the ahead-of-time cache, as `./liaison index` runs on JDK 25+ (an untimed
 # first run writes it when it is missing or older than the jar).
 #   bench/perf/index.sh            (REPEAT=3 SKIP_BUILD=1 AOT=1 SERVER_JAR=... JMH_ARGS=...)
@@ -21,7 +23,7 @@ if [ "${AOT:-}" = 1 ]; then
   if ! { [ -f "$cache" ] && [ "$cache" -nt "$SERVER_JAR" ]; }; then
     rm -rf "$WORK/idx-liaison"
     "$JAVA" "${LIAISON_INDEX_JVM[@]}" -XX:AOTCacheOutput="$cache" -Xlog:aot*=off -Xlog:cds*=off -jar "$SERVER_JAR" index \
-        --corpus "$CORPUS" --index "$WORK/idx-liaison" --rebuild >/dev/null 2>&1
+        --corpus "$CORPUS" --index "$WORK/idx-liaison" --rebuild --no-versions >/dev/null 2>&1
     echo "AOT cache written: $(du -h "$cache" | cut -f1)"
   fi
   AOT_FLAGS=(-XX:AOTCache="$cache" -Xlog:aot*=off -Xlog:cds*=off)
@@ -30,7 +32,7 @@ for i in $(seq "$REPEAT"); do
   rm -rf "$WORK/idx-liaison" "$WORK/idx-plain"
   s=$(date +%s.%N)
   /usr/bin/time -f "%M %P %U %S" -o "$WORK/rss" "$JAVA" "${LIAISON_INDEX_JVM[@]}" "${AOT_FLAGS[@]}" -jar "$SERVER_JAR" index \
-      --corpus "$CORPUS" --index "$WORK/idx-liaison" --rebuild >/dev/null 2>&1
+      --corpus "$CORPUS" --index "$WORK/idx-liaison" --rebuild --no-versions >/dev/null 2>&1
   e=$(date +%s.%N)
   t=$(echo "$e - $s" | bc -l)
   echo "liaison run=$i seconds=$t rssKB,cpu=$(cut -d' ' -f1,2 "$WORK/rss" | tr " " ,) cpuSeconds=$(awk '{print $3 + $4}' "$WORK/rss") load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT"

@@ -237,7 +237,17 @@
       el('span', { class: 'id' }, h.id));
     const snippets = el('div', { class: 'snippets' });
     for (const sn of h.snippets || []) snippets.append(el('p', { class: 'snippet' }, snippetNode(sn)));
-    return el('li', { class: 'hit' }, el('h3', {}, link), meta, snippets);
+    const versions = (h.versions || []).map((v) => {
+      const vlink = el('a', { href: urlOf({ ...s, doc: v.id }), class: 'version-title' }, v.title || v.id);
+      vlink.addEventListener('click', (ev) => {
+        if (ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.button !== 0) return;
+        ev.preventDefault();
+        cameFromResults = true;
+        go({ ...s, doc: v.id });
+      });
+      return el('p', { class: 'version' }, el('span', { class: 'badge lang-' + v.lang }, LANGS[v.lang] || v.lang), ' ', vlink);
+    });
+    return el('li', { class: 'hit' }, el('h3', {}, link), meta, snippets, ...versions);
   }
 
   function renderPager(s, total) {

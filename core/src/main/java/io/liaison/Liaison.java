@@ -13,6 +13,7 @@ import io.liaison.lexicon.Glossary;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.search.Searcher;
+import io.liaison.search.VersionLinker;
 import io.liaison.search.StoredDocument;
 import java.io.Closeable;
 import java.io.IOException;
@@ -120,7 +121,7 @@ public final class Liaison implements Closeable {
     BundledDictionaries.start();
     AtomicReference<Glossary> glossary = new AtomicReference<>(loadGlossary(file));
     Searcher searcher = new Searcher(indexDir, BundledDictionaries::lexicon, glossary::get);
-    return new Liaison(new EmbeddedBackend(searcher, indexDir), file, glossary, stamp);
+    return new Liaison(new EmbeddedBackend(searcher, indexDir, new VersionLinker(BundledDictionaries::lexicon)), file, glossary, stamp);
   }
 
   /**
@@ -176,9 +177,22 @@ public final class Liaison implements Closeable {
     }
   }
 
-  /** Builds or refreshes the index of a corpus folder with default options. */
+  /** Builds or refreshes the index of a corpus folder with default options, and links its language versions. */
   public static IndexSummary index(Path corpus, Path indexDir) throws IOException {
-    return new Indexer(Indexer.Options.of(corpus, indexDir)).run();
+    IndexSummary summary = new Indexer(Indexer.Options.of(corpus, indexDir)).run();
+    linkVersions(indexDir);
+    return summary;
+  }
+
+  /**
+   * Links each document of the index to its version in the other language ({@link VersionLinker}),
+   * querying only what changed since the last run; searches then show a hit's version with it.
+   * Run it after every indexing run that did not go through {@link #index}; the index must not be
+   * open for writing elsewhere.
+   */
+  public static VersionLinker.Summary linkVersions(Path indexDir) throws IOException {
+    BundledDictionaries.start();
+    return new VersionLinker(BundledDictionaries::lexicon).link(indexDir);
   }
 
   /** Searches; a malformed query throws {@link io.liaison.query.QuerySyntaxException} with its position. */

@@ -7,6 +7,7 @@ import io.liaison.query.AliasTable;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.search.Searcher;
+import io.liaison.search.VersionLinker;
 import io.liaison.search.LocalSuggestionIndex;
 import io.liaison.search.StoredDocument;
 import io.liaison.search.SuggestionIndex;
@@ -19,10 +20,13 @@ import org.apache.lucene.analysis.Analyzer;
 public final class EmbeddedBackend implements Backend {
   private final Searcher searcher;
   private final Path indexDir;
+  private final VersionLinker linker;
 
-  public EmbeddedBackend(Searcher searcher, Path indexDir) {
+  /** A backend on {@code searcher}'s index; {@link #reindex} links language versions with {@code linker}. */
+  public EmbeddedBackend(Searcher searcher, Path indexDir, VersionLinker linker) {
     this.searcher = searcher;
     this.indexDir = indexDir;
+    this.linker = linker;
   }
 
   /** The searcher over the local index. */
@@ -68,7 +72,9 @@ public final class EmbeddedBackend implements Backend {
   /** A fresh index, committed atomically: searches answer from the old one until {@link #refresh()}. */
   @Override
   public IndexSummary reindex(Path corpus, IndexProgress progress) throws IOException {
-    return new Indexer(Indexer.Options.of(corpus, indexDir).withRebuild(true)).run(progress);
+    IndexSummary summary = new Indexer(Indexer.Options.of(corpus, indexDir).withRebuild(true)).run(progress);
+    linker.link(indexDir);
+    return summary;
   }
 
   @Override

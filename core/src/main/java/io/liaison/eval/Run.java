@@ -62,7 +62,7 @@ public final class Run {
   }
 
   /** Writes one TREC run line; the topic and document ids go through {@link #trecId}. */
-  public static String line(String qid, String docid, int rank, float score, String tag) {
+  public static String line(String qid, String docid, int rank, double score, String tag) {
     return trecId(qid) + " Q0 " + trecId(docid) + " " + rank + " " + String.format(Locale.ROOT, "%.6f", score) + " " + tag;
   }
 

@@ -41,6 +41,13 @@ public final class Fields {
   public static final String ALIAS_COLUMN = "alias.column";
   /** The title as a binary doc value, for the suggester (reading stored titles decompresses whole bodies too). */
   public static final String TITLE_COLUMN = "title.column";
+  /**
+   * The id of the document's version in the other language, as a binary doc value that linking
+   * ({@code io.liaison.search.VersionLinker}) updates in place: empty on a document just indexed
+   * (not yet looked at), a NUL character when it has no version. Every document carries it, because
+   * Lucene updates only doc-value fields the index already has.
+   */
+  public static final String VERSION = "version";
   /** Set to {@code 1} on documents that hold aliases, so they are found without a full scan. */
   public static final String HAS_ALIAS = "has_alias";
 
@@ -81,6 +88,7 @@ public final class Fields {
     doc.add(new LongPoint(MODIFIED, d.modified()));
     doc.add(new StoredField(MODIFIED, d.modified()));
     doc.add(new StringField(HASH, d.hash(), Field.Store.YES));
+    doc.add(new BinaryDocValuesField(VERSION, new BytesRef()));
     List<String> all = new ArrayList<>();
     for (String alias : aliases) {
       doc.add(new StoredField(ALIAS, alias));

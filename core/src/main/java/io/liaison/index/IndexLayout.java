@@ -12,6 +12,11 @@ public final class IndexLayout {
   /** Commit user-data key for the schema version. */
   public static final String FORMAT_KEY = "liaison.format";
   public static final String FORMAT = "1";
+  /**
+   * Commit user-data key: the number of language-version pairs linked in this commit (written by
+   * {@code io.liaison.search.VersionLinker}); absent when the commit was not linked.
+   */
+  public static final String VERSION_PAIRS_KEY = "liaison.version.pairs";
 
   private IndexLayout() {}
 

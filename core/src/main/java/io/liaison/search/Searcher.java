@@ -69,6 +69,7 @@ public final class Searcher implements Closeable {
   private final AtomicReference<AliasTable> aliases = new AtomicReference<>();
   private final CompletableFuture<AliasTable> firstAliases = new CompletableFuture<>();
   private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
+  private final AtomicReference<Map.Entry<IndexReader, Boolean>> linkedReader = new AtomicReference<>();
 
   /** How long one search may run before it is stopped with a {@link SearchTimeoutException}. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
@@ -208,9 +209,14 @@ public final class Searcher implements Closeable {
       int wanted = Math.multiplyExact(request.page(), request.limit());
       // A translated query's hits in two languages are merged (LanguageBalance) from the best of each.
       boolean balance = LanguageBalance.appliesTo(request);
+      // A hit's version is shown with it and not again lower down (VersionGroups), so a page of
+      // groups may need up to twice as many ranked hits; with a language filter no version can
+      // appear on the list.
+      boolean absorb = request.language().isEmpty() && linked(shared.getIndexReader());
+      int ranks = absorb ? Math.multiplyExact(wanted, 2) : wanted;
       RankedMatches results;
       try {
-        results = RankedMatches.search(searcher, filtered, wanted, balance);
+        results = RankedMatches.search(searcher, filtered, ranks, balance);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new SearchLimitException("clauses", "the query expands to more than " + IndexSearcher.getMaxClauseCount()
             + " clauses once translated and rewritten, the limit: use fewer words or wildcards, or turn translation off", e);
@@ -221,10 +227,11 @@ public final class Searcher implements Closeable {
       TopDocs top = results.top();
       Map<String, Map<String, Long>> facets = results.facets();
       ScoreDoc[] ranked = balance ? balanced(searcher.getIndexReader(), top.scoreDocs) : scored(top.scoreDocs);
+      List<VersionGroups.Group> groups = VersionGroups.of(searcher.getIndexReader(), ranked, absorb);
       int from = (request.page() - 1) * request.limit();
-      ScoreDoc[] page = from >= ranked.length
-          ? new ScoreDoc[0]
-          : Arrays.copyOfRange(ranked, from, Math.min(ranked.length, from + request.limit()));
+      List<VersionGroups.Group> page = from >= groups.size()
+          ? List.of()
+          : groups.subList(from, Math.min(groups.size(), from + request.limit()));
       List<Hit> hits = hits(searcher, query, page);
       return new SearchResponse(results.total(), (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
     } finally {
@@ -260,9 +267,24 @@ public final class Searcher implements Closeable {
     return out;
   }
 
-  private List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
-    if (page.length == 0) {
+  /** Whether the reader's commit holds version pairs, read once per reader (a commit's user data lists its files). */
+  private boolean linked(IndexReader reader) throws IOException {
+    Map.Entry<IndexReader, Boolean> known = linkedReader.get();
+    if (known != null && known.getKey() == reader) {
+      return known.getValue();
+    }
+    boolean linked = VersionGroups.linked(reader);
+    linkedReader.set(Map.entry(reader, linked));
+    return linked;
+  }
+
+  private List<Hit> hits(IndexSearcher searcher, Query query, List<VersionGroups.Group> groups) throws IOException {
+    if (groups.isEmpty()) {
       return List.of();
+    }
+    ScoreDoc[] page = new ScoreDoc[groups.size()];
+    for (int i = 0; i < page.length; i++) {
+      page[i] = groups.get(i).hit();
     }
     int[] docIds = new int[page.length];
     for (int i = 0; i < page.length; i++) {
@@ -286,8 +308,10 @@ public final class Searcher implements Closeable {
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       Document d = docs[i];
+      int version = groups.get(i).version();
+      List<Version> versions = version < 0 ? List.of() : List.of(VersionGroups.describe(searcher.getIndexReader(), version));
       hits.add(new Hit(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.LANG), d.get(Fields.FOLDER), page[i].score,
-          snippets.get(i)));
+          snippets.get(i), versions));
     }
     return hits;
   }

@@ -1,6 +1,7 @@
 package io.liaison.cli;
 
 import io.liaison.Liaison;
+import io.liaison.search.VersionLinker;
 import io.liaison.backend.OpenSearchIndexer;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
@@ -26,6 +27,11 @@ final class IndexCommand implements Callable<Integer> {
 
   @Option(names = "--rebuild", description = "Re-read every file instead of only new and changed ones.")
   boolean rebuild;
+
+  @Option(names = "--no-versions",
+      description = "Do not link each document to its version in the other language (one search per new or changed "
+          + "document); searches then show no versions. The next run without it links them.")
+  boolean noVersions;
 
   @Option(names = "--allow-empty",
       description = "Let a corpus folder with no file to index empty an index that holds documents"
@@ -87,6 +93,11 @@ final class IndexCommand implements Callable<Integer> {
       out.println("Indexed " + c + " into " + i);
     }
     out.println(s.describe());
+    if (cluster.cluster().isEmpty() && !noVersions) {
+      out.println("linking language versions ...");
+      out.flush();
+      out.println(describe(Liaison.linkVersions(i)));
+    }
     if (!s.unsupportedTypes().isEmpty()) {
       out.println("  to index those, save them as one of the types 'liaison index --help' lists (a Word 97 .doc as .docx)");
     }
@@ -95,6 +106,15 @@ final class IndexCommand implements Callable<Integer> {
     }
     out.flush();
     return strict && !s.skipped().isEmpty() ? 3 : 0;
+  }
+
+  /** One line on the linking of language versions. */
+  static String describe(VersionLinker.Summary v) {
+    if (v.skipped().isPresent()) {
+      return "language versions not linked: " + v.skipped().get();
+    }
+    return String.format(Locale.ROOT, "language versions: %d pairs (%d documents searched for theirs, %.1f s)",
+        v.pairs(), v.queried(), v.millis() / 1000.0);
   }
 
   /**

@@ -11,6 +11,7 @@ import io.liaison.query.Ablation;
 import io.liaison.query.Alternative;
 import io.liaison.query.Concept;
 import io.liaison.search.Hit;
+import io.liaison.search.Version;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.server.Json;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -132,10 +134,21 @@ final class SearchCommand implements Callable<Integer> {
         }
         String text = t.text().length() > SearchRequest.MAX_QUERY_CHARS ? t.text().substring(0, SearchRequest.MAX_QUERY_CHARS) : t.text();
         SearchResponse r = liaison.search(new SearchRequest(text, 1, n, language, !noTranslate, true, ablations));
+        // The list as a reader sees it: each hit, then its version. The scores written fall strictly
+        // (a tie or a version drops a millionth below the line above), so that trec_eval, which
+        // orders by score, keeps this order instead of breaking ties by document id.
         int rank = 1;
+        double last = Double.POSITIVE_INFINITY;
         for (Hit h : r.hits()) {
-          w.write(Run.line(t.qid(), h.id(), rank++, h.score(), tag));
-          w.newLine();
+          List<String> ids = new ArrayList<>();
+          ids.add(h.id());
+          h.versions().forEach(v -> ids.add(v.id()));
+          for (String id : ids) {
+            double score = Math.min(Math.round(h.score() * 1e6) / 1e6, last - 1e-6);
+            w.write(Run.line(t.qid(), id, rank++, score, tag));
+            w.newLine();
+            last = score;
+          }
         }
       }
     }
@@ -172,6 +185,9 @@ final class SearchCommand implements Callable<Integer> {
       out.println("     " + h.title());
       for (String s : h.snippets()) {
         out.println("     " + plain(s, color));
+      }
+      for (Version v : h.versions()) {
+        out.printf(Locale.ROOT, "     also in %s: %s  %s%n", v.lang(), v.id(), v.title());
       }
     }
   }

@@ -165,6 +165,7 @@ final class ServeCommand implements Callable<Integer> {
       LOG.info("No index at {}; indexing {} first", i, c);
       IndexSummary s = new Indexer(Indexer.Options.of(c, i)).run();
       LOG.info("{}", s.describe());
+      LOG.info("{}", IndexCommand.describe(Liaison.linkVersions(i)));
     }
     return Liaison.open(i, g);
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.liaison.query.Concept;
 import io.liaison.search.Hit;
 import io.liaison.search.SearchResponse;
+import io.liaison.search.Version;
 import java.util.List;
 
 /** Jackson configured once, and the JSON shapes shared by the command line and the API. */
@@ -14,7 +15,7 @@ public final class Json {
   private Json() {}
 
   /** One hit as {@code liaison search --json} prints it. */
-  public record CliHit(String id, String title, String lang, float score, String snippet) {}
+  public record CliHit(String id, String title, String lang, float score, String snippet, List<Version> versions) {}
 
   /**
    * {@code {"total": N, "hits": [...], "expansion": [...]}}: the output of {@code liaison search --json}.
@@ -28,7 +29,8 @@ public final class Json {
   }
 
   private static CliHit cliHit(Hit h) {
-    return new CliHit(h.id(), h.title(), h.lang(), h.score(), h.snippets().isEmpty() ? "" : String.join(" … ", h.snippets()));
+    return new CliHit(h.id(), h.title(), h.lang(), h.score(), h.snippets().isEmpty() ? "" : String.join(" … ", h.snippets()),
+        h.versions());
   }
 
   /** Every error body: what went wrong and, for query syntax errors, where. */

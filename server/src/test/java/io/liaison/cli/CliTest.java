@@ -55,14 +55,17 @@ class CliTest {
     Files.writeString(corpus.resolve("en/liaisons.md"), "# Party liaisons\nThe department keeps liaisons with foreign parties.");
     Files.writeString(corpus.resolve("en/weather.txt"), "Weekend weather\nRain is expected on Saturday, sun on Sunday.");
     index = dir.resolve("index");
-    Result r = run("index", "--corpus", corpus.toString(), "--index", index.toString());
+    // Without version links, so each test here sees the four documents as separate hits; the
+    // links have a test of their own, on a corpus of their own.
+    Result r = run("index", "--corpus", corpus.toString(), "--index", index.toString(), "--no-versions");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("4 documents: 4 added, 0 updated, 0 deleted, 0 unchanged, 0 skipped"), r.out());
+    assertFalse(r.out().contains("language versions"), r.out());
   }
 
   @Test
   void aSecondIndexRunReadsNothingThatDidNotChange() {
-    Result r = run("index", "--corpus", corpus.toString(), "--index", index.toString());
+    Result r = run("index", "--corpus", corpus.toString(), "--index", index.toString(), "--no-versions");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("4 documents: 0 added, 0 updated, 0 deleted, 4 unchanged, 0 skipped"), r.out());
   }
@@ -157,7 +160,7 @@ class CliTest {
     assertEquals(List.of("total", "hits", "expansion"), fieldNames(json));
     assertEquals(1, json.get("total").asInt());
     JsonNode hit = json.get("hits").get(0);
-    assertEquals(List.of("id", "title", "lang", "score", "snippet"), fieldNames(hit));
+    assertEquals(List.of("id", "title", "lang", "score", "snippet", "versions"), fieldNames(hit));
     assertEquals("en/liaisons.md", hit.get("id").asText());
     assertEquals("Party liaisons", hit.get("title").asText());
     assertEquals("en", hit.get("lang").asText());
@@ -222,6 +225,46 @@ class CliTest {
     Result e = run("eval", "--qrels", qrels.toString(), "--run", runFile.toString());
     assertEquals(0, e.code(), e.err());
     assertEquals("MRR@10 1.0000", e.out().lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void indexLinksLanguageVersionsAndSearchShowsThemBesideTheirHit() throws Exception {
+    Path c = dir.resolve("versions");
+    Files.createDirectories(c.resolve("en"));
+    Files.createDirectories(c.resolve("zh"));
+    Files.writeString(c.resolve("en/port.txt"), "Qingdao harbour reopens berth seven\nThe port authority of Qingdao "
+        + "reopened berth seven on Monday after engineers repaired the container crane.");
+    Files.writeString(c.resolve("zh/gangkou.txt"), "青岛港重新开放七号泊位\n青岛港务局周一重新开放七号泊位，工程师修好了集装箱起重机。");
+    Files.writeString(c.resolve("en/rice.txt"), "Rice harvest in Hunan\nFarmers in Hunan province brought in a record rice "
+        + "harvest despite the summer drought.");
+    Files.writeString(c.resolve("zh/shuidao.txt"), "湖南水稻丰收\n尽管夏季干旱，湖南省农民仍然获得了创纪录的水稻收成。");
+    Path idx = dir.resolve("versions-index");
+    Result r = run("index", "--corpus", c.toString(), "--index", idx.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("language versions: 2 pairs (4 documents searched for theirs, "), r.out());
+
+    // The two versions match about as well (LanguageBalance draws them level): either may lead.
+    Result text = run("search", "--index", idx.toString(), "berth", "crane");
+    assertTrue(text.out().contains("  1. en/port.txt  [en]") && text.out().contains("     also in zh: zh/gangkou.txt  青岛港重新开放七号泊位")
+        || text.out().contains("  1. zh/gangkou.txt  [zh]") && text.out().contains("     also in en: en/port.txt  Qingdao harbour reopens berth seven"),
+        text.out());
+
+    Result json = run("search", "--index", idx.toString(), "--json", "berth", "crane");
+    JsonNode first = new ObjectMapper().readTree(json.out()).get("hits").get(0);
+    assertEquals(Set.of("en/port.txt", "zh/gangkou.txt"), Set.of(first.get("id").asText(),
+        first.get("versions").get(0).get("id").asText()), json.out());
+
+    // A run lists what a reader sees: the hit, then its version, with scores that fall strictly.
+    Path topics = Files.writeString(dir.resolve("versions-topics.tsv"), "q\tberth crane\n");
+    Path runFile = dir.resolve("versions-run.txt");
+    assertEquals(0, run("search", "--index", idx.toString(), "--topics", topics.toString(), "--run", runFile.toString()).code());
+    List<String> lines = Files.readAllLines(runFile, StandardCharsets.UTF_8);
+    assertEquals(Set.of("en/port.txt", "zh/gangkou.txt"), Set.of(lines.get(0).split(" ")[2], lines.get(1).split(" ")[2]),
+        lines.toString());
+    double[] scores = lines.stream().mapToDouble(l -> Double.parseDouble(l.split(" ")[4])).toArray();
+    for (int i = 1; i < scores.length; i++) {
+      assertTrue(scores[i] < scores[i - 1], lines.toString());
+    }
   }
 
   @Test

@@ -58,6 +58,9 @@ class BrowserTest {
           + " (Debian packages chromium and chromium-driver): run .ci/browser-deps");
     }
     TestIndex corpus = TestIndex.build(dir.resolve("data"));
+    // A Chinese version of the harbour report, linked to it: only this test's index has versions.
+    Files.writeString(corpus.corpus.resolve("zh/gangkou.txt"), "港口报告\n今年港口处理的集装箱更多了，航运公司扩大了航线。\n");
+    Liaison.index(corpus.corpus, corpus.index);
     liaison = corpus.open();
     app = App.create(liaison, corpus.config(null)).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
@@ -137,6 +140,22 @@ class BrowserTest {
 
     driver.navigate().back();
     wait.until(d -> !d.getCurrentUrl().contains("folder=") && hits().size() == before);
+  }
+
+  @Test
+  void a_hit_shows_its_version_in_the_other_language_once_and_the_version_opens() {
+    driver.get(base + "/?q=harbour");
+    WebElement version = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .hit .version a")));
+    WebElement hit = driver.findElement(By.cssSelector("#results .hit"));
+    String title = hit.findElement(By.className("hit-title")).getText();
+    String versionTitle = version.getText();
+    // Either version may lead (LanguageBalance draws them level); the other is beneath it.
+    assertEquals(java.util.Set.of("Harbour Report", "港口报告"), java.util.Set.of(title, versionTitle));
+    assertTrue(driver.findElements(By.cssSelector("#results .hit-title")).stream().noneMatch(t -> t.getText().equals(versionTitle)),
+        "the version is not listed again as a hit of its own");
+
+    version.click();
+    wait.until(ExpectedConditions.textToBe(By.id("doc-title"), versionTitle));
   }
 
   @Test

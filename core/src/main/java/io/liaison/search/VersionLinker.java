@@ -1,0 +1,472 @@
+package io.liaison.search;
+
+import io.liaison.index.Fields;
+import io.liaison.index.IndexLayout;
+import io.liaison.index.NoPrefetchDirectory;
+import io.liaison.index.Scoring;
+import io.liaison.lexicon.Glossary;
+import io.liaison.lexicon.Lexicon;
+import io.liaison.query.Ablation;
+import io.liaison.query.AliasTable;
+import io.liaison.query.Alternative;
+import io.liaison.query.Concept;
+import io.liaison.query.QueryTranslator;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Finds each document's version in the other language (an English text and its Chinese
+ * translation) and records the pair in the {@link Fields#VERSION} column, so that a search can show
+ * the two together ({@link VersionGroups}).
+ *
+ * <p>Two documents are versions of each other when each is the other's best match in the other
+ * language group ({@link LanguageBalance}: English against documents holding Chinese). The query
+ * for a document is the {@link #ANCHOR_WORDS} words of its opening ({@link #OPENING_CHARS}
+ * characters of title and body, where a text says what it is) that the fewest documents share:
+ * names, numbers, commands and terms of art, which a translation keeps or translates one for one.
+ * They are translated as a search translates them and run over the bodies of the other group
+ * ({@link Finder#query}), and the pair is kept only when the best hits agree both ways. One-way
+ * matches are left out: a page that merely shares a subject with another is not its translation.
+ *
+ * <p>Cost: one translated query per document the first time, measured in
+ * {@code bench/crosslang/MERGE-SWEEP.md}; a corpus in one language group is not queried at all.
+ *
+ * <p>Incremental: a document the indexer added or replaced carries an empty column, so a run
+ * queries only those, the documents whose version is gone or was replaced, and the best matches
+ * of these. A document found to have no version is marked checked ({@link #NONE}) and is not
+ * queried again until it changes or a new document finds it as its best match; a document whose
+ * version pairs with a new one instead is marked so too.
+ *
+ * <p>The pairs are written as doc-value updates and committed in one commit: a crash leaves the
+ * index as the indexer committed it, searchable, and the next run links what is left.
+ */
+public final class VersionLinker {
+  /** How much of a document's start the anchor words are chosen from. */
+  static final int OPENING_CHARS = 400;
+  /** How many of the opening's rarest words make the linking query. */
+  static final int ANCHOR_WORDS = 15;
+  /** The column's value for a document checked and found to have no version. */
+  static final String NONE = "\u0000";
+
+  /**
+   * What a run did.
+   *
+   * @param queried documents whose best match in the other language was searched for
+   * @param pairs version pairs in the index after the run
+   * @param changed documents whose column the run rewrote
+   * @param millis the run's time
+   * @param skipped why the run did nothing, when it did nothing for a reason the user can act on
+   */
+  public record Summary(int queried, int pairs, int changed, long millis, Optional<String> skipped) {}
+
+  private final Supplier<Lexicon> lexicon;
+  private final int threads;
+
+  /** A linker that searches on as many threads as there are processors. */
+  public VersionLinker(Supplier<Lexicon> lexicon) {
+    this(lexicon, Runtime.getRuntime().availableProcessors());
+  }
+
+  public VersionLinker(Supplier<Lexicon> lexicon, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    this.lexicon = lexicon;
+    this.threads = threads;
+  }
+
+  /** Links the versions in the index at {@code indexDir}, which must not be open for writing elsewhere. */
+  public Summary link(Path indexDir) throws IOException {
+    long start = System.nanoTime();
+    // Read as Searcher reads, without prefetch (NoPrefetchDirectory: a system call per terms
+    // block otherwise, and linking reads many).
+    try (FSDirectory dir = FSDirectory.open(indexDir);
+        DirectoryReader committed = DirectoryReader.open(new NoPrefetchDirectory(dir))) {
+      boolean t2s = !"false".equals(committed.getIndexCommit().getUserData().get(IndexLayout.T2S_KEY));
+      Analyzer analyzer = Fields.analyzer(t2s);
+      FieldInfo column = FieldInfos.getMergedFieldInfos(committed).fieldInfo(Fields.VERSION);
+      if (committed.numDocs() > 0 && column == null) {
+        return new Summary(0, 0, 0, elapsed(start), Optional.of(
+            "the index predates version links; rebuild it (liaison index --rebuild) to link language versions"));
+      }
+      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+      config.setCommitOnClose(false);
+      config.setSimilarity(Scoring.similarity());
+      try (IndexWriter writer = new IndexWriter(dir, config)) {
+        State state = State.read(committed);
+        Finder finder = new Finder(committed, analyzer, new QueryTranslator(analyzer, lexicon, Glossary::empty,
+            constant(AliasTable.read(committed))), state);
+        Run run = new Run(state, finder);
+        run.linkAll(threads);
+        for (Map.Entry<String, String> e : run.updates.entrySet()) {
+          writer.updateBinaryDocValue(new Term(Fields.ID, e.getKey()), Fields.VERSION,
+              new BytesRef(e.getValue().getBytes(StandardCharsets.UTF_8)));
+        }
+        int pairs = state.pairs();
+        Map<String, String> data = new HashMap<>(committed.getIndexCommit().getUserData());
+        String before = data.put(IndexLayout.VERSION_PAIRS_KEY, Integer.toString(pairs));
+        if (!run.updates.isEmpty() || !Integer.toString(pairs).equals(before)) {
+          writer.setLiveCommitData(data.entrySet());
+          writer.commit();
+        }
+        return new Summary(finder.queried.get(), pairs, run.updates.size(), elapsed(start), Optional.empty());
+      }
+    }
+  }
+
+  /** The pairs of an index: each linked document's id and its version's id, both ways. */
+  public static Map<String, String> pairs(Path indexDir) throws IOException {
+    try (FSDirectory dir = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      State state = State.read(reader);
+      Map<String, String> out = new TreeMap<>();
+      state.version().forEach((id, v) -> {
+        if (state.docs().containsKey(v) && id.equals(state.version().get(v))) {
+          out.put(id, v);
+        }
+      });
+      return out;
+    }
+  }
+
+  private static <T> Supplier<T> constant(T value) {
+    return () -> value;
+  }
+
+  private static long elapsed(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** Every live document's id, doc number, language group and column value. */
+  private record State(Map<String, Integer> docs, Map<String, Boolean> english, Map<String, String> version) {
+    static State read(DirectoryReader reader) throws IOException {
+      Map<String, Integer> docs = new HashMap<>();
+      Map<String, Boolean> english = new HashMap<>();
+      Map<String, String> version = new HashMap<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        LeafReader r = leaf.reader();
+        Bits live = r.getLiveDocs();
+        SortedDocValues ids = r.getSortedDocValues(Fields.ID);
+        SortedDocValues langs = r.getSortedDocValues(Fields.LANG);
+        BinaryDocValues column = r.getBinaryDocValues(Fields.VERSION);
+        for (int d = 0; d < r.maxDoc(); d++) {
+          if ((live != null && !live.get(d)) || ids == null || !ids.advanceExact(d)) {
+            continue;
+          }
+          String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+          String lang = langs != null && langs.advanceExact(d) ? langs.lookupOrd(langs.ordValue()).utf8ToString() : "";
+          String value = column != null && column.advanceExact(d) ? column.binaryValue().utf8ToString() : "";
+          docs.put(id, leaf.docBase + d);
+          english.put(id, LanguageBalance.ENGLISH.equals(lang));
+          version.put(id, value);
+        }
+      }
+      return new State(docs, english, version);
+    }
+
+    int pairs() {
+      int n = 0;
+      for (Map.Entry<String, String> e : version.entrySet()) {
+        if (docs.containsKey(e.getValue()) && e.getKey().equals(version.get(e.getValue()))) {
+          n++;
+        }
+      }
+      return n / 2;
+    }
+
+    boolean bothGroups() {
+      return english.containsValue(true) && english.containsValue(false);
+    }
+  }
+
+  /** Searches a document's best match in the other group; thread-safe. */
+  private static final class Finder {
+    final IndexSearcher searcher;
+    final Analyzer analyzer;
+    final QueryTranslator translator;
+    final State state;
+    final AtomicInteger queried = new AtomicInteger();
+
+    Finder(IndexReader reader, Analyzer analyzer, QueryTranslator translator, State state) {
+      this.searcher = new IndexSearcher(reader);
+      searcher.setSimilarity(Scoring.similarity());
+      this.analyzer = analyzer;
+      this.translator = translator;
+      this.state = state;
+    }
+
+    Optional<String> bestOf(String id) throws IOException {
+      queried.incrementAndGet();
+      Document d = searcher.storedFields().document(state.docs().get(id), Set.of(Fields.TITLE, Fields.BODY));
+      Query anchors = query(anchorWords(opening(d.get(Fields.TITLE), d.get(Fields.BODY))));
+      if (anchors == null) {
+        return Optional.empty();
+      }
+      Query inOther = new BooleanQuery.Builder()
+          .add(anchors, BooleanClause.Occur.MUST)
+          .add(new TermQuery(new Term(Fields.LANG, LanguageBalance.ENGLISH)),
+              state.english().get(id) ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.FILTER)
+          .build();
+      // A threshold of 1 lets the collector skip what cannot beat the best so far from the start.
+      TopDocs top = searcher.search(inOther, new TopScoreDocCollectorManager(1, 1));
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.ID)).get(Fields.ID));
+    }
+
+    /**
+     * The anchor words as one clause each over the body, the way a search weighs a concept: the
+     * word and its one-word translations in one {@link SynonymQuery} with their weights, a
+     * translation of several words as a phrase beside it. Leaner than a search's query (no title
+     * field, no proximity), as only the best hit counts: a fifth faster at 100k documents, and as
+     * accurate (MERGE-SWEEP.md, session 30). Null when no word is left.
+     */
+    Query query(String anchors) throws IOException {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      int concepts = 0;
+      for (Concept c : translator.translate(anchors, true, EnumSet.of(Ablation.PROXIMITY))) {
+        SynonymQuery.Builder words = new SynonymQuery.Builder(Fields.BODY);
+        BooleanQuery.Builder concept = new BooleanQuery.Builder();
+        int clauses = 0;
+        boolean anyWord = false;
+        Set<List<String>> seen = new HashSet<>();
+        for (Alternative a : c.alternatives()) {
+          List<String> terms = terms(a.text());
+          if (terms.isEmpty() || !seen.add(terms)) {
+            continue;
+          }
+          if (terms.size() == 1) {
+            words.addTerm(new Term(Fields.BODY, terms.get(0)), a.weight());
+            anyWord = true;
+          } else {
+            concept.add(new BoostQuery(new PhraseQuery(Fields.BODY, terms.toArray(String[]::new)), a.weight()),
+                BooleanClause.Occur.SHOULD);
+            clauses++;
+          }
+        }
+        if (anyWord) {
+          concept.add(words.build(), BooleanClause.Occur.SHOULD);
+          clauses++;
+        }
+        if (clauses > 0) {
+          BooleanQuery q = concept.build();
+          all.add(clauses == 1 ? q.clauses().get(0).query() : q, BooleanClause.Occur.SHOULD);
+          concepts++;
+        }
+      }
+      return concepts == 0 ? null : all.build();
+    }
+
+    private List<String> terms(String text) throws IOException {
+      List<String> terms = new ArrayList<>();
+      try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
+        CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+        ts.reset();
+        while (ts.incrementToken()) {
+          terms.add(t.toString());
+        }
+        ts.end();
+      }
+      return terms;
+    }
+
+    /** The {@link #ANCHOR_WORDS} words of the text in the fewest documents, as written and in text order. */
+    String anchorWords(String text) throws IOException {
+      record Word(String surface, int docFreq, int position) {}
+      Map<String, Word> words = new LinkedHashMap<>();
+      try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
+        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        ts.reset();
+        for (int n = 0; ts.incrementToken(); n++) {
+          String t = term.toString();
+          if (!words.containsKey(t)) {
+            words.put(t, new Word(text.substring(offset.startOffset(), offset.endOffset()),
+                searcher.getIndexReader().docFreq(new Term(Fields.BODY, t)), n));
+          }
+        }
+        ts.end();
+      }
+      return words.values().stream()
+          .sorted(Comparator.comparingInt(Word::docFreq).thenComparingInt(Word::position))
+          .limit(ANCHOR_WORDS)
+          .sorted(Comparator.comparingInt(Word::position))
+          .map(Word::surface)
+          .collect(Collectors.joining(" "));
+    }
+  }
+
+  /** One linking pass: the documents to look at, the best matches found, and the updates. */
+  private static final class Run {
+    final State state;
+    final Finder finder;
+    final Map<String, Optional<String>> best = new ConcurrentHashMap<>();
+    final Map<String, String> updates = new TreeMap<>();
+
+    Run(State state, Finder finder) {
+      this.state = state;
+      this.finder = finder;
+    }
+
+    void linkAll(int threads) throws IOException {
+      // Sorted, so that a run's result does not depend on hash order.
+      Set<String> todo = new TreeSet<>();
+      Set<String> fresh = new HashSet<>();
+      state.version().forEach((id, v) -> {
+        if (v.isEmpty()) {
+          todo.add(id);
+          fresh.add(id);
+        }
+      });
+      state.version().forEach((id, v) -> {
+        boolean linked = !v.isEmpty() && !v.equals(NONE);
+        if (linked && (!state.docs().containsKey(v) || fresh.contains(v))) {
+          todo.add(id); // its version is gone, or was replaced and must prove itself again
+        }
+      });
+      if (!state.bothGroups()) {
+        todo.forEach(id -> set(id, NONE)); // nothing to be a version of
+        return;
+      }
+      searchAll(todo, threads);
+      Set<String> decided = new HashSet<>();
+      for (String id : todo) {
+        if (decided.contains(id)) {
+          continue;
+        }
+        Optional<String> other = bestOf(id);
+        if (other.isPresent() && bestOf(other.get()).equals(Optional.of(id))) {
+          release(id, other.get());
+          release(other.get(), id);
+          set(id, other.get());
+          set(other.get(), id);
+          decided.add(other.get());
+        } else {
+          set(id, NONE);
+        }
+        decided.add(id);
+      }
+    }
+
+    /** Finds the best matches of the documents to look at, and of those matches, on {@code threads} threads. */
+    private void searchAll(Set<String> todo, int threads) throws IOException {
+      ForkJoinPool pool = new ForkJoinPool(threads);
+      try {
+        pool.submit(() -> todo.parallelStream().forEach(this::searchUnchecked)).get();
+        Set<String> second = new TreeSet<>();
+        best.values().forEach(o -> o.filter(b -> !best.containsKey(b)).ifPresent(second::add));
+        pool.submit(() -> second.parallelStream().forEach(this::searchUnchecked)).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("linking language versions was interrupted");
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UncheckedIOException u) {
+          throw u.getCause();
+        }
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException("linking language versions failed", cause);
+      } finally {
+        pool.shutdown();
+      }
+    }
+
+    private void searchUnchecked(String id) {
+      try {
+        bestOf(id);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private Optional<String> bestOf(String id) throws IOException {
+      Optional<String> known = best.get(id);
+      if (known == null) {
+        known = finder.bestOf(id);
+        best.put(id, known);
+      }
+      return known;
+    }
+
+    /** Marks the old version of {@code id} unlinked when {@code id} now pairs with another document. */
+    private void release(String id, String next) {
+      String old = state.version().get(id);
+      if (old != null && !old.isEmpty() && !old.equals(NONE) && !old.equals(next) && id.equals(state.version().get(old))) {
+        set(old, NONE);
+      }
+    }
+
+    private void set(String id, String value) {
+      if (!value.equals(state.version().get(id))) {
+        updates.put(id, value);
+        state.version().put(id, value);
+      }
+    }
+  }
+
+  /** The first {@link #OPENING_CHARS} characters of the title and body, cut between code points. */
+  static String opening(String title, String body) {
+    String text = ((title == null ? "" : title) + "\n" + (body == null ? "" : body)).strip();
+    if (text.length() <= OPENING_CHARS) {
+      return text;
+    }
+    int end = OPENING_CHARS;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+}

@@ -1,0 +1,112 @@
+package io.liaison.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.liaison.Liaison;
+import io.liaison.index.Indexer;
+import io.liaison.ingest.Language;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Language versions found by content alone (the file names here do not pair them), kept up to date as the corpus changes. */
+class VersionLinkerTest {
+  @TempDir Path tmp;
+  Path corpus;
+  Path index;
+
+  private void write(String path, String text) throws IOException {
+    Path file = corpus.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  @BeforeEach
+  void aCorpusWithThreeTranslatedPairsAndTwoLoneTexts() throws IOException {
+    corpus = tmp.resolve("corpus");
+    index = tmp.resolve("index");
+    write("en/port.txt", "Qingdao harbour reopens berth seven\nThe port authority of Qingdao reopened berth seven on Monday "
+        + "after engineers repaired the container crane.");
+    write("zh/gangkou.txt", "青岛港重新开放七号泊位\n青岛港务局周一重新开放七号泊位，工程师修好了集装箱起重机。");
+    write("en/rice.txt", "Rice harvest in Hunan\nFarmers in Hunan province brought in a record rice harvest despite the "
+        + "summer drought.");
+    write("zh/shuidao.txt", "湖南水稻丰收\n尽管夏季干旱，湖南省农民仍然获得了创纪录的水稻收成。");
+    write("en/library.txt", "City library extends opening hours\nThe municipal library will stay open until ten at night "
+        + "so that students can prepare for examinations.");
+    write("zh/tushuguan.txt", "市图书馆延长开放时间\n市立图书馆将开放到晚上十点，方便学生准备考试。");
+    write("en/volcano.txt", "Volcano erupts in Iceland\nA volcano erupted near a fishing town and lava flowed toward the sea.");
+    write("zh/xiongmao.txt", "大熊猫幼崽出生\n成都大熊猫繁育研究基地迎来一只新生幼崽。");
+  }
+
+  private VersionLinker.Summary indexAndLink() throws IOException {
+    new Indexer(Indexer.Options.of(corpus, index)).run();
+    return Liaison.linkVersions(index);
+  }
+
+  @Test
+  void eachTextIsLinkedToItsTranslationAndALoneTextToNothing() throws IOException {
+    VersionLinker.Summary s = indexAndLink();
+    assertEquals(Optional.empty(), s.skipped());
+    assertEquals(3, s.pairs());
+    assertEquals(Map.of(
+        "en/port.txt", "zh/gangkou.txt", "zh/gangkou.txt", "en/port.txt",
+        "en/rice.txt", "zh/shuidao.txt", "zh/shuidao.txt", "en/rice.txt",
+        "en/library.txt", "zh/tushuguan.txt", "zh/tushuguan.txt", "en/library.txt"), VersionLinker.pairs(index));
+  }
+
+  @Test
+  void aRunAfterAChangeSearchesOnlyForWhatTheChangeConcerns() throws IOException {
+    assertEquals(8, indexAndLink().queried(), "the first run looks at every document");
+    assertEquals(0, Liaison.linkVersions(index).queried(), "nothing changed, nothing to search");
+
+    Files.delete(corpus.resolve("zh/shuidao.txt"));
+    VersionLinker.Summary afterDelete = indexAndLink();
+    assertEquals(2, afterDelete.pairs());
+    assertFalse(VersionLinker.pairs(index).containsKey("en/rice.txt"), "its version is gone");
+    assertTrue(afterDelete.queried() <= 2, "the orphan and at most its new best match: " + afterDelete.queried());
+
+    write("zh/shuidao-2024.txt", "湖南水稻丰收\n尽管夏季干旱，湖南省农民仍然获得了创纪录的水稻收成。");
+    VersionLinker.Summary afterAdd = indexAndLink();
+    assertEquals(3, afterAdd.pairs());
+    assertEquals("zh/shuidao-2024.txt", VersionLinker.pairs(index).get("en/rice.txt"), "an unchanged text pairs with a new one");
+  }
+
+  @Test
+  void aHitShowsItsVersionOnceAndTheListDoesNotRepeatIt() throws IOException {
+    indexAndLink();
+    try (Liaison liaison = Liaison.open(index)) {
+      SearchResponse r = liaison.search(new SearchRequest("berth crane", 1, 10, Optional.empty(), true, false, Set.of()));
+      // The two versions match the query about as well (LanguageBalance draws them level): either
+      // may lead, with the other beneath it.
+      Hit first = r.hits().get(0);
+      Version en = new Version("en/port.txt", "Qingdao harbour reopens berth seven", "en");
+      Version zh = new Version("zh/gangkou.txt", "青岛港重新开放七号泊位", "zh");
+      assertEquals(List.of(first.id().equals(en.id()) ? zh : en), first.versions(), first.toString());
+      String version = first.versions().get(0).id();
+      assertTrue(r.hits().stream().noneMatch(h -> h.id().equals(version)), "shown with its version, not again");
+
+      SearchResponse chinese = liaison.search(new SearchRequest("berth crane", 1, 10, Optional.of(Language.ZH), true, false, Set.of()));
+      assertEquals("zh/gangkou.txt", chinese.hits().get(0).id());
+      assertEquals(List.of(en), chinese.hits().get(0).versions(), "a filtered list still names the version");
+    }
+  }
+
+  @Test
+  void aCorpusInOneLanguageIsNotSearchedAtAll() throws IOException {
+    for (String zh : List.of("zh/gangkou.txt", "zh/shuidao.txt", "zh/tushuguan.txt", "zh/xiongmao.txt")) {
+      Files.delete(corpus.resolve(zh));
+    }
+    VersionLinker.Summary s = indexAndLink();
+    assertEquals(0, s.queried());
+    assertEquals(0, s.pairs());
+  }
+}
