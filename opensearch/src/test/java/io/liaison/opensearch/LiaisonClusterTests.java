@@ -29,7 +29,8 @@ public class LiaisonClusterTests extends LiaisonIntegTestCase {
 
   public void testClusterRanksAsTheEmbeddedIndexAndSurvivesALostNode() throws Exception {
     Path local = createTempDir();
-    Liaison.index(CORPUS, local);
+    // Without language versions, which the cluster backend does not have yet: this compares rankings.
+    new io.liaison.index.Indexer(io.liaison.index.Indexer.Options.of(CORPUS, local)).run();
     String httpNode = internalCluster().getNodeNames()[0];
     URI uri = httpUri(httpNode);
 
