@@ -222,31 +222,28 @@
     return el('section', { class: 'facet-group' }, el('h2', {}, title), list);
   }
 
-  function hitNode(s, h) {
-    const href = urlOf({ ...s, doc: h.id });
-    const link = el('a', { href, class: 'hit-title' }, h.title || h.id);
+  /** A link that opens a document in this page (a plain click) or, with a modifier, as the browser would. */
+  function docLink(s, id, text, cls) {
+    const link = el('a', { href: urlOf({ ...s, doc: id }), class: cls }, text);
     link.addEventListener('click', (ev) => {
       if (ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.button !== 0) return;
       ev.preventDefault();
       cameFromResults = true;
-      go({ ...s, doc: h.id });
+      go({ ...s, doc: id });
     });
+    return link;
+  }
+
+  function hitNode(s, h) {
+    const link = docLink(s, h.id, h.title || h.id, 'hit-title');
     const meta = el('div', { class: 'hit-meta' },
       el('span', { class: 'badge lang-' + h.lang }, LANGS[h.lang] || h.lang),
       el('span', { class: 'folder' }, h.folder || ''),
       el('span', { class: 'id' }, h.id));
     const snippets = el('div', { class: 'snippets' });
     for (const sn of h.snippets || []) snippets.append(el('p', { class: 'snippet' }, snippetNode(sn)));
-    const versions = (h.versions || []).map((v) => {
-      const vlink = el('a', { href: urlOf({ ...s, doc: v.id }), class: 'version-title' }, v.title || v.id);
-      vlink.addEventListener('click', (ev) => {
-        if (ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.button !== 0) return;
-        ev.preventDefault();
-        cameFromResults = true;
-        go({ ...s, doc: v.id });
-      });
-      return el('p', { class: 'version' }, el('span', { class: 'badge lang-' + v.lang }, LANGS[v.lang] || v.lang), ' ', vlink);
-    });
+    const versions = (h.versions || []).map((v) => el('p', { class: 'version' },
+      el('span', { class: 'badge lang-' + v.lang }, LANGS[v.lang] || v.lang), ' ', docLink(s, v.id, v.title || v.id, 'version-title')));
     return el('li', { class: 'hit' }, el('h3', {}, link), meta, snippets, ...versions);
   }
 
