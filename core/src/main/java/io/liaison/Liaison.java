@@ -195,6 +195,15 @@ public final class Liaison implements Closeable {
     return new VersionLinker(BundledDictionaries::lexicon).link(indexDir);
   }
 
+  /**
+   * Links the versions of this index's documents that are not linked yet, as {@link
+   * #linkVersions(Path)} does, on the thread that calls it; searches keep answering meanwhile and
+   * show the links after {@link #refresh()}. A cluster index says in the summary that it keeps none.
+   */
+  public VersionLinker.Summary linkVersions() throws IOException {
+    return backend.linkVersions();
+  }
+
   /** Searches; a malformed query throws {@link io.liaison.query.QuerySyntaxException} with its position. */
   public SearchResponse search(SearchRequest request) throws IOException {
     checkGlossaryIfDue();

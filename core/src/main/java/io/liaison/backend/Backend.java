@@ -7,6 +7,7 @@ import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.search.StoredDocument;
 import io.liaison.search.SuggestionIndex;
+import io.liaison.search.VersionLinker;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,6 +44,15 @@ public interface Backend extends Closeable {
    * @throws IllegalArgumentException when the corpus folder cannot be read
    */
   IndexSummary reindex(Path corpus, IndexProgress progress) throws IOException;
+
+  /**
+   * Links each document to its version in the other language where that is not done yet ({@link
+   * VersionLinker}); a backend that keeps no links says so in the summary. Call {@link #refresh()}
+   * afterwards.
+   */
+  default VersionLinker.Summary linkVersions() throws IOException {
+    return new VersionLinker.Summary(0, 0, 0, 0, Optional.of(describe() + " keeps no language versions"));
+  }
 
   /** Where the index is, for people: a folder or {@code URL/index}. */
   String describe();

@@ -78,6 +78,11 @@ public final class EmbeddedBackend implements Backend {
   }
 
   @Override
+  public VersionLinker.Summary linkVersions() throws IOException {
+    return linker.link(indexDir);
+  }
+
+  @Override
   public String describe() {
     return indexDir.toString();
   }

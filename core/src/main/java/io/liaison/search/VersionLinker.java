@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,7 +108,16 @@ public final class VersionLinker {
    * @param millis the run's time
    * @param skipped why the run did nothing, when it did nothing for a reason the user can act on
    */
-  public record Summary(int queried, int pairs, int changed, long millis, Optional<String> skipped) {}
+  public record Summary(int queried, int pairs, int changed, long millis, Optional<String> skipped) {
+    /** One line, as {@code liaison index} prints it. */
+    public String describe() {
+      if (skipped.isPresent()) {
+        return "language versions not linked: " + skipped.get();
+      }
+      return String.format(Locale.ROOT, "language versions: %d pairs (%d documents searched for theirs, %.1f s)",
+          pairs, queried, millis / 1000.0);
+    }
+  }
 
   private final Supplier<Lexicon> lexicon;
   private final int threads;
@@ -139,11 +149,16 @@ public final class VersionLinker {
         return new Summary(0, 0, 0, elapsed(start), Optional.of(
             "the index predates version links; rebuild it (liaison index --rebuild) to link language versions"));
       }
+      State state = State.read(committed);
+      String recorded = committed.getIndexCommit().getUserData().get(IndexLayout.VERSION_PAIRS_KEY);
+      if (state.todo().isEmpty() && Integer.toString(state.pairs()).equals(recorded)) {
+        // Nothing new, changed or unpaired: no writer, so no write lock taken (a server checks at every start).
+        return new Summary(0, state.pairs(), 0, elapsed(start), Optional.empty());
+      }
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
       config.setCommitOnClose(false);
       config.setSimilarity(Scoring.similarity());
       try (IndexWriter writer = new IndexWriter(dir, config)) {
-        State state = State.read(committed);
         Finder finder = new Finder(committed, analyzer, new QueryTranslator(analyzer, lexicon, Glossary::empty,
             constant(AliasTable.read(committed))), state);
         Run run = new Run(state, finder);
@@ -222,6 +237,29 @@ public final class VersionLinker {
         }
       }
       return n / 2;
+    }
+
+    /**
+     * The documents to search for: those not looked at yet (an empty column: new or changed), and
+     * linked ones whose version is gone or was replaced and must prove itself again. Sorted, so
+     * that a run's result does not depend on hash order.
+     */
+    Set<String> todo() {
+      Set<String> todo = new TreeSet<>();
+      Set<String> fresh = new HashSet<>();
+      version.forEach((id, v) -> {
+        if (v.isEmpty()) {
+          todo.add(id);
+          fresh.add(id);
+        }
+      });
+      version.forEach((id, v) -> {
+        boolean linked = !v.isEmpty() && !v.equals(NONE);
+        if (linked && (!docs.containsKey(v) || fresh.contains(v))) {
+          todo.add(id);
+        }
+      });
+      return todo;
     }
 
     boolean bothGroups() {
@@ -360,21 +398,7 @@ public final class VersionLinker {
     }
 
     void linkAll(int threads) throws IOException {
-      // Sorted, so that a run's result does not depend on hash order.
-      Set<String> todo = new TreeSet<>();
-      Set<String> fresh = new HashSet<>();
-      state.version().forEach((id, v) -> {
-        if (v.isEmpty()) {
-          todo.add(id);
-          fresh.add(id);
-        }
-      });
-      state.version().forEach((id, v) -> {
-        boolean linked = !v.isEmpty() && !v.equals(NONE);
-        if (linked && (!state.docs().containsKey(v) || fresh.contains(v))) {
-          todo.add(id); // its version is gone, or was replaced and must prove itself again
-        }
-      });
+      Set<String> todo = state.todo();
       if (!state.bothGroups()) {
         todo.forEach(id -> set(id, NONE)); // nothing to be a version of
         return;

@@ -1,7 +1,6 @@
 package io.liaison.cli;
 
 import io.liaison.Liaison;
-import io.liaison.search.VersionLinker;
 import io.liaison.backend.OpenSearchIndexer;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
@@ -30,7 +29,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Option(names = "--no-versions",
       description = "Do not link each document to its version in the other language (one search per new or changed "
-          + "document); searches then show no versions. The next run without it links them.")
+          + "document); searches then show no versions. The next run without it links them, and so does serve, in the background.")
   boolean noVersions;
 
   @Option(names = "--allow-empty",
@@ -96,7 +95,7 @@ final class IndexCommand implements Callable<Integer> {
     if (cluster.cluster().isEmpty() && !noVersions) {
       out.println("linking language versions ...");
       out.flush();
-      out.println(describe(Liaison.linkVersions(i)));
+      out.println(Liaison.linkVersions(i).describe());
     }
     if (!s.unsupportedTypes().isEmpty()) {
       out.println("  to index those, save them as one of the types 'liaison index --help' lists (a Word 97 .doc as .docx)");
@@ -106,15 +105,6 @@ final class IndexCommand implements Callable<Integer> {
     }
     out.flush();
     return strict && !s.skipped().isEmpty() ? 3 : 0;
-  }
-
-  /** One line on the linking of language versions. */
-  static String describe(VersionLinker.Summary v) {
-    if (v.skipped().isPresent()) {
-      return "language versions not linked: " + v.skipped().get();
-    }
-    return String.format(Locale.ROOT, "language versions: %d pairs (%d documents searched for theirs, %.1f s)",
-        v.pairs(), v.queried(), v.millis() / 1000.0);
   }
 
   /**

@@ -104,7 +104,12 @@ final class ServeCommand implements Callable<Integer> {
     liaison.warmUp();
     try {
       ServerConfig config = new ServerConfig(host, port, c, System.getenv("LIAISON_ADMIN_TOKEN"));
-      return new Served(App.create(liaison, config).start(host, port), liaison);
+      Javalin app = App.create(liaison, config).start(host, port);
+      if (cluster.cluster().isEmpty()) {
+        // Searches answer meanwhile; at 100k new documents linking takes minutes (MERGE-SWEEP.md).
+        App.linkVersionsInBackground(app);
+      }
+      return new Served(app, liaison);
     } catch (JavalinException e) {
       liaison.close();
       throw bindFailure(e);
@@ -165,7 +170,7 @@ final class ServeCommand implements Callable<Integer> {
       LOG.info("No index at {}; indexing {} first", i, c);
       IndexSummary s = new Indexer(Indexer.Options.of(c, i)).run();
       LOG.info("{}", s.describe());
-      LOG.info("{}", IndexCommand.describe(Liaison.linkVersions(i)));
+      LOG.info("Language versions are linked once the server is up, in the background");
     }
     return Liaison.open(i, g);
   }

@@ -41,7 +41,9 @@ final class AdminRoutes {
   private void rebuild(Context ctx) {
     authorize(ctx);
     if (!rebuild.start()) {
-      throw new ApiException(409, "conflict", "a rebuild is already running; watch GET /api/index/status");
+      throw new ApiException(409, "conflict", rebuild.linking()
+          ? "language versions are being linked in the background; ask again once GET /api/index/status says it is done"
+          : "a rebuild is already running; watch GET /api/index/status");
     }
     ctx.status(202).json(new ApiResponses.Accepted("started", "/api/index/status"));
   }

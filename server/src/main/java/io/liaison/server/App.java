@@ -58,7 +58,8 @@ public final class App {
     }
     // One path to a newer commit, whoever wrote it: the searcher (and the aliases it reads), then
     // the suggester's own reader and its titles.
-    RebuildJob rebuild = new RebuildJob(progress -> liaison.reindex(config.corpus(), progress), () -> {
+    RebuildJob rebuild = new RebuildJob(progress -> liaison.reindex(config.corpus(), progress),
+        () -> liaison.linkVersions().describe(), () -> {
       liaison.refresh();
       suggester.refresh();
       afterRefresh.run();
@@ -118,6 +119,20 @@ public final class App {
       boolean compressed = Runtime.getRuntime().maxMemory() < 31L * 1024 * 1024 * 1024;
       System.setProperty(property, compressed ? "16" : "8");
     }
+  }
+
+  /**
+   * Links the served index's language versions on the rebuild job's thread, where that is not done
+   * yet, and returns at once; false when a rebuild is running (it links as it ends). What {@code
+   * serve} starts once it serves a corpus: a large one is searchable before its links are made.
+   */
+  public static boolean linkVersionsInBackground(Javalin app) {
+    return rebuildJob(app).startLinking();
+  }
+
+  /** Waits until the app's rebuild or background linking, if one is running, has finished. */
+  public static void awaitBackgroundWork(Javalin app) throws InterruptedException {
+    rebuildJob(app).awaitIdle();
   }
 
   /** The app's rebuild job, which also follows others' commits; tests run its check when they choose. */

@@ -3,6 +3,7 @@ package io.liaison.server;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import java.io.Closeable;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,11 @@ final class RebuildJob implements Closeable {
   /** The indexing run itself, reporting its files to {@code progress}. */
   interface Reindex {
     IndexSummary run(IndexProgress progress) throws Exception;
+  }
+
+  /** Links language versions where that is not done yet, and says what it did in one line. */
+  interface LinkVersions {
+    String run() throws Exception;
   }
 
   /** Work to do after a successful commit, such as refreshing searchers. */
@@ -77,6 +83,7 @@ final class RebuildJob implements Closeable {
   }
 
   private final Reindex reindex;
+  private final LinkVersions link;
   private final AfterCommit afterCommit;
   private final IndexCheck current;
   /** One thread for rebuilds and commit checks, so a check never runs in the middle of a rebuild's refresh. */
@@ -86,11 +93,14 @@ final class RebuildJob implements Closeable {
     return t;
   });
   private final AtomicReference<State> state = new AtomicReference<>(new State(false, null, null, 0, null, null, null));
+  /** True while linking runs: closing stops it at once, as it commits nothing until it ends. */
+  private volatile boolean linking;
   /** The last failed check's message, so that a lasting problem is logged once, not every interval. */
   private String lastCheckFailure;
 
-  RebuildJob(Reindex reindex, AfterCommit afterCommit, IndexCheck current) {
+  RebuildJob(Reindex reindex, LinkVersions link, AfterCommit afterCommit, IndexCheck current) {
     this.reindex = reindex;
+    this.link = link;
     this.afterCommit = afterCommit;
     this.current = current;
   }
@@ -167,6 +177,55 @@ final class RebuildJob implements Closeable {
         result != null ? result : started.lastResult(), error, started.progress()));
   }
 
+  /**
+   * Links language versions where that is not done yet, on the job's thread, as {@code serve} does
+   * once it is up: searches answer at once, and show a hit's version once the links are committed
+   * (minutes after indexing 100k new documents). Counts as running (a rebuild asked for meanwhile is refused), but leaves the status of
+   * the last rebuild as it was. False when a rebuild or linking is already running.
+   */
+  boolean startLinking() {
+    State before = state.get();
+    if (before.running()) {
+      return false;
+    }
+    State started = new State(true, System.currentTimeMillis(), before.finishedAt(), before.lastDurationMillis(),
+        before.lastResult(), before.lastError(), null);
+    if (!state.compareAndSet(before, started)) {
+      return false;
+    }
+    linking = true;
+    executor.execute(() -> {
+      try {
+        String done = link.run();
+        afterCommit.run();
+        LOG.info("Linked in the background: {}", done);
+      } catch (InterruptedIOException e) {
+        LOG.info("Linking language versions stopped with the server; the next serve links what is left");
+      } catch (Exception e) {
+        // The index stays as it was committed, searchable; the next serve or indexing run links again.
+        LOG.error("Linking language versions failed; searches go on without them", e);
+      } finally {
+        linking = false;
+        state.set(before);
+      }
+    });
+    return true;
+  }
+
+  /** True while background linking runs. */
+  boolean linking() {
+    return linking;
+  }
+
+  /** Waits until the rebuild or linking running now, if any, has finished. */
+  void awaitIdle() throws InterruptedException {
+    try {
+      executor.submit(() -> {}).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
   boolean running() {
     return state.get().running();
   }
@@ -194,14 +253,14 @@ final class RebuildJob implements Closeable {
   }
 
   /**
-   * Stops the commit checks, waits briefly for a running rebuild, then stops the thread; the last
-   * good commit stays in place.
+   * Stops the commit checks, waits briefly for a running rebuild (linking is stopped at once), then
+   * stops the thread; the last good commit stays in place.
    */
   @Override
   public void close() {
     executor.shutdown();
     try {
-      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+      if (linking || !executor.awaitTermination(30, TimeUnit.SECONDS)) {
         executor.shutdownNow();
       }
     } catch (InterruptedException e) {

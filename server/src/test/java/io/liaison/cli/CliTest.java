@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import io.liaison.Liaison;
+import io.liaison.search.Hit;
+import io.liaison.search.SearchRequest;
+import io.liaison.search.VersionLinker;
 import io.liaison.server.App;
 import io.liaison.server.ServerConfig;
 import java.io.PrintWriter;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -264,6 +268,36 @@ class CliTest {
     double[] scores = lines.stream().mapToDouble(l -> Double.parseDouble(l.split(" ")[4])).toArray();
     for (int i = 1; i < scores.length; i++) {
       assertTrue(scores[i] < scores[i - 1], lines.toString());
+    }
+  }
+
+  @Test
+  void serveLinksLanguageVersionsInTheBackgroundWhereTheyAreNotLinkedYet() throws Exception {
+    Path c = dir.resolve("serve-versions");
+    Files.createDirectories(c.resolve("en"));
+    Files.createDirectories(c.resolve("zh"));
+    Files.writeString(c.resolve("en/port.txt"), "Qingdao harbour reopens berth seven\nThe port authority of Qingdao "
+        + "reopened berth seven on Monday after engineers repaired the container crane.");
+    Files.writeString(c.resolve("zh/gangkou.txt"), "青岛港重新开放七号泊位\n青岛港务局周一重新开放七号泊位，工程师修好了集装箱起重机。");
+    Files.writeString(c.resolve("en/rice.txt"), "Rice harvest in Hunan\nFarmers in Hunan province brought in a record rice "
+        + "harvest despite the summer drought.");
+    Files.writeString(c.resolve("zh/shuidao.txt"), "湖南水稻丰收\n尽管夏季干旱，湖南省农民仍然获得了创纪录的水稻收成。");
+    // A new index, which serve builds itself; and one indexed without linking, which serve links.
+    Path fresh = dir.resolve("serve-versions-fresh");
+    Path unlinked = dir.resolve("serve-versions-unlinked");
+    assertEquals(0, run("index", "--corpus", c.toString(), "--index", unlinked.toString(), "--no-versions").code());
+    assertTrue(VersionLinker.pairs(unlinked).isEmpty());
+    for (Path i : List.of(fresh, unlinked)) {
+      ServeCommand serve = LiaisonCli.commandLine()
+          .parseArgs("serve", "--corpus", c.toString(), "--index", i.toString(), "--port", "0")
+          .subcommand().commandSpec().commandLine().getCommand();
+      try (ServeCommand.Served served = serve.start()) {
+        App.awaitBackgroundWork(served.app());
+        Hit first = served.liaison().search(SearchRequest.of("berth crane")).hits().get(0);
+        assertEquals(Set.of("en/port.txt", "zh/gangkou.txt"), Set.of(first.id(), first.versions().get(0).id()), i.toString());
+      }
+      assertEquals(Map.of("en/port.txt", "zh/gangkou.txt", "zh/gangkou.txt", "en/port.txt",
+          "en/rice.txt", "zh/shuidao.txt", "zh/shuidao.txt", "en/rice.txt"), VersionLinker.pairs(i), i.toString());
     }
   }
 
