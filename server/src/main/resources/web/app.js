@@ -243,7 +243,8 @@
     const snippets = el('div', { class: 'snippets' });
     for (const sn of h.snippets || []) snippets.append(el('p', { class: 'snippet' }, snippetNode(sn)));
     const versions = (h.versions || []).map((v) => el('p', { class: 'version' },
-      el('span', { class: 'badge lang-' + v.lang }, LANGS[v.lang] || v.lang), ' ', docLink(s, v.id, v.title || v.id, 'version-title')));
+      el('span', { class: 'badge lang-' + v.lang }, (LANGS[v.lang] || v.lang) + (v.script === 'Hant' ? ' 繁體' : '')), ' ',
+      docLink(s, v.id, v.title || v.id, 'version-title')));
     return el('li', { class: 'hit' }, el('h3', {}, link), meta, snippets, ...versions);
   }
 

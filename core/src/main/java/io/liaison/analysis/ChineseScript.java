@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Static helpers for Han text: script test and Traditional-to-Simplified folding.
@@ -61,6 +62,41 @@ public final class ChineseScript {
     }
     return text;
   }
+
+  /** The {@link #script} of text written in Traditional characters. */
+  public static final String TRADITIONAL = "Hant";
+  /** The {@link #script} of text written in Simplified characters. */
+  public static final String SIMPLIFIED = "Hans";
+
+  /**
+   * The script Han text is written in, as an ISO 15924 code: {@value #TRADITIONAL} when at least one
+   * Han character in {@value #TRADITIONAL_ONE_IN} has a different Simplified form, {@value
+   * #SIMPLIFIED} otherwise, and empty for text without Han characters. Simplified text has almost
+   * none (a few fold that are right as they stand, such as 乾 in 乾隆): at most 1.4 % of the Han
+   * characters of the benchmarks' 1 277 Simplified pages. Traditional text has about a third (們,
+   * 這, 國, 經, 說): 12 to 50 %, median 33 %, on their 1 128 Traditional pages.
+   */
+  public static Optional<String> script(CharSequence text) {
+    int han = 0;
+    int traditional = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = Character.codePointAt(text, i);
+      i += Character.charCount(cp);
+      if (isHan(cp)) {
+        han++;
+        if (toSimplified(cp) != cp) {
+          traditional++;
+        }
+      }
+    }
+    if (han == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(traditional * TRADITIONAL_ONE_IN >= han ? TRADITIONAL : SIMPLIFIED);
+  }
+
+  /** One Han character in this many with a Simplified form of its own makes text Traditional. */
+  static final int TRADITIONAL_ONE_IN = 20;
 
   /** One UTF-16 unit folded; surrogates and characters outside the table come back unchanged. */
   static char simplify(char c) {

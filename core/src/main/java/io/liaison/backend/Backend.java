@@ -51,7 +51,7 @@ public interface Backend extends Closeable {
    * afterwards.
    */
   default VersionLinker.Summary linkVersions() throws IOException {
-    return new VersionLinker.Summary(0, 0, 0, 0, Optional.of(describe() + " keeps no language versions"));
+    return new VersionLinker.Summary(0, 0, 0, 0, 0, Optional.of(describe() + " keeps no language versions"));
   }
 
   /** Where the index is, for people: a folder or {@code URL/index}. */

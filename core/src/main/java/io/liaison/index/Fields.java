@@ -1,7 +1,9 @@
 package io.liaison.index;
 
+import io.liaison.analysis.ChineseScript;
 import io.liaison.analysis.LiaisonAnalyzer;
 import io.liaison.ingest.ExtractedDocument;
+import io.liaison.ingest.Language;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,6 +50,16 @@ public final class Fields {
    * Lucene updates only doc-value fields the index already has.
    */
   public static final String VERSION = "version";
+  /**
+   * The script of a document holding Chinese text, {@code Hans} or {@code Hant} ({@link
+   * ChineseScript#script}), indexed and as a sorted doc value; absent on English documents.
+   */
+  public static final String SCRIPT = "script";
+  /**
+   * The id of the document's version in the other Chinese script (a Simplified text and its
+   * Traditional conversion), kept as {@link #VERSION} is.
+   */
+  public static final String SCRIPT_VERSION = "version.script";
   /** Set to {@code 1} on documents that hold aliases, so they are found without a full scan. */
   public static final String HAS_ALIAS = "has_alias";
 
@@ -68,7 +80,7 @@ public final class Fields {
     Analyzer keyword = new KeywordAnalyzer();
     return new PerFieldAnalyzerWrapper(
         new LiaisonAnalyzer(traditionalToSimplified),
-        Map.of(ID, keyword, LANG, keyword, FOLDER, keyword, HASH, keyword));
+        Map.of(ID, keyword, LANG, keyword, FOLDER, keyword, HASH, keyword, SCRIPT, keyword));
   }
 
   /** Builds the Lucene document for an extracted file. */
@@ -89,6 +101,13 @@ public final class Fields {
     doc.add(new StoredField(MODIFIED, d.modified()));
     doc.add(new StringField(HASH, d.hash(), Field.Store.YES));
     doc.add(new BinaryDocValuesField(VERSION, new BytesRef()));
+    doc.add(new BinaryDocValuesField(SCRIPT_VERSION, new BytesRef()));
+    if (d.language() != Language.EN) {
+      ChineseScript.script(d.title() + "\n" + d.body()).ifPresent(script -> {
+        doc.add(new StringField(SCRIPT, script, Field.Store.NO));
+        doc.add(new SortedDocValuesField(SCRIPT, new BytesRef(script)));
+      });
+    }
     List<String> all = new ArrayList<>();
     for (String alias : aliases) {
       doc.add(new StoredField(ALIAS, alias));

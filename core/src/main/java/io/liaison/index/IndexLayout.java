@@ -17,6 +17,8 @@ public final class IndexLayout {
    * {@code io.liaison.search.VersionLinker}); absent when the commit was not linked.
    */
   public static final String VERSION_PAIRS_KEY = "liaison.version.pairs";
+  /** Commit user-data key: the number of Simplified–Traditional pairs linked in this commit, as above. */
+  public static final String SCRIPT_PAIRS_KEY = "liaison.version.script-pairs";
 
   private IndexLayout() {}
 

@@ -69,7 +69,7 @@ public final class Searcher implements Closeable {
   private final AtomicReference<AliasTable> aliases = new AtomicReference<>();
   private final CompletableFuture<AliasTable> firstAliases = new CompletableFuture<>();
   private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
-  private final AtomicReference<Map.Entry<IndexReader, Boolean>> linkedReader = new AtomicReference<>();
+  private final AtomicReference<Map.Entry<IndexReader, Integer>> linkedReader = new AtomicReference<>();
 
   /** How long one search may run before it is stopped with a {@link SearchTimeoutException}. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
@@ -209,11 +209,12 @@ public final class Searcher implements Closeable {
       int wanted = Math.multiplyExact(request.page(), request.limit());
       // A translated query's hits in two languages are merged (LanguageBalance) from the best of each.
       boolean balance = LanguageBalance.appliesTo(request);
-      // A hit's version is shown with it and not again lower down (VersionGroups), so a page of
-      // groups may need up to twice as many ranked hits; with a language filter no version can
-      // appear on the list.
-      boolean absorb = request.language().isEmpty() && linked(shared.getIndexReader());
-      int ranks = absorb ? Math.multiplyExact(wanted, 2) : wanted;
+      // A hit's versions are shown with it and not again lower down (VersionGroups), so a page of
+      // groups may need up to two or three times as many ranked hits (under a language filter only
+      // a version in the other script can be on the list, but the same bound holds).
+      int groupSize = groupSize(shared.getIndexReader());
+      boolean absorb = groupSize > 1;
+      int ranks = absorb ? Math.multiplyExact(wanted, groupSize) : wanted;
       RankedMatches results;
       try {
         results = RankedMatches.search(searcher, filtered, ranks, balance);
@@ -267,15 +268,15 @@ public final class Searcher implements Closeable {
     return out;
   }
 
-  /** Whether the reader's commit holds version pairs, read once per reader (a commit's user data lists its files). */
-  private boolean linked(IndexReader reader) throws IOException {
-    Map.Entry<IndexReader, Boolean> known = linkedReader.get();
+  /** {@link VersionGroups#groupSize} of the reader's commit, read once per reader (a commit's user data lists its files). */
+  private int groupSize(IndexReader reader) throws IOException {
+    Map.Entry<IndexReader, Integer> known = linkedReader.get();
     if (known != null && known.getKey() == reader) {
       return known.getValue();
     }
-    boolean linked = VersionGroups.linked(reader);
-    linkedReader.set(Map.entry(reader, linked));
-    return linked;
+    int size = VersionGroups.groupSize(reader);
+    linkedReader.set(Map.entry(reader, size));
+    return size;
   }
 
   private List<Hit> hits(IndexSearcher searcher, Query query, List<VersionGroups.Group> groups) throws IOException {
@@ -308,8 +309,10 @@ public final class Searcher implements Closeable {
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       Document d = docs[i];
-      int version = groups.get(i).version();
-      List<Version> versions = version < 0 ? List.of() : List.of(VersionGroups.describe(searcher.getIndexReader(), version));
+      List<Version> versions = new ArrayList<>();
+      for (int version : groups.get(i).versions()) {
+        versions.add(VersionGroups.describe(searcher.getIndexReader(), version));
+      }
       hits.add(new Hit(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.LANG), d.get(Fields.FOLDER), page[i].score,
           snippets.get(i), versions));
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
@@ -23,22 +24,33 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Puts each hit's language version ({@link VersionLinker}) beside it: the version is shown with the
- * hit and, lower on the list, not again. Reads only doc-value columns, never stored documents.
+ * Puts each hit's versions ({@link VersionLinker}: in the other language, in the other Chinese
+ * script, and the other script's of the one in the other language) beside it: they are shown with
+ * the hit and, lower on the list, not again. Reads only doc-value columns, never stored documents.
  */
 final class VersionGroups {
-  /** A hit and the doc number of its version, or -1. */
-  record Group(ScoreDoc hit, int version) {}
+  /** A hit and the doc numbers of its versions, the one in the other language first. */
+  record Group(ScoreDoc hit, List<Integer> versions) {}
 
   private VersionGroups() {}
 
-  /** True when the reader's commit was linked and holds at least one pair. */
-  static boolean linked(IndexReader reader) throws IOException {
+  /**
+   * How many documents a group can hold in the reader's commit: 1 when it has no pairs, 2 with
+   * pairs of one kind, 3 with both (English, Simplified and Traditional).
+   */
+  static int groupSize(IndexReader reader) throws IOException {
     if (!(reader instanceof DirectoryReader directory)) {
-      return false;
+      return 1;
     }
-    String pairs = directory.getIndexCommit().getUserData().get(IndexLayout.VERSION_PAIRS_KEY);
-    return pairs != null && !pairs.equals("0");
+    Map<String, String> data = directory.getIndexCommit().getUserData();
+    int size = 1;
+    for (String key : List.of(IndexLayout.VERSION_PAIRS_KEY, IndexLayout.SCRIPT_PAIRS_KEY)) {
+      String pairs = data.get(key);
+      if (pairs != null && !pairs.equals("0")) {
+        size++;
+      }
+    }
+    return size;
   }
 
   /**
@@ -53,20 +65,39 @@ final class VersionGroups {
       if (!shown.add(hit.doc)) {
         continue;
       }
-      int version = versionOf(reader, hit.doc);
-      if (absorb && version >= 0) {
-        shown.add(version);
+      List<Integer> versions = versionsOf(reader, hit.doc);
+      if (absorb) {
+        shown.addAll(versions);
       }
-      groups.add(new Group(hit, version));
+      groups.add(new Group(hit, versions));
     }
     return groups;
   }
 
-  /** The doc number of the document's live version, or -1. */
-  static int versionOf(IndexReader reader, int doc) throws IOException {
+  /**
+   * The doc numbers of the document's live versions: in the other language, in the other script,
+   * and the other script's version of the one in the other language (an English text's Simplified
+   * and Traditional versions, when it is linked to one of them).
+   */
+  static List<Integer> versionsOf(IndexReader reader, int doc) throws IOException {
+    List<Integer> versions = new ArrayList<>(2);
+    int language = versionOf(reader, doc, Fields.VERSION);
+    int script = versionOf(reader, doc, Fields.SCRIPT_VERSION);
+    for (int v : new int[] {language, script,
+        language < 0 ? -1 : versionOf(reader, language, Fields.SCRIPT_VERSION),
+        script < 0 ? -1 : versionOf(reader, script, Fields.VERSION)}) {
+      if (v >= 0 && v != doc && !versions.contains(v)) {
+        versions.add(v);
+      }
+    }
+    return versions;
+  }
+
+  /** The doc number of the document's live version in {@code column}, or -1. */
+  private static int versionOf(IndexReader reader, int doc, String field) throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    BinaryDocValues column = leaf.reader().getBinaryDocValues(Fields.VERSION);
+    BinaryDocValues column = leaf.reader().getBinaryDocValues(field);
     if (column == null || !column.advanceExact(doc - leaf.docBase)) {
       return -1;
     }
@@ -99,13 +130,13 @@ final class VersionGroups {
     return -1;
   }
 
-  /** The version's id, title and language, from the doc-value columns. */
+  /** The version's id, title, language and script, from the doc-value columns. */
   static Version describe(IndexReader reader, int doc) throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     int d = doc - leaf.docBase;
     return new Version(sorted(leaf.reader(), Fields.ID, d), binary(leaf.reader(), Fields.TITLE_COLUMN, d),
-        sorted(leaf.reader(), Fields.LANG, d));
+        sorted(leaf.reader(), Fields.LANG, d), sorted(leaf.reader(), Fields.SCRIPT, d));
   }
 
   private static String sorted(LeafReader r, String field, int d) throws IOException {

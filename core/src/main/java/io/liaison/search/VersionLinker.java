@@ -1,5 +1,6 @@
 package io.liaison.search;
 
+import io.liaison.analysis.ChineseScript;
 import io.liaison.index.Fields;
 import io.liaison.index.IndexLayout;
 import io.liaison.index.NoPrefetchDirectory;
@@ -18,9 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +91,14 @@ import org.apache.lucene.util.BytesRef;
  * queried again until it changes or a new document finds it as its best match; a document whose
  * version pairs with a new one instead is marked so too.
  *
+ * <p>A second kind of version, {@link Kind#SCRIPT}, pairs a Simplified text with its Traditional
+ * conversion (a page a Hong Kong or Macau site publishes in both scripts), in the {@link
+ * Fields#SCRIPT_VERSION} column: each document's anchor words, as the analyzer folds them, run
+ * over the documents of the other script, and a mutual best match is kept only when it holds
+ * {@link #SAME_TEXT_SHARE} of the other's anchor words both ways, as a conversion does and a
+ * rewrite of the same story does not. With both kinds a text can show three versions: English,
+ * Simplified and Traditional.
+ *
  * <p>The pairs are written as doc-value updates and committed in one commit: a crash leaves the
  * index as the indexer committed it, searchable, and the next run links what is left.
  */
@@ -98,24 +109,49 @@ public final class VersionLinker {
   static final int ANCHOR_WORDS = 15;
   /** The column's value for a document checked and found to have no version. */
   static final String NONE = "\u0000";
+  /**
+   * How many of a document's anchor words the opening of its version in the other script must hold,
+   * both ways. A conversion that also changes words (软件 to 軟體, as Taiwan's usage has it) holds
+   * half or more: on Debian's Simplified and Traditional manual pages, a half keeps 569 pairs, all
+   * right, and 0.8 only 487 (MERGE-SWEEP.md, session 31).
+   */
+  static final double SAME_TEXT_SHARE = 0.5;
+
+  /** The kinds of version a document can have, each in a column of its own. */
+  public enum Kind {
+    /** The same text in the other language: English against documents holding Chinese. */
+    LANGUAGE(Fields.VERSION, IndexLayout.VERSION_PAIRS_KEY),
+    /** The same Chinese text in the other script: Simplified against Traditional. */
+    SCRIPT(Fields.SCRIPT_VERSION, IndexLayout.SCRIPT_PAIRS_KEY);
+
+    final String column;
+    final String pairsKey;
+
+    Kind(String column, String pairsKey) {
+      this.column = column;
+      this.pairsKey = pairsKey;
+    }
+  }
 
   /**
    * What a run did.
    *
    * @param queried documents whose best match in the other language was searched for
-   * @param pairs version pairs in the index after the run
+   * @param pairs language-version pairs in the index after the run
+   * @param scriptPairs Simplified–Traditional pairs in the index after the run
    * @param changed documents whose column the run rewrote
    * @param millis the run's time
    * @param skipped why the run did nothing, when it did nothing for a reason the user can act on
    */
-  public record Summary(int queried, int pairs, int changed, long millis, Optional<String> skipped) {
+  public record Summary(int queried, int pairs, int scriptPairs, int changed, long millis, Optional<String> skipped) {
     /** One line, as {@code liaison index} prints it. */
     public String describe() {
       if (skipped.isPresent()) {
         return "language versions not linked: " + skipped.get();
       }
-      return String.format(Locale.ROOT, "language versions: %d pairs (%d documents searched for theirs, %.1f s)",
-          pairs, queried, millis / 1000.0);
+      String scripts = scriptPairs == 0 ? "" : String.format(Locale.ROOT, " and %d Simplified–Traditional pairs", scriptPairs);
+      return String.format(Locale.ROOT, "language versions: %d pairs%s (%d documents searched for theirs, %.1f s)",
+          pairs, scripts, queried, millis / 1000.0);
     }
   }
 
@@ -146,14 +182,18 @@ public final class VersionLinker {
       Analyzer analyzer = Fields.analyzer(t2s);
       FieldInfo column = FieldInfos.getMergedFieldInfos(committed).fieldInfo(Fields.VERSION);
       if (committed.numDocs() > 0 && column == null) {
-        return new Summary(0, 0, 0, elapsed(start), Optional.of(
+        return new Summary(0, 0, 0, 0, elapsed(start), Optional.of(
             "the index predates version links; rebuild it (liaison index --rebuild) to link language versions"));
       }
       State state = State.read(committed);
-      String recorded = committed.getIndexCommit().getUserData().get(IndexLayout.VERSION_PAIRS_KEY);
-      if (state.todo().isEmpty() && Integer.toString(state.pairs()).equals(recorded)) {
+      Map<String, String> data = new HashMap<>(committed.getIndexCommit().getUserData());
+      boolean current = true;
+      for (Kind kind : state.kinds()) {
+        current &= state.todo(kind).isEmpty() && Integer.toString(state.pairs(kind)).equals(data.get(kind.pairsKey));
+      }
+      if (current) {
         // Nothing new, changed or unpaired: no writer, so no write lock taken (a server checks at every start).
-        return new Summary(0, state.pairs(), 0, elapsed(start), Optional.empty());
+        return new Summary(0, state.pairs(Kind.LANGUAGE), state.pairs(Kind.SCRIPT), 0, elapsed(start), Optional.empty());
       }
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
       config.setCommitOnClose(false);
@@ -161,32 +201,44 @@ public final class VersionLinker {
       try (IndexWriter writer = new IndexWriter(dir, config)) {
         Finder finder = new Finder(committed, analyzer, new QueryTranslator(analyzer, lexicon, Glossary::empty,
             constant(AliasTable.read(committed))), state);
-        Run run = new Run(state, finder);
-        run.linkAll(threads);
-        for (Map.Entry<String, String> e : run.updates.entrySet()) {
-          writer.updateBinaryDocValue(new Term(Fields.ID, e.getKey()), Fields.VERSION,
-              new BytesRef(e.getValue().getBytes(StandardCharsets.UTF_8)));
+        int changed = 0;
+        boolean commit = false;
+        for (Kind kind : state.kinds()) {
+          Run run = new Run(state, kind, finder);
+          run.linkAll(threads);
+          for (Map.Entry<String, String> e : run.updates.entrySet()) {
+            writer.updateBinaryDocValue(new Term(Fields.ID, e.getKey()), kind.column,
+                new BytesRef(e.getValue().getBytes(StandardCharsets.UTF_8)));
+          }
+          changed += run.updates.size();
+          String pairs = Integer.toString(state.pairs(kind));
+          String before = data.put(kind.pairsKey, pairs);
+          commit |= !run.updates.isEmpty() || !pairs.equals(before);
         }
-        int pairs = state.pairs();
-        Map<String, String> data = new HashMap<>(committed.getIndexCommit().getUserData());
-        String before = data.put(IndexLayout.VERSION_PAIRS_KEY, Integer.toString(pairs));
-        if (!run.updates.isEmpty() || !Integer.toString(pairs).equals(before)) {
+        if (commit) {
           writer.setLiveCommitData(data.entrySet());
           writer.commit();
         }
-        return new Summary(finder.queried.get(), pairs, run.updates.size(), elapsed(start), Optional.empty());
+        return new Summary(finder.queried.get(), state.pairs(Kind.LANGUAGE), state.pairs(Kind.SCRIPT), changed,
+            elapsed(start), Optional.empty());
       }
     }
   }
 
-  /** The pairs of an index: each linked document's id and its version's id, both ways. */
+  /** The language-version pairs of an index: each linked document's id and its version's id, both ways. */
   public static Map<String, String> pairs(Path indexDir) throws IOException {
+    return pairs(indexDir, Kind.LANGUAGE);
+  }
+
+  /** The pairs of one kind in an index, as {@link #pairs(Path)}; empty when the index has no such column. */
+  public static Map<String, String> pairs(Path indexDir, Kind kind) throws IOException {
     try (FSDirectory dir = FSDirectory.open(indexDir);
         DirectoryReader reader = DirectoryReader.open(dir)) {
       State state = State.read(reader);
+      Map<String, String> column = state.columns().getOrDefault(kind, Map.of());
       Map<String, String> out = new TreeMap<>();
-      state.version().forEach((id, v) -> {
-        if (state.docs().containsKey(v) && id.equals(state.version().get(v))) {
+      column.forEach((id, v) -> {
+        if (state.docs().containsKey(v) && id.equals(column.get(v))) {
           out.put(id, v);
         }
       });
@@ -202,37 +254,81 @@ public final class VersionLinker {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  /** Every live document's id, doc number, language group and column value. */
-  private record State(Map<String, Integer> docs, Map<String, Boolean> english, Map<String, String> version) {
+  /**
+   * Every live document's id, doc number, language group and script, and the value of each version
+   * column the index has (an index from before a kind of version has no column for it).
+   */
+  private record State(Map<String, Integer> docs, Map<String, Boolean> english, Map<String, String> script,
+      Map<Kind, Map<String, String>> columns) {
     static State read(DirectoryReader reader) throws IOException {
       Map<String, Integer> docs = new HashMap<>();
       Map<String, Boolean> english = new HashMap<>();
-      Map<String, String> version = new HashMap<>();
+      Map<String, String> script = new HashMap<>();
+      Map<Kind, Map<String, String>> columns = new EnumMap<>(Kind.class);
+      FieldInfos infos = FieldInfos.getMergedFieldInfos(reader);
+      for (Kind kind : Kind.values()) {
+        if (reader.numDocs() == 0 || infos.fieldInfo(kind.column) != null) {
+          columns.put(kind, new HashMap<>());
+        }
+      }
       for (LeafReaderContext leaf : reader.leaves()) {
         LeafReader r = leaf.reader();
         Bits live = r.getLiveDocs();
         SortedDocValues ids = r.getSortedDocValues(Fields.ID);
         SortedDocValues langs = r.getSortedDocValues(Fields.LANG);
-        BinaryDocValues column = r.getBinaryDocValues(Fields.VERSION);
+        SortedDocValues scripts = r.getSortedDocValues(Fields.SCRIPT);
+        Map<Kind, BinaryDocValues> values = new EnumMap<>(Kind.class);
+        for (Kind kind : columns.keySet()) {
+          values.put(kind, r.getBinaryDocValues(kind.column));
+        }
         for (int d = 0; d < r.maxDoc(); d++) {
           if ((live != null && !live.get(d)) || ids == null || !ids.advanceExact(d)) {
             continue;
           }
           String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-          String lang = langs != null && langs.advanceExact(d) ? langs.lookupOrd(langs.ordValue()).utf8ToString() : "";
-          String value = column != null && column.advanceExact(d) ? column.binaryValue().utf8ToString() : "";
           docs.put(id, leaf.docBase + d);
-          english.put(id, LanguageBalance.ENGLISH.equals(lang));
-          version.put(id, value);
+          english.put(id, LanguageBalance.ENGLISH.equals(ordinal(langs, d)));
+          script.put(id, ordinal(scripts, d));
+          for (Map.Entry<Kind, BinaryDocValues> e : values.entrySet()) {
+            BinaryDocValues column = e.getValue();
+            columns.get(e.getKey()).put(id, column != null && column.advanceExact(d) ? column.binaryValue().utf8ToString() : "");
+          }
         }
       }
-      return new State(docs, english, version);
+      return new State(docs, english, script, columns);
     }
 
-    int pairs() {
+    private static String ordinal(SortedDocValues values, int d) throws IOException {
+      return values != null && values.advanceExact(d) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
+    }
+
+    /** The kinds this index has columns for. */
+    Set<Kind> kinds() {
+      return columns.keySet();
+    }
+
+    Map<String, String> column(Kind kind) {
+      return columns.get(kind);
+    }
+
+    /** Whether the document can have a version of this kind: any document a language version, one with Chinese text a script version. */
+    boolean takesPart(Kind kind, String id) {
+      return kind == Kind.LANGUAGE || !script.get(id).isEmpty();
+    }
+
+    /** Which side of the kind's divide the document is on: English, or Traditional. */
+    boolean side(Kind kind, String id) {
+      return kind == Kind.LANGUAGE ? english.get(id) : ChineseScript.TRADITIONAL.equals(script.get(id));
+    }
+
+    int pairs(Kind kind) {
+      Map<String, String> column = columns.get(kind);
+      if (column == null) {
+        return 0;
+      }
       int n = 0;
-      for (Map.Entry<String, String> e : version.entrySet()) {
-        if (docs.containsKey(e.getValue()) && e.getKey().equals(version.get(e.getValue()))) {
+      for (Map.Entry<String, String> e : column.entrySet()) {
+        if (docs.containsKey(e.getValue()) && e.getKey().equals(column.get(e.getValue()))) {
           n++;
         }
       }
@@ -244,16 +340,17 @@ public final class VersionLinker {
      * linked ones whose version is gone or was replaced and must prove itself again. Sorted, so
      * that a run's result does not depend on hash order.
      */
-    Set<String> todo() {
+    Set<String> todo(Kind kind) {
+      Map<String, String> column = columns.get(kind);
       Set<String> todo = new TreeSet<>();
       Set<String> fresh = new HashSet<>();
-      version.forEach((id, v) -> {
+      column.forEach((id, v) -> {
         if (v.isEmpty()) {
           todo.add(id);
           fresh.add(id);
         }
       });
-      version.forEach((id, v) -> {
+      column.forEach((id, v) -> {
         boolean linked = !v.isEmpty() && !v.equals(NONE);
         if (linked && (!docs.containsKey(v) || fresh.contains(v))) {
           todo.add(id);
@@ -262,8 +359,23 @@ public final class VersionLinker {
       return todo;
     }
 
-    boolean bothGroups() {
-      return english.containsValue(true) && english.containsValue(false);
+    /** True when documents on both sides of the kind's divide take part. */
+    boolean bothSides(Kind kind) {
+      boolean one = false;
+      boolean other = false;
+      for (String id : docs.keySet()) {
+        if (takesPart(kind, id)) {
+          if (side(kind, id)) {
+            one = true;
+          } else {
+            other = true;
+          }
+          if (one && other) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 
@@ -283,24 +395,66 @@ public final class VersionLinker {
       this.state = state;
     }
 
-    Optional<String> bestOf(String id) throws IOException {
+    Optional<String> bestOf(String id, Kind kind) throws IOException {
       queried.incrementAndGet();
-      Document d = searcher.storedFields().document(state.docs().get(id), Set.of(Fields.TITLE, Fields.BODY));
-      Query anchors = query(anchorWords(opening(d.get(Fields.TITLE), d.get(Fields.BODY))));
+      String anchorWords = anchorWords(opening(id));
+      Query anchors = kind == Kind.LANGUAGE ? query(anchorWords) : untranslated(anchorWords);
       if (anchors == null) {
         return Optional.empty();
       }
-      Query inOther = new BooleanQuery.Builder()
-          .add(anchors, BooleanClause.Occur.MUST)
-          .add(new TermQuery(new Term(Fields.LANG, LanguageBalance.ENGLISH)),
-              state.english().get(id) ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.FILTER)
-          .build();
+      BooleanQuery.Builder builder = new BooleanQuery.Builder().add(anchors, BooleanClause.Occur.MUST);
+      if (kind == Kind.LANGUAGE) {
+        builder.add(new TermQuery(new Term(Fields.LANG, LanguageBalance.ENGLISH)),
+            state.english().get(id) ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.FILTER);
+      } else {
+        String other = state.side(kind, id) ? ChineseScript.SIMPLIFIED : ChineseScript.TRADITIONAL;
+        builder.add(new TermQuery(new Term(Fields.SCRIPT, other)), BooleanClause.Occur.FILTER);
+      }
+      Query inOther = builder.build();
       // A threshold of 1 lets the collector skip what cannot beat the best so far from the start.
       TopDocs top = searcher.search(inOther, new TopScoreDocCollectorManager(1, 1));
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
       }
       return Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.ID)).get(Fields.ID));
+    }
+
+    /** The document's opening: {@link #OPENING_CHARS} characters of its title and body. */
+    String opening(String id) throws IOException {
+      Document d = searcher.storedFields().document(state.docs().get(id), Set.of(Fields.TITLE, Fields.BODY));
+      return VersionLinker.opening(d.get(Fields.TITLE), d.get(Fields.BODY));
+    }
+
+    /**
+     * Whether two documents in different scripts are one text: each one's opening holds {@link
+     * #SAME_TEXT_SHARE} of the other's anchor words, as the analyzer folds them.
+     */
+    boolean sameText(String a, String b) throws IOException {
+      String openingA = opening(a);
+      String openingB = opening(b);
+      return holds(openingB, anchorWords(openingA)) && holds(openingA, anchorWords(openingB));
+    }
+
+    private boolean holds(String opening, String anchorWords) throws IOException {
+      Set<String> anchors = new HashSet<>(terms(anchorWords));
+      if (anchors.isEmpty()) {
+        return false;
+      }
+      Set<String> held = new HashSet<>(terms(opening));
+      long found = anchors.stream().filter(held::contains).count();
+      return found >= SAME_TEXT_SHARE * anchors.size();
+    }
+
+    /** The anchor words as the analyzer folds them, one clause each over the body; null when none is left. */
+    Query untranslated(String anchors) throws IOException {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      Set<String> seen = new HashSet<>();
+      for (String t : terms(anchors)) {
+        if (seen.add(t)) {
+          all.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
+        }
+      }
+      return seen.isEmpty() ? null : all.build();
     }
 
     /**
@@ -388,20 +542,28 @@ public final class VersionLinker {
   /** One linking pass: the documents to look at, the best matches found, and the updates. */
   private static final class Run {
     final State state;
+    final Kind kind;
+    final Map<String, String> column;
     final Finder finder;
     final Map<String, Optional<String>> best = new ConcurrentHashMap<>();
     final Map<String, String> updates = new TreeMap<>();
 
-    Run(State state, Finder finder) {
+    Run(State state, Kind kind, Finder finder) {
       this.state = state;
+      this.kind = kind;
+      this.column = state.column(kind);
       this.finder = finder;
     }
 
     void linkAll(int threads) throws IOException {
-      Set<String> todo = state.todo();
-      if (!state.bothGroups()) {
-        todo.forEach(id -> set(id, NONE)); // nothing to be a version of
-        return;
+      Set<String> todo = state.todo(kind);
+      boolean bothSides = state.bothSides(kind);
+      for (Iterator<String> it = todo.iterator(); it.hasNext(); ) {
+        String id = it.next();
+        if (!bothSides || !state.takesPart(kind, id)) {
+          set(id, NONE); // nothing to be a version of
+          it.remove();
+        }
       }
       searchAll(todo, threads);
       Set<String> decided = new HashSet<>();
@@ -410,7 +572,8 @@ public final class VersionLinker {
           continue;
         }
         Optional<String> other = bestOf(id);
-        if (other.isPresent() && bestOf(other.get()).equals(Optional.of(id))) {
+        if (other.isPresent() && bestOf(other.get()).equals(Optional.of(id))
+            && (kind == Kind.LANGUAGE || finder.sameText(id, other.get()))) {
           release(id, other.get());
           release(other.get(), id);
           set(id, other.get());
@@ -459,7 +622,7 @@ public final class VersionLinker {
     private Optional<String> bestOf(String id) throws IOException {
       Optional<String> known = best.get(id);
       if (known == null) {
-        known = finder.bestOf(id);
+        known = finder.bestOf(id, kind);
         best.put(id, known);
       }
       return known;
@@ -467,16 +630,16 @@ public final class VersionLinker {
 
     /** Marks the old version of {@code id} unlinked when {@code id} now pairs with another document. */
     private void release(String id, String next) {
-      String old = state.version().get(id);
-      if (old != null && !old.isEmpty() && !old.equals(NONE) && !old.equals(next) && id.equals(state.version().get(old))) {
+      String old = column.get(id);
+      if (old != null && !old.isEmpty() && !old.equals(NONE) && !old.equals(next) && id.equals(column.get(old))) {
         set(old, NONE);
       }
     }
 
     private void set(String id, String value) {
-      if (!value.equals(state.version().get(id))) {
+      if (!value.equals(column.get(id))) {
         updates.put(id, value);
-        state.version().put(id, value);
+        column.put(id, value);
       }
     }
   }

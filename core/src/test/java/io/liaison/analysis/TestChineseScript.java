@@ -41,6 +41,16 @@ public class TestChineseScript extends LuceneTestCase {
     }
   }
 
+  public void testTellsTheScriptOfAText() {
+    assertEquals(java.util.Optional.of("Hant"), ChineseScript.script("中國經濟聯絡中心成立於1993年"));
+    assertEquals(java.util.Optional.of("Hans"), ChineseScript.script("中国经济联络中心成立于1993年"));
+    // 乾 folds to 干, but is right as it stands in 乾隆: one such character in a Simplified text does not make it Traditional.
+    assertEquals(java.util.Optional.of("Hans"), ChineseScript.script("乾隆年间，这座城市的人口增长了许多，商业也随之发展起来了"));
+    // A few Traditional characters in a longer text do.
+    assertEquals(java.util.Optional.of("Hant"), ChineseScript.script("這座城市的人口增長了许多，商业也随之发展起来了"));
+    assertEquals(java.util.Optional.empty(), ChineseScript.script("China Economic Cooperation Center (CECC)"));
+  }
+
   public void testIsHan() {
     assertTrue(ChineseScript.isHan('中'));
     assertTrue(ChineseScript.isHan('國'));

@@ -88,8 +88,8 @@ class VersionLinkerTest {
       // The two versions match the query about as well (LanguageBalance draws them level): either
       // may lead, with the other beneath it.
       Hit first = r.hits().get(0);
-      Version en = new Version("en/port.txt", "Qingdao harbour reopens berth seven", "en");
-      Version zh = new Version("zh/gangkou.txt", "青岛港重新开放七号泊位", "zh");
+      Version en = new Version("en/port.txt", "Qingdao harbour reopens berth seven", "en", "");
+      Version zh = new Version("zh/gangkou.txt", "青岛港重新开放七号泊位", "zh", "Hans");
       assertEquals(List.of(first.id().equals(en.id()) ? zh : en), first.versions(), first.toString());
       String version = first.versions().get(0).id();
       assertTrue(r.hits().stream().noneMatch(h -> h.id().equals(version)), "shown with its version, not again");
@@ -97,6 +97,38 @@ class VersionLinkerTest {
       SearchResponse chinese = liaison.search(new SearchRequest("berth crane", 1, 10, Optional.of(Language.ZH), true, false, Set.of()));
       assertEquals("zh/gangkou.txt", chinese.hits().get(0).id());
       assertEquals(List.of(en), chinese.hits().get(0).versions(), "a filtered list still names the version");
+    }
+  }
+
+  @Test
+  void aTraditionalConversionJoinsItsTextAndARewriteDoesNot() throws IOException {
+    // The port story converted to Traditional, with Taiwan's word for container (貨櫃, not 集装箱);
+    // the rice story told again in Traditional in other words, which is a text of its own.
+    write("zh-hant/gangkou-tw.txt", "青島港重新開放七號泊位\n青島港務局週一重新開放七號泊位，工程師修好了貨櫃起重機。");
+    write("zh-hant/daomi.txt", "湖南稻米豐收\n今年夏天雖然乾旱，湖南稻農的收成依然創下紀錄。");
+    VersionLinker.Summary s = indexAndLink();
+    assertEquals(1, s.scriptPairs(), s.describe());
+    assertEquals(Map.of("zh/gangkou.txt", "zh-hant/gangkou-tw.txt", "zh-hant/gangkou-tw.txt", "zh/gangkou.txt"),
+        VersionLinker.pairs(index, VersionLinker.Kind.SCRIPT));
+    assertEquals(3, s.pairs(), "one of the two Chinese versions of the port story pairs with the English");
+    assertTrue(s.describe().contains("3 pairs and 1 Simplified–Traditional pairs"), s.describe());
+
+    try (Liaison liaison = Liaison.open(index)) {
+      for (String query : List.of("berth crane", "七号泊位")) {
+        SearchResponse r = liaison.search(new SearchRequest(query, 1, 10, Optional.empty(), true, false, Set.of()));
+        Hit first = r.hits().get(0);
+        Set<String> shown = new java.util.HashSet<>(Set.of(first.id()));
+        first.versions().forEach(v -> shown.add(v.id()));
+        assertEquals(Set.of("en/port.txt", "zh/gangkou.txt", "zh-hant/gangkou-tw.txt"), shown, query + ": " + first);
+        assertEquals(2, first.versions().size(), first.toString());
+        for (Version v : first.versions()) {
+          assertEquals(v.id().startsWith("zh-hant/") ? "zh-Hant" : v.id().startsWith("zh/") ? "zh" : "en", v.label(), v.toString());
+        }
+        assertTrue(r.hits().stream().skip(1).noneMatch(h -> shown.contains(h.id())), query + ": shown once: " + r.hits());
+      }
+      SearchResponse chinese = liaison.search(new SearchRequest("七号泊位", 1, 10, Optional.of(Language.ZH), true, false, Set.of()));
+      assertEquals(1, chinese.hits().stream().filter(h -> h.id().startsWith("zh")).count(),
+          "a filtered list shows the two scripts as one hit: " + chinese.hits());
     }
   }
 

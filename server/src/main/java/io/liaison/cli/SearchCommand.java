@@ -187,7 +187,7 @@ final class SearchCommand implements Callable<Integer> {
         out.println("     " + plain(s, color));
       }
       for (Version v : h.versions()) {
-        out.printf(Locale.ROOT, "     also in %s: %s  %s%n", v.lang(), v.id(), v.title());
+        out.printf(Locale.ROOT, "     also in %s: %s  %s%n", v.label(), v.id(), v.title());
       }
     }
   }
