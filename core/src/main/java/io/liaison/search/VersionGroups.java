@@ -75,8 +75,8 @@ final class VersionGroups {
   }
 
   /**
-   * The doc numbers of the document's live versions: in the other language, in the other script,
-   * and the other script's version of the one in the other language (an English text's Simplified
+   * The doc numbers of the document's live versions, at most two: in the other language, in the
+   * other script, and, for the one of them it lacks, its version's (an English text's Simplified
    * and Traditional versions, when it is linked to one of them).
    */
   static List<Integer> versionsOf(IndexReader reader, int doc) throws IOException {
@@ -84,8 +84,8 @@ final class VersionGroups {
     int language = versionOf(reader, doc, Fields.VERSION);
     int script = versionOf(reader, doc, Fields.SCRIPT_VERSION);
     for (int v : new int[] {language, script,
-        language < 0 ? -1 : versionOf(reader, language, Fields.SCRIPT_VERSION),
-        script < 0 ? -1 : versionOf(reader, script, Fields.VERSION)}) {
+        language < 0 || script >= 0 ? -1 : versionOf(reader, language, Fields.SCRIPT_VERSION),
+        script < 0 || language >= 0 ? -1 : versionOf(reader, script, Fields.VERSION)}) {
       if (v >= 0 && v != doc && !versions.contains(v)) {
         versions.add(v);
       }
