@@ -79,14 +79,14 @@ public class ServeOnClusterTests extends LiaisonIntegTestCase {
     Path embeddedIndex = createTempDir().resolve("index");
     // What --index would name (index-data/index by default): in cluster mode it must never appear.
     Path untouched = createTempDir().resolve("index");
-    // Built here without language versions (serve would link them), which the cluster backend does
-    // not have yet: this compares what the two servers answer.
+    // Built and served without language versions, which the cluster backend does not have yet: this
+    // compares what the two servers answer.
     new io.liaison.index.Indexer(io.liaison.index.Indexer.Options.of(CORPUS, embeddedIndex)).run();
     URI cluster = httpUri(internalCluster().getNodeNames()[0]);
     Liaison.indexOpenSearch(new OpenSearchIndexer.Options(CORPUS, 2, 1, true), cluster, INDEX, IndexProgress.NONE);
     ensureGreen(INDEX);
 
-    try (ServeCommand.Served embedded = serve("--index", embeddedIndex.toString());
+    try (ServeCommand.Served embedded = serve("--index", embeddedIndex.toString(), "--no-versions");
         ServeCommand.Served remote = serve("--opensearch", cluster.toString(), "--index-name", INDEX, "--index", untouched.toString())) {
       assertTrue("the cluster server's index is " + remote.liaison().backend().describe(),
           remote.liaison().backend().describe().endsWith("/" + INDEX));

@@ -66,6 +66,11 @@ final class ServeCommand implements Callable<Integer> {
     this.port = port;
   }
 
+  @Option(names = "--no-versions",
+      description = "Do not link documents to their versions in the other language or script; by default serve links, "
+          + "in the background once it is up, what is not linked yet (a new corpus, an index built with --no-versions).")
+  boolean noVersions;
+
   @CommandLine.Mixin Folders.Verbose verbose;
 
   /** A started server and the index it serves; closing stops the one and closes the other. */
@@ -105,7 +110,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       ServerConfig config = new ServerConfig(host, port, c, System.getenv("LIAISON_ADMIN_TOKEN"));
       Javalin app = App.create(liaison, config).start(host, port);
-      if (cluster.cluster().isEmpty()) {
+      if (cluster.cluster().isEmpty() && !noVersions) {
         // Searches answer meanwhile; at 100k new documents linking takes minutes (MERGE-SWEEP.md).
         App.linkVersionsInBackground(app);
       }
@@ -170,7 +175,9 @@ final class ServeCommand implements Callable<Integer> {
       LOG.info("No index at {}; indexing {} first", i, c);
       IndexSummary s = new Indexer(Indexer.Options.of(c, i)).run();
       LOG.info("{}", s.describe());
-      LOG.info("Language versions are linked once the server is up, in the background");
+      if (!noVersions) {
+        LOG.info("Language versions are linked once the server is up, in the background");
+      }
     }
     return Liaison.open(i, g);
   }

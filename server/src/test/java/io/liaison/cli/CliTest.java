@@ -299,6 +299,17 @@ class CliTest {
       assertEquals(Map.of("en/port.txt", "zh/gangkou.txt", "zh/gangkou.txt", "en/port.txt",
           "en/rice.txt", "zh/shuidao.txt", "zh/shuidao.txt", "en/rice.txt"), VersionLinker.pairs(i), i.toString());
     }
+    // Unless told not to.
+    Path off = dir.resolve("serve-versions-off");
+    assertEquals(0, run("index", "--corpus", c.toString(), "--index", off.toString(), "--no-versions").code());
+    ServeCommand serve = LiaisonCli.commandLine()
+        .parseArgs("serve", "--corpus", c.toString(), "--index", off.toString(), "--port", "0", "--no-versions")
+        .subcommand().commandSpec().commandLine().getCommand();
+    try (ServeCommand.Served served = serve.start()) {
+      App.awaitBackgroundWork(served.app());
+      assertEquals(List.of(), served.liaison().search(SearchRequest.of("berth crane")).hits().get(0).versions());
+    }
+    assertTrue(VersionLinker.pairs(off).isEmpty());
   }
 
   @Test
