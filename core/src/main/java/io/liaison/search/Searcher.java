@@ -69,7 +69,7 @@ public final class Searcher implements Closeable {
   private final AtomicReference<AliasTable> aliases = new AtomicReference<>();
   private final CompletableFuture<AliasTable> firstAliases = new CompletableFuture<>();
   private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
-  private final AtomicReference<Map.Entry<IndexReader, Integer>> linkedReader = new AtomicReference<>();
+  private final AtomicReference<Map.Entry<IndexReader, Linking>> linkedReader = new AtomicReference<>();
 
   /** How long one search may run before it is stopped with a {@link SearchTimeoutException}. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
@@ -211,24 +211,34 @@ public final class Searcher implements Closeable {
       boolean balance = LanguageBalance.appliesTo(request);
       // A hit's versions are shown with it and not again lower down (VersionGroups), so a page of
       // groups may need up to two or three times as many ranked hits (under a language filter only
-      // a version in the other script can be on the list, but the same bound holds).
-      int groupSize = groupSize(shared.getIndexReader());
-      boolean absorb = groupSize > 1;
-      int ranks = absorb ? Math.multiplyExact(wanted, groupSize) : wanted;
+      // a version in the other script can be on the list, but the same bound holds). Where few
+      // documents are linked, the ranks of the page come first and the rest only when versions
+      // left the page short: a longer list of ranks keeps the shorter one's groups as they were.
+      Linking linking = linking(shared.getIndexReader());
+      boolean absorb = linking.groupSize() > 1;
+      int most = absorb ? Math.multiplyExact(wanted, linking.groupSize()) : wanted;
+      int ranks = linking.dense() ? most : wanted;
       RankedMatches results;
-      try {
-        results = RankedMatches.search(searcher, filtered, ranks, balance);
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw new SearchLimitException("clauses", "the query expands to more than " + IndexSearcher.getMaxClauseCount()
-            + " clauses once translated and rewritten, the limit: use fewer words or wildcards, or turn translation off", e);
+      List<VersionGroups.Group> groups;
+      while (true) {
+        try {
+          results = RankedMatches.search(searcher, filtered, ranks, balance);
+        } catch (IndexSearcher.TooManyClauses e) {
+          throw new SearchLimitException("clauses", "the query expands to more than " + IndexSearcher.getMaxClauseCount()
+              + " clauses once translated and rewritten, the limit: use fewer words or wildcards, or turn translation off", e);
+        }
+        if (searcher.timedOut()) {
+          throw new SearchTimeoutException(limit);
+        }
+        TopDocs top = results.top();
+        ScoreDoc[] ranked = balance ? balanced(searcher.getIndexReader(), top.scoreDocs) : scored(top.scoreDocs);
+        groups = VersionGroups.of(searcher.getIndexReader(), ranked, absorb);
+        if (groups.size() >= wanted || ranked.length < ranks || ranks >= most) {
+          break;
+        }
+        ranks = most;
       }
-      if (searcher.timedOut()) {
-        throw new SearchTimeoutException(limit);
-      }
-      TopDocs top = results.top();
       Map<String, Map<String, Long>> facets = results.facets();
-      ScoreDoc[] ranked = balance ? balanced(searcher.getIndexReader(), top.scoreDocs) : scored(top.scoreDocs);
-      List<VersionGroups.Group> groups = VersionGroups.of(searcher.getIndexReader(), ranked, absorb);
       int from = (request.page() - 1) * request.limit();
       List<VersionGroups.Group> page = from >= groups.size()
           ? List.of()
@@ -268,15 +278,22 @@ public final class Searcher implements Closeable {
     return out;
   }
 
-  /** {@link VersionGroups#groupSize} of the reader's commit, read once per reader (a commit's user data lists its files). */
-  private int groupSize(IndexReader reader) throws IOException {
-    Map.Entry<IndexReader, Integer> known = linkedReader.get();
+  /**
+   * How a commit's documents are linked: the most documents a group holds ({@link
+   * VersionGroups#groupSize}), and whether a quarter or more of the documents have a version, so
+   * that most pages lose hits to their versions.
+   */
+  private record Linking(int groupSize, boolean dense) {}
+
+  /** The reader's {@link Linking}, read once per reader (a commit's user data lists its files). */
+  private Linking linking(IndexReader reader) throws IOException {
+    Map.Entry<IndexReader, Linking> known = linkedReader.get();
     if (known != null && known.getKey() == reader) {
       return known.getValue();
     }
-    int size = VersionGroups.groupSize(reader);
-    linkedReader.set(Map.entry(reader, size));
-    return size;
+    Linking linking = new Linking(VersionGroups.groupSize(reader), 4 * VersionGroups.linkedDocuments(reader) >= reader.numDocs());
+    linkedReader.set(Map.entry(reader, linking));
+    return linking;
   }
 
   private List<Hit> hits(IndexSearcher searcher, Query query, List<VersionGroups.Group> groups) throws IOException {

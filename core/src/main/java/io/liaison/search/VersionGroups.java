@@ -53,6 +53,22 @@ final class VersionGroups {
     return size;
   }
 
+  /** How many documents of the reader's commit have a version, as the commit's pair counts say (each pair links two). */
+  static int linkedDocuments(IndexReader reader) throws IOException {
+    if (!(reader instanceof DirectoryReader directory)) {
+      return 0;
+    }
+    Map<String, String> data = directory.getIndexCommit().getUserData();
+    int documents = 0;
+    for (String key : List.of(IndexLayout.VERSION_PAIRS_KEY, IndexLayout.SCRIPT_PAIRS_KEY)) {
+      String pairs = data.get(key);
+      if (pairs != null) {
+        documents += 2 * Integer.parseInt(pairs);
+      }
+    }
+    return documents;
+  }
+
   /**
    * The ranked hits as groups, in rank order. With {@code absorb}, a hit that is the version of a
    * higher hit is left out (it is shown with that hit); without, every hit stays and versions are

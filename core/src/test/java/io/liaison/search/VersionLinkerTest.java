@@ -133,6 +133,34 @@ class VersionLinkerTest {
   }
 
   @Test
+  void pagesStayFullAndDisjointWhereFewDocumentsAreLinked() throws IOException {
+    for (String gone : List.of("en/rice.txt", "zh/shuidao.txt", "en/library.txt", "zh/tushuguan.txt")) {
+      Files.delete(corpus.resolve(gone));
+    }
+    for (int n = 1; n <= 6; n++) {
+      write("en/crane-" + n + ".txt", "Crane " + n + " stands idle\nThe crane numbered " + n + " stood idle for " + n
+          + " weeks while the dockers waited for parts.");
+    }
+    assertEquals(1, indexAndLink().pairs(), "one pair among ten documents: the searcher fetches the page's ranks first");
+    try (Liaison liaison = Liaison.open(index)) {
+      List<String> shown = new java.util.ArrayList<>();
+      for (int page = 1; page <= 4; page++) {
+        // Untranslated, so each language's hits are not fetched apart (LanguageBalance) and the
+        // page's ranks are all the first search has: the two versions take the first two.
+        SearchResponse r = liaison.search(new SearchRequest("Qingdao 青岛 crane 起重机", page, 2, Optional.empty(), false, false, Set.of()));
+        assertEquals(page < 4 ? 2 : 1, r.hits().size(), "page " + page + ": " + r.hits());
+        for (Hit h : r.hits()) {
+          shown.add(h.id());
+          h.versions().forEach(v -> shown.add(v.id()));
+        }
+      }
+      assertEquals(8, shown.size(), shown.toString());
+      assertEquals(8, Set.copyOf(shown).size(), "nothing shown twice: " + shown);
+      assertTrue(shown.containsAll(List.of("en/port.txt", "zh/gangkou.txt")), shown.toString());
+    }
+  }
+
+  @Test
   void aCorpusInOneLanguageIsNotSearchedAtAll() throws IOException {
     for (String zh : List.of("zh/gangkou.txt", "zh/shuidao.txt", "zh/tushuguan.txt", "zh/xiongmao.txt")) {
       Files.delete(corpus.resolve(zh));
