@@ -39,34 +39,23 @@ final class VersionGroups {
    * pairs of one kind, 3 with both (English, Simplified and Traditional).
    */
   static int groupSize(IndexReader reader) throws IOException {
-    if (!(reader instanceof DirectoryReader directory)) {
-      return 1;
-    }
-    Map<String, String> data = directory.getIndexCommit().getUserData();
-    int size = 1;
-    for (String key : List.of(IndexLayout.VERSION_PAIRS_KEY, IndexLayout.SCRIPT_PAIRS_KEY)) {
-      String pairs = data.get(key);
-      if (pairs != null && !pairs.equals("0")) {
-        size++;
-      }
-    }
-    return size;
+    return 1 + (int) pairCounts(reader).stream().filter(n -> n > 0).count();
   }
 
   /** How many documents of the reader's commit have a version, as the commit's pair counts say (each pair links two). */
   static int linkedDocuments(IndexReader reader) throws IOException {
+    return 2 * pairCounts(reader).stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** The commit's pair counts, language then script; 0 for a kind it does not record. */
+  private static List<Integer> pairCounts(IndexReader reader) throws IOException {
     if (!(reader instanceof DirectoryReader directory)) {
-      return 0;
+      return List.of(0, 0);
     }
     Map<String, String> data = directory.getIndexCommit().getUserData();
-    int documents = 0;
-    for (String key : List.of(IndexLayout.VERSION_PAIRS_KEY, IndexLayout.SCRIPT_PAIRS_KEY)) {
-      String pairs = data.get(key);
-      if (pairs != null) {
-        documents += 2 * Integer.parseInt(pairs);
-      }
-    }
-    return documents;
+    return List.of(IndexLayout.VERSION_PAIRS_KEY, IndexLayout.SCRIPT_PAIRS_KEY).stream()
+        .map(key -> Integer.parseInt(data.getOrDefault(key, "0")))
+        .toList();
   }
 
   /**

@@ -15,6 +15,7 @@ import io.liaison.search.SearchRequest;
 import io.liaison.search.VersionLinker;
 import io.liaison.server.App;
 import io.liaison.server.ServerConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URLEncoder;
@@ -231,9 +232,8 @@ class CliTest {
     assertEquals("MRR@10 1.0000", e.out().lines().findFirst().orElseThrow());
   }
 
-  @Test
-  void indexLinksLanguageVersionsAndSearchShowsThemBesideTheirHit() throws Exception {
-    Path c = dir.resolve("versions");
+  /** Two English texts and their Chinese translations, under names that do not pair them. */
+  private static Path twoTranslatedPairs(Path c) throws IOException {
     Files.createDirectories(c.resolve("en"));
     Files.createDirectories(c.resolve("zh"));
     Files.writeString(c.resolve("en/port.txt"), "Qingdao harbour reopens berth seven\nThe port authority of Qingdao "
@@ -242,6 +242,12 @@ class CliTest {
     Files.writeString(c.resolve("en/rice.txt"), "Rice harvest in Hunan\nFarmers in Hunan province brought in a record rice "
         + "harvest despite the summer drought.");
     Files.writeString(c.resolve("zh/shuidao.txt"), "湖南水稻丰收\n尽管夏季干旱，湖南省农民仍然获得了创纪录的水稻收成。");
+    return c;
+  }
+
+  @Test
+  void indexLinksLanguageVersionsAndSearchShowsThemBesideTheirHit() throws Exception {
+    Path c = twoTranslatedPairs(dir.resolve("versions"));
     Path idx = dir.resolve("versions-index");
     Result r = run("index", "--corpus", c.toString(), "--index", idx.toString());
     assertEquals(0, r.code(), r.err());
@@ -273,15 +279,7 @@ class CliTest {
 
   @Test
   void serveLinksLanguageVersionsInTheBackgroundWhereTheyAreNotLinkedYet() throws Exception {
-    Path c = dir.resolve("serve-versions");
-    Files.createDirectories(c.resolve("en"));
-    Files.createDirectories(c.resolve("zh"));
-    Files.writeString(c.resolve("en/port.txt"), "Qingdao harbour reopens berth seven\nThe port authority of Qingdao "
-        + "reopened berth seven on Monday after engineers repaired the container crane.");
-    Files.writeString(c.resolve("zh/gangkou.txt"), "青岛港重新开放七号泊位\n青岛港务局周一重新开放七号泊位，工程师修好了集装箱起重机。");
-    Files.writeString(c.resolve("en/rice.txt"), "Rice harvest in Hunan\nFarmers in Hunan province brought in a record rice "
-        + "harvest despite the summer drought.");
-    Files.writeString(c.resolve("zh/shuidao.txt"), "湖南水稻丰收\n尽管夏季干旱，湖南省农民仍然获得了创纪录的水稻收成。");
+    Path c = twoTranslatedPairs(dir.resolve("serve-versions"));
     // A new index, which serve builds itself; and one indexed without linking, which serve links.
     Path fresh = dir.resolve("serve-versions-fresh");
     Path unlinked = dir.resolve("serve-versions-unlinked");
