@@ -1,5 +1,6 @@
 package io.liaison.search;
 
+import io.liaison.analysis.AnalyzedToken;
 import io.liaison.analysis.ChineseScript;
 import io.liaison.index.Fields;
 import io.liaison.index.IndexLayout;
@@ -39,9 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
@@ -500,35 +498,21 @@ public final class VersionLinker {
       return concepts == 0 ? null : all.build();
     }
 
-    private List<String> terms(String text) throws IOException {
-      List<String> terms = new ArrayList<>();
-      try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
-        CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
-        ts.reset();
-        while (ts.incrementToken()) {
-          terms.add(t.toString());
-        }
-        ts.end();
-      }
-      return terms;
+    private List<String> terms(String text) {
+      return AnalyzedToken.analyze(analyzer, Fields.BODY, text).stream().map(AnalyzedToken::term).toList();
     }
 
     /** The {@link #ANCHOR_WORDS} words of the text in the fewest documents, as written and in text order. */
     String anchorWords(String text) throws IOException {
       record Word(String surface, int docFreq, int position) {}
       Map<String, Word> words = new LinkedHashMap<>();
-      try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
-        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-        ts.reset();
-        for (int n = 0; ts.incrementToken(); n++) {
-          String t = term.toString();
-          if (!words.containsKey(t)) {
-            words.put(t, new Word(text.substring(offset.startOffset(), offset.endOffset()),
-                searcher.getIndexReader().docFreq(new Term(Fields.BODY, t)), n));
-          }
+      List<AnalyzedToken> tokens = AnalyzedToken.analyze(analyzer, Fields.BODY, text);
+      for (int n = 0; n < tokens.size(); n++) {
+        AnalyzedToken t = tokens.get(n);
+        if (!words.containsKey(t.term())) {
+          words.put(t.term(), new Word(text.substring(t.start(), t.end()),
+              searcher.getIndexReader().docFreq(new Term(Fields.BODY, t.term())), n));
         }
-        ts.end();
       }
       return words.values().stream()
           .sorted(Comparator.comparingInt(Word::docFreq).thenComparingInt(Word::position))

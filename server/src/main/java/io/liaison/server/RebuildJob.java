@@ -180,8 +180,9 @@ final class RebuildJob implements Closeable {
   /**
    * Links language versions where that is not done yet, on the job's thread, as {@code serve} does
    * once it is up: searches answer at once, and show a hit's version once the links are committed
-   * (minutes after indexing 100k new documents). Counts as running (a rebuild asked for meanwhile is refused), but leaves the status of
-   * the last rebuild as it was. False when a rebuild or linking is already running.
+   * (minutes after indexing 100k new documents). Counts as running (a rebuild asked for meanwhile
+   * is refused), but leaves the status of the last rebuild as it was. False when a rebuild or
+   * linking is already running.
    */
   boolean startLinking() {
     State before = state.get();
