@@ -11,17 +11,17 @@ import io.liaison.query.Ablation;
 import io.liaison.query.Alternative;
 import io.liaison.query.Concept;
 import io.liaison.search.Hit;
-import io.liaison.search.Version;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
+import io.liaison.search.Version;
 import io.liaison.server.Json;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -74,7 +74,7 @@ final class SearchCommand implements Callable<Integer> {
   Path topics;
 
   @Option(names = "--run", paramLabel = "FILE",
-      description = "Write a TREC run here (with --topics); whitespace and % in document ids are written %XX.")
+      description = "Write a TREC run here (with --topics); whitespace and %% in document ids are written %%XX.")
   Path run;
 
   @Option(names = "--tag", defaultValue = "liaison", description = "Run tag (default: ${DEFAULT-VALUE}).")

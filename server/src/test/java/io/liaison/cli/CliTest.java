@@ -402,6 +402,28 @@ class CliTest {
     assertTrue(r.err().lines().count() > 3, r.err());
   }
 
+  @Test
+  void everyHelpPrintsWithoutPicocliWarnings() {
+    // picocli formats descriptions with String.format: a bare % made it warn on stderr on every
+    // --help and fall back to the raw text. Its warnings go to System.err, not to the command's
+    // writer, so the test listens there.
+    CommandLine root = LiaisonCli.commandLine();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    StringBuilder help = new StringBuilder(root.getUsageMessage());
+    System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      for (CommandLine c : root.getSubcommands().values()) {
+        help.append(c.getUsageMessage());
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    String warnings = err.toString(StandardCharsets.UTF_8);
+    assertFalse(warnings.contains("picocli WARN"), warnings);
+    assertTrue(help.toString().contains("and % in document ids are written %XX."), help.toString());
+  }
+
   private static String readString(Path file) {
     try {
       return Files.readString(file);
