@@ -1,6 +1,7 @@
 package io.liaison.index;
 
 import io.liaison.analysis.ChineseScript;
+import io.liaison.analysis.HanBigramAnalyzer;
 import io.liaison.analysis.LiaisonAnalyzer;
 import io.liaison.ingest.ExtractedDocument;
 import io.liaison.ingest.Language;
@@ -28,6 +29,11 @@ public final class Fields {
   public static final String ID = "id";
   public static final String TITLE = "title";
   public static final String BODY = "body";
+  /**
+   * The overlapping Han bigrams of the title and the body ({@link HanBigramAnalyzer}), indexed
+   * only: the Chinese words of a query match here however SmartCN cut them in the text.
+   */
+  public static final String HAN_BIGRAMS = "han_bigrams";
   public static final String LANG = "lang";
   public static final String FOLDER = "folder";
   public static final String SIZE = "size";
@@ -73,6 +79,15 @@ public final class Fields {
     TEXT_WITH_OFFSETS.freeze();
   }
 
+  /** {@link #HAN_BIGRAMS}: positions for phrases of bigrams, nothing stored. */
+  private static final FieldType BIGRAMS = new FieldType();
+
+  static {
+    BIGRAMS.setTokenized(true);
+    BIGRAMS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    BIGRAMS.freeze();
+  }
+
   private Fields() {}
 
   /** The analyzer for every field: {@link LiaisonAnalyzer} for text, exact keywords for the rest. */
@@ -80,7 +95,8 @@ public final class Fields {
     Analyzer keyword = new KeywordAnalyzer();
     return new PerFieldAnalyzerWrapper(
         new LiaisonAnalyzer(traditionalToSimplified),
-        Map.of(ID, keyword, LANG, keyword, FOLDER, keyword, HASH, keyword, SCRIPT, keyword));
+        Map.of(ID, keyword, LANG, keyword, FOLDER, keyword, HASH, keyword, SCRIPT, keyword,
+            HAN_BIGRAMS, new HanBigramAnalyzer(traditionalToSimplified)));
   }
 
   /** Builds the Lucene document for an extracted file. */
@@ -91,6 +107,8 @@ public final class Fields {
     doc.add(new Field(TITLE, d.title(), TEXT_WITH_OFFSETS));
     doc.add(new BinaryDocValuesField(TITLE_COLUMN, new BytesRef(d.title())));
     doc.add(new Field(BODY, d.body(), TEXT_WITH_OFFSETS));
+    doc.add(new Field(HAN_BIGRAMS, d.title(), BIGRAMS));
+    doc.add(new Field(HAN_BIGRAMS, d.body(), BIGRAMS));
     doc.add(new StringField(LANG, d.language().code(), Field.Store.YES));
     doc.add(new SortedDocValuesField(LANG, new BytesRef(d.language().code())));
     doc.add(new StringField(FOLDER, d.folder(), Field.Store.YES));

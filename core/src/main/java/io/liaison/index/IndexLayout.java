@@ -1,8 +1,11 @@
 package io.liaison.index;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 
 /** Facts about an index folder on disk. */
@@ -11,7 +14,11 @@ public final class IndexLayout {
   public static final String T2S_KEY = "liaison.t2s";
   /** Commit user-data key for the schema version. */
   public static final String FORMAT_KEY = "liaison.format";
-  public static final String FORMAT = "1";
+  /**
+   * The schema this version writes. 2 added {@link Fields#HAN_BIGRAMS}; an index of an older
+   * format is read again in full by the next indexing run ({@link #isOlderFormat}).
+   */
+  public static final String FORMAT = "2";
   /**
    * Commit user-data key: the number of language-version pairs linked in this commit (written by
    * {@code io.liaison.search.VersionLinker}); absent when the commit was not linked.
@@ -32,5 +39,37 @@ public final class IndexLayout {
     } catch (java.io.IOException e) {
       return false;
     }
+  }
+
+  /**
+   * The schema version of the folder's last commit; empty when there is no index. An index that
+   * records none predates the key and counts as format 1.
+   */
+  public static Optional<String> format(Path indexDir) throws IOException {
+    if (!exists(indexDir)) {
+      return Optional.empty();
+    }
+    try (FSDirectory dir = FSDirectory.open(indexDir)) {
+      return Optional.of(SegmentInfos.readLatestCommit(dir).getUserData().getOrDefault(FORMAT_KEY, "1"));
+    }
+  }
+
+  /** True when the folder holds an index written in an older format than {@link #FORMAT}. */
+  public static boolean isOlderFormat(Path indexDir) throws IOException {
+    Optional<String> f = format(indexDir);
+    if (f.isEmpty()) {
+      return false;
+    }
+    int have;
+    try {
+      have = Integer.parseInt(f.get());
+    } catch (NumberFormatException e) {
+      throw new IOException("the index at " + indexDir + " records format '" + f.get() + "', which this Liaison does not know");
+    }
+    if (have > Integer.parseInt(FORMAT)) {
+      throw new IOException("the index at " + indexDir + " was written by a newer Liaison (format " + have
+          + ", this one writes " + FORMAT + "); use that version, or rebuild it with 'liaison index --rebuild'");
+    }
+    return have < Integer.parseInt(FORMAT);
   }
 }

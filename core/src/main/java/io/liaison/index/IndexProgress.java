@@ -9,6 +9,12 @@ public interface IndexProgress {
   /** Reports nothing. */
   IndexProgress NONE = new IndexProgress() {};
 
+  /**
+   * The index was written by an older Liaison, in format {@code from}: this run reads every
+   * document again, as a rebuild does, to write format {@link IndexLayout#FORMAT}.
+   */
+  default void upgrading(String from) {}
+
   /** The folder has been walked: {@code files} files will be looked at. */
   default void started(int files) {}
 

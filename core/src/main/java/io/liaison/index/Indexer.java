@@ -180,18 +180,27 @@ public final class Indexer {
         throw new EmptyCorpusException(corpus, "index at " + options.index(), held, found(unsupported, skipped));
       }
     }
+    // An index of an older format lacks fields this version searches: it is rebuilt, and until the
+    // new commit the old one stays searchable, as with --rebuild.
+    boolean rebuild = options.rebuild();
+    if (!rebuild && IndexLayout.isOlderFormat(options.index())) {
+      progress.upgrading(IndexLayout.format(options.index()).orElseThrow());
+      rebuild = true;
+    }
     progress.started(files.size());
 
     IndexWriterConfig config = new IndexWriterConfig(Fields.analyzer(options.traditionalToSimplified()));
-    config.setOpenMode(options.rebuild() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setSimilarity(Scoring.similarity());
     config.setRAMBufferSizeMB(128);
     // Only an explicit commit at the end of a complete run may replace the last good index.
     config.setCommitOnClose(false);
     try (FSDirectory dir = FSDirectory.open(options.index());
         IndexWriter writer = openWriter(dir, config)) {
-      checkSameAnalysis(writer);
-      Map<String, Known> known = options.rebuild() ? Map.of() : knownDocuments(writer);
+      if (!rebuild) {
+        checkSameAnalysis(writer);
+      }
+      Map<String, Known> known = rebuild ? Map.of() : knownDocuments(writer);
       Run run = new Run(corpus, writer, known, skipped, progress, files.size());
       run.indexAll(files);
 

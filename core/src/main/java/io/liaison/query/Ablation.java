@@ -15,7 +15,9 @@ public enum Ablation {
   /** Aliases mined from the corpus are not used. */
   ALIASES,
   /** Neighbouring words found close together get no extra credit ({@link ConceptProximity}). */
-  PROXIMITY;
+  PROXIMITY,
+  /** Chinese words match only as SmartCN cut them, not also by their bigrams ({@code Fields.HAN_BIGRAMS}). */
+  BIGRAMS;
 
   /** Parses a name such as {@code weighting}, listing the accepted names when it is none of them. */
   public static Ablation parse(String name) {
@@ -23,7 +25,7 @@ public enum Ablation {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown ablation '" + name
-          + "': use weighting, structure, phrases, glossary, aliases or proximity");
+          + "': use weighting, structure, phrases, glossary, aliases, proximity or bigrams");
     }
   }
 }

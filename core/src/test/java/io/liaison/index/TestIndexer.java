@@ -290,6 +290,45 @@ class TestIndexer {
   }
 
   @Test
+  void anIndexOfAnOlderFormatIsReadAgainInFullAndOneOfANewerFormatIsRefused() throws IOException {
+    Path c = corpus();
+    write(c.resolve("a.txt"), "经济联络\n文件名".getBytes(UTF_8));
+    write(c.resolve("b.txt"), "Economic liaison".getBytes(UTF_8));
+    index(c, false);
+    // As an index written before the Han bigrams: its commit says format 1.
+    try (FSDirectory dir = FSDirectory.open(index());
+        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
+      w.setLiveCommitData(Map.of(IndexLayout.FORMAT_KEY, "1", IndexLayout.T2S_KEY, "true").entrySet());
+      w.commit();
+    }
+    assertTrue(IndexLayout.isOlderFormat(index()));
+    List<String> upgrades = new ArrayList<>();
+    IndexSummary s = new Indexer(Indexer.Options.of(c, index())).run(new IndexProgress() {
+      @Override
+      public void upgrading(String from) {
+        upgrades.add(from);
+      }
+    });
+    assertEquals(List.of("1"), upgrades);
+    assertEquals(2, s.added(), "every file read again, none taken as unchanged");
+    assertEquals(0, s.unchanged());
+    assertEquals(2, docCount());
+    assertEquals(1, hits(Fields.HAN_BIGRAMS, "文件"));
+    assertEquals(java.util.Optional.of(IndexLayout.FORMAT), IndexLayout.format(index()));
+    assertEquals(2, index(c, false).unchanged(), "the next run reads nothing again");
+
+    try (FSDirectory dir = FSDirectory.open(index());
+        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
+      w.setLiveCommitData(Map.of(IndexLayout.FORMAT_KEY, "9", IndexLayout.T2S_KEY, "true").entrySet());
+      w.commit();
+    }
+    IOException e = assertThrows(IOException.class, () -> index(c, false));
+    assertTrue(e.getMessage().contains("written by a newer Liaison (format 9"), e.getMessage());
+    assertTrue(e.getMessage().contains("--rebuild"), e.getMessage());
+    assertEquals(2, index(c, true).added(), "--rebuild replaces it");
+  }
+
+  @Test
   void aRebuildKilledWithSigkillLeavesTheLastGoodIndexAndTheNextRunCompletes() throws Exception {
     Path c = corpus();
     for (int i = 0; i < 30; i++) {

@@ -322,10 +322,13 @@ class LiaisonQueryParserTest {
     assertEquals(3, concepts.clauses().size(), "and one for the two words' proximity");
     for (BooleanClause concept : words) {
       BooleanQuery fields = assertInstanceOf(BooleanQuery.class, concept.query());
-      assertEquals(2, fields.clauses().size(), "title and body");
+      assertEquals(3, fields.clauses().size(), "title, body and the Chinese translations' bigrams");
       Query title = assertInstanceOf(BoostQuery.class, fields.clauses().get(0).query()).getQuery();
       assertTrue(hasSynonymQuery(title, "title"), title.toString());
       assertTrue(hasSynonymQuery(fields.clauses().get(1).query(), "body"));
+      BoostQuery bigrams = assertInstanceOf(BoostQuery.class, fields.clauses().get(2).query());
+      assertEquals(ConceptQueryBuilder.BIGRAM_WEIGHT, bigrams.getBoost());
+      assertTrue(bigrams.getQuery().toString().contains(Fields.HAN_BIGRAMS + ":"), bigrams.toString());
     }
   }
 

@@ -1,5 +1,7 @@
 package io.liaison.opensearch;
 
+import io.liaison.analysis.HanBigramAnalyzer;
+import io.liaison.analysis.LiaisonAnalyzer;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -18,7 +20,8 @@ import org.opensearch.search.suggest.term.TermSuggestion;
  * liaison_concepts} query that scores translated concepts exactly as the embedded library does.
  *
  * <p>Names: char filter {@value T2sCharFilterFactory#NAME}, token filter {@value
- * HanSegmentationTokenFilterFactory#NAME}, analyzer {@value LiaisonAnalyzerProvider#NAME}, query
+ * HanSegmentationTokenFilterFactory#NAME}, analyzers {@value FoldingAnalyzerProvider#LIAISON} and {@value
+ * FoldingAnalyzerProvider#HAN_BIGRAMS} (the field of Han bigrams), query
  * {@value ConceptsQueryBuilder#NAME}, suggester {@value PrefixTermsSuggestionBuilder#NAME} (indexed
  * terms by prefix, for the server's completions), highlighter {@value SnippetHighlighter#NAME} (the
  * library's snippets). Translation stays in the client library: the
@@ -38,7 +41,8 @@ public final class LiaisonPlugin extends Plugin implements AnalysisPlugin, Searc
 
   @Override
   public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
-    return Map.of(LiaisonAnalyzerProvider.NAME, LiaisonAnalyzerProvider::new);
+    return Map.of(FoldingAnalyzerProvider.LIAISON, FoldingAnalyzerProvider.of(LiaisonAnalyzer::new),
+        FoldingAnalyzerProvider.HAN_BIGRAMS, FoldingAnalyzerProvider.of(HanBigramAnalyzer::new));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.liaison.cli;
 
 import io.liaison.Liaison;
 import io.liaison.backend.OpenSearchIndexer;
+import io.liaison.index.IndexLayout;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import io.liaison.index.Indexer;
@@ -125,6 +126,13 @@ final class IndexCommand implements Callable<Integer> {
     ProgressPrinter(PrintWriter out, boolean terminal) {
       this.out = out;
       this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void upgrading(String from) {
+      out.println("indexing: the index was written by an older Liaison (format " + from
+          + "); every file is read again for format " + IndexLayout.FORMAT + ", and the old index stays searchable until then");
+      out.flush();
     }
 
     @Override

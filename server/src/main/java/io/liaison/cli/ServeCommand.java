@@ -16,6 +16,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -171,13 +172,24 @@ final class ServeCommand implements Callable<Integer> {
 
   private Liaison openLocal(Path c, Path g) throws IOException {
     Path i = index.path();
-    if (!IndexLayout.exists(i)) {
-      LOG.info("No index at {}; indexing {} first", i, c);
+    boolean older = IndexLayout.isOlderFormat(i);
+    if (!IndexLayout.exists(i) || older && Files.isDirectory(c)) {
+      if (older) {
+        LOG.info("The index at {} was written by an older Liaison (format {}); indexing {} again for format {} first",
+            i, IndexLayout.format(i).orElseThrow(), c, IndexLayout.FORMAT);
+      } else {
+        LOG.info("No index at {}; indexing {} first", i, c);
+      }
       IndexSummary s = new Indexer(Indexer.Options.of(c, i)).run();
       LOG.info("{}", s.describe());
       if (!noVersions) {
         LOG.info("Language versions are linked once the server is up, in the background");
       }
+    }
+    if (IndexLayout.isOlderFormat(i)) {
+      LOG.warn("The index at {} was written by an older Liaison (format {}) and its corpus {} is not there to index again;"
+          + " it is served as it is, with Chinese words matched only as they were segmented, until 'liaison index' rebuilds it",
+          i, IndexLayout.format(i).orElseThrow(), c);
     }
     return Liaison.open(i, g);
   }
