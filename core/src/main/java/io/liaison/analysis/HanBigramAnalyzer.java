@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -14,14 +13,14 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * The overlapping two-character words of Han text, and nothing else: 命令提示符 gives 命令, 令提,
  * 提示, 示符. It indexes the field that matches Chinese words however SmartCN would cut them.
  *
- * <p>Why: {@link LiaisonAnalyzer} cuts a run of Han characters into SmartCN's words, and SmartCN
- * cuts the same characters differently in different sentences (提示符 alone, 提示 + 符 after 命令).
- * A word of the query, or a dictionary's translation, then misses a document that holds it. Its
- * bigrams do not depend on the cut. Chinese retrieval has long combined words with overlapping
- * bigrams for this reason; {@link io.liaison.query.ConceptQueryBuilder} adds the bigram match to
- * the word match at a lower weight.
+ * <p>Why: {@link LiaisonAnalyzer} cuts a run of Han characters into SmartCN's words, and a word
+ * matches only where the text was cut into that word. SmartCN keeps a longer word whole where a
+ * shorter one is inside (文件名, file name, holds 文件, file), so a word of the query, or a
+ * dictionary's translation, misses a document that holds it. Its bigrams do not depend on the cut.
+ * Chinese retrieval has long combined words with overlapping bigrams for this reason; {@link
+ * io.liaison.query.ConceptQueryBuilder} adds the bigram match to the word match.
  *
- * <p>Chain: {@link CJKWidthCharFilter}, {@link TraditionalToSimplifiedCharFilter} (as in {@link
+ * <p>Chain: {@link org.apache.lucene.analysis.cjk.CJKWidthCharFilter}, {@link TraditionalToSimplifiedCharFilter} (as in {@link
  * LiaisonAnalyzer}, so Traditional and Simplified text share bigrams), {@link StandardTokenizer},
  * {@link CJKBigramFilter} over Han only, then {@link TypeTokenFilter} keeping only its bigrams: a
  * Han character standing alone, Latin words and numbers are left to the other fields. Values of a
@@ -46,8 +45,7 @@ public final class HanBigramAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    Reader folded = new CJKWidthCharFilter(reader);
-    return traditionalToSimplified ? new TraditionalToSimplifiedCharFilter(folded) : folded;
+    return LiaisonAnalyzer.fold(reader, traditionalToSimplified);
   }
 
   @Override

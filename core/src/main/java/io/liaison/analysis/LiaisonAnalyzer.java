@@ -59,6 +59,11 @@ public final class LiaisonAnalyzer extends Analyzer {
   }
 
   private Reader fold(Reader reader) {
+    return fold(reader, traditionalToSimplified);
+  }
+
+  /** Full-width to half-width, then Traditional to Simplified when asked: the folding every Liaison analyzer starts with. */
+  static Reader fold(Reader reader, boolean traditionalToSimplified) {
     Reader folded = new CJKWidthCharFilter(reader);
     return traditionalToSimplified ? new TraditionalToSimplifiedCharFilter(folded) : folded;
   }

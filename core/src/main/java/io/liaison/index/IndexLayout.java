@@ -16,7 +16,7 @@ public final class IndexLayout {
   public static final String FORMAT_KEY = "liaison.format";
   /**
    * The schema this version writes. 2 added {@link Fields#HAN_BIGRAMS}; an index of an older
-   * format is read again in full by the next indexing run ({@link #isOlderFormat}).
+   * format is read again in full by the next indexing run ({@link #olderFormat}).
    */
   public static final String FORMAT = "2";
   /**
@@ -54,22 +54,28 @@ public final class IndexLayout {
     }
   }
 
-  /** True when the folder holds an index written in an older format than {@link #FORMAT}. */
-  public static boolean isOlderFormat(Path indexDir) throws IOException {
+  /**
+   * The format of the folder's index when it is older than {@link #FORMAT}; empty when there is no
+   * index or it is current.
+   *
+   * @throws IOException when the index records a format this version does not know or a newer one
+   */
+  public static Optional<String> olderFormat(Path indexDir) throws IOException {
     Optional<String> f = format(indexDir);
     if (f.isEmpty()) {
-      return false;
+      return f;
     }
     int have;
     try {
       have = Integer.parseInt(f.get());
     } catch (NumberFormatException e) {
-      throw new IOException("the index at " + indexDir + " records format '" + f.get() + "', which this Liaison does not know");
+      throw new IOException("the index at " + indexDir + " records format '" + f.get()
+          + "', which this Liaison does not know; rebuild it with 'liaison index --rebuild'");
     }
     if (have > Integer.parseInt(FORMAT)) {
       throw new IOException("the index at " + indexDir + " was written by a newer Liaison (format " + have
           + ", this one writes " + FORMAT + "); use that version, or rebuild it with 'liaison index --rebuild'");
     }
-    return have < Integer.parseInt(FORMAT);
+    return have < Integer.parseInt(FORMAT) ? f : Optional.empty();
   }
 }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -183,8 +184,9 @@ public final class Indexer {
     // An index of an older format lacks fields this version searches: it is rebuilt, and until the
     // new commit the old one stays searchable, as with --rebuild.
     boolean rebuild = options.rebuild();
-    if (!rebuild && IndexLayout.isOlderFormat(options.index())) {
-      progress.upgrading(IndexLayout.format(options.index()).orElseThrow());
+    Optional<String> older = rebuild ? Optional.empty() : IndexLayout.olderFormat(options.index());
+    if (older.isPresent()) {
+      progress.upgrading(older.get());
       rebuild = true;
     }
     progress.started(files.size());

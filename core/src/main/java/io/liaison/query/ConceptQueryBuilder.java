@@ -41,8 +41,8 @@ import org.apache.lucene.search.TermQuery;
 public final class ConceptQueryBuilder implements ConceptQueryFactory {
   /**
    * The weight of a concept's Chinese alternatives matched as bigrams ({@link Fields#HAN_BIGRAMS}),
-   * beside their match as words, wherever the body is searched. SmartCN cuts the same characters
-   * as words only as it cut them, and it keeps a longer word whole where a shorter one is inside
+   * beside their match as words, wherever the body is searched. A word matches only where SmartCN
+   * cut the text into that word, and SmartCN keeps a longer word whole where a shorter one is inside
    * (文件名, file name, holds 文件, file): 文件, or "file" translated to it, missed that page. The
    * bigrams match however the text was cut, and the words still put pages with the whole word first.
    * Measured on both cross-language benchmarks (bench/crosslang, the manual pages and FAQ, and the

@@ -301,7 +301,7 @@ class TestIndexer {
       w.setLiveCommitData(Map.of(IndexLayout.FORMAT_KEY, "1", IndexLayout.T2S_KEY, "true").entrySet());
       w.commit();
     }
-    assertTrue(IndexLayout.isOlderFormat(index()));
+    assertEquals(java.util.Optional.of("1"), IndexLayout.olderFormat(index()));
     List<String> upgrades = new ArrayList<>();
     IndexSummary s = new Indexer(Indexer.Options.of(c, index())).run(new IndexProgress() {
       @Override

@@ -19,6 +19,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -172,11 +173,11 @@ final class ServeCommand implements Callable<Integer> {
 
   private Liaison openLocal(Path c, Path g) throws IOException {
     Path i = index.path();
-    boolean older = IndexLayout.isOlderFormat(i);
-    if (!IndexLayout.exists(i) || older && Files.isDirectory(c)) {
-      if (older) {
+    Optional<String> older = IndexLayout.olderFormat(i);
+    if (!IndexLayout.exists(i) || older.isPresent() && Files.isDirectory(c)) {
+      if (older.isPresent()) {
         LOG.info("The index at {} was written by an older Liaison (format {}); indexing {} again for format {} first",
-            i, IndexLayout.format(i).orElseThrow(), c, IndexLayout.FORMAT);
+            i, older.get(), c, IndexLayout.FORMAT);
       } else {
         LOG.info("No index at {}; indexing {} first", i, c);
       }
@@ -186,10 +187,10 @@ final class ServeCommand implements Callable<Integer> {
         LOG.info("Language versions are linked once the server is up, in the background");
       }
     }
-    if (IndexLayout.isOlderFormat(i)) {
+    if (older.isPresent() && !Files.isDirectory(c)) {
       LOG.warn("The index at {} was written by an older Liaison (format {}) and its corpus {} is not there to index again;"
           + " it is served as it is, with Chinese words matched only as they were segmented, until 'liaison index' rebuilds it",
-          i, IndexLayout.format(i).orElseThrow(), c);
+          i, older.get(), c);
     }
     return Liaison.open(i, g);
   }
