@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import io.liaison.Liaison;
+import io.liaison.index.Fields;
+import io.liaison.index.IndexLayout;
+import io.liaison.index.Indexer;
 import io.liaison.search.Hit;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.VersionLinker;
@@ -27,6 +30,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -275,6 +282,48 @@ class CliTest {
     for (int i = 1; i < scores.length; i++) {
       assertTrue(scores[i] < scores[i - 1], lines.toString());
     }
+  }
+
+  @Test
+  void serveIndexesAnIndexOfAnOlderFormatAgainWhenItsCorpusIsThereAndServesItAsItIsWhenNot() throws Exception {
+    Path c = Files.createDirectories(dir.resolve("older-format-corpus"));
+    Files.writeString(c.resolve("names.txt"), "文件名\n每个文件名都不能超过二百五十五个字节。\n");
+    Path withCorpus = dir.resolve("older-format-index");
+    Path without = dir.resolve("older-format-index-alone");
+    for (Path i : List.of(withCorpus, without)) {
+      new Indexer(Indexer.Options.of(c, i)).run();
+      markFormat(i, "1");
+      assertEquals(java.util.Optional.of("1"), IndexLayout.olderFormat(i));
+    }
+
+    try (ServeCommand.Served served = serveCommand(c, withCorpus).start()) {
+      assertEquals(java.util.Optional.of(IndexLayout.FORMAT), IndexLayout.format(withCorpus), "indexed again before serving");
+      assertEquals(1, served.liaison().search(SearchRequest.of("文件").withTranslate(false)).total());
+    }
+
+    Path gone = dir.resolve("older-format-corpus-gone");
+    try (ServeCommand.Served served = serveCommand(gone, without).start()) {
+      assertEquals(java.util.Optional.of("1"), IndexLayout.format(without), "served as it is");
+      assertEquals(1, served.liaison().documentCount());
+      assertFalse(Files.exists(gone), "no corpus folder made up");
+    }
+  }
+
+  /** Rewrites the last commit's format, as an index written by an older Liaison says it. */
+  private static void markFormat(Path index, String format) throws IOException {
+    try (FSDirectory d = FSDirectory.open(index);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(Fields.analyzer(true)).setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      Map<String, String> data = new java.util.HashMap<>(SegmentInfos.readLatestCommit(d).getUserData());
+      data.put(IndexLayout.FORMAT_KEY, format);
+      w.setLiveCommitData(data.entrySet());
+      w.commit();
+    }
+  }
+
+  private static ServeCommand serveCommand(Path corpus, Path index) {
+    return LiaisonCli.commandLine()
+        .parseArgs("serve", "--corpus", corpus.toString(), "--index", index.toString(), "--port", "0", "--no-versions")
+        .subcommand().commandSpec().commandLine().getCommand();
   }
 
   @Test
