@@ -37,6 +37,13 @@ class AliasMinerTest {
   }
 
   @Test
+  void aTraditionalNameStartsAfterATraditionalParticle() {
+    assertEquals(List.of("中國國際貿易促進委員會\t貿促會"), AliasMiner.mine("該中心與中國國際貿易促進委員會（貿促會）合辦展覽。"));
+    assertEquals(List.of("中國經濟聯絡中心\tChina Economic Liaison Center"),
+        AliasMiner.mine("該會對外稱中國經濟聯絡中心（China Economic Liaison Center）。"));
+  }
+
+  @Test
   void slashPairsAcrossScripts() {
     assertEquals(List.of("中联部\tILD"), AliasMiner.mine("the CCP International Department (中联部 / ILD)").stream()
         .filter(a -> a.startsWith("中联部")).toList());

@@ -1,5 +1,6 @@
 package io.liaison.lexicon;
 
+import io.liaison.analysis.ChineseScript;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ final class ReferenceAliasMiner {
   private static final Pattern SLASH = Pattern.compile(
       "(" + HAN_RUN + "|" + LATIN_NAME + ")\\s*[/／]\\s*(" + HAN_RUN + "|" + LATIN_NAME + ")");
   /** Han characters that end a phrase rather than start a name: a name begins after them. */
-  private static final Pattern HAN_LEAD = Pattern.compile(".*[的是在由与和于了将为对向从以即称叫及或把被等之所其该该]");
+  private static final Pattern HAN_LEAD = Pattern.compile(".*[的是在由与和于了将为对向从以即称叫及或把被等之所其该]");
 
   private static final int MAX_HAN_NAME = 16;
 
@@ -90,7 +91,7 @@ final class ReferenceAliasMiner {
 
   /** Keeps the part of a Han run after its last particle: {@code 成立于1993年的中国经济联络中心} gives the name. */
   private static String trimHanName(String run) {
-    Matcher lead = HAN_LEAD.matcher(run);
+    Matcher lead = HAN_LEAD.matcher(ChineseScript.toSimplified(run)); // same length: 與 cuts as 与 does
     String name = lead.lookingAt() && lead.end() < run.length() ? run.substring(lead.end()) : run;
     return name.length() > MAX_HAN_NAME ? name.substring(name.length() - MAX_HAN_NAME) : name;
   }
