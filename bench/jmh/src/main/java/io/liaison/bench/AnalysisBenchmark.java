@@ -1,5 +1,6 @@
 package io.liaison.bench;
 
+import io.liaison.analysis.HanBigramAnalyzer;
 import io.liaison.analysis.LiaisonAnalyzer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public class AnalysisBenchmark {
 
   @State(Scope.Benchmark)
   public static class Texts {
-    @Param({"liaison", "smartcn"})
+    @Param({"liaison", "smartcn", "han-bigrams"})
     public String analyzer;
 
     List<String> texts;
@@ -52,7 +53,11 @@ public class AnalysisBenchmark {
     public void load() {
       texts = Corpus.texts(Path.of(System.getProperty("perf.corpus", "bench/work/perf/corpus")));
       utf8 = texts.stream().mapToInt(t -> t.getBytes(StandardCharsets.UTF_8).length).toArray();
-      a = analyzer.equals("liaison") ? new LiaisonAnalyzer() : new SmartChineseAnalyzer();
+      a = switch (analyzer) {
+        case "liaison" -> new LiaisonAnalyzer();
+        case "han-bigrams" -> new HanBigramAnalyzer(); // the second field every text goes through
+        default -> new SmartChineseAnalyzer();
+      };
     }
   }
 

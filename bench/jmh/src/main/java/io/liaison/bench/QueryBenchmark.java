@@ -1,13 +1,16 @@
 package io.liaison.bench;
 
 import io.liaison.Liaison;
+import io.liaison.query.Ablation;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Warm query latency and in-process throughput on an existing index: the full request path of
  * {@link Liaison#search} (parse, translate, search, facets, snippets), 10 hits, as the HTTP API
  * answers it. {@code mono} is {@code withTranslate(false)}, {@code cross} the default translated
- * search, over the same query texts (bench/perf/queries.txt), cycled per thread.
+ * search; {@code mono-no-bigrams} and {@code cross-no-bigrams} the same without the Han bigram
+ * clause ({@code --ablate bigrams}), to price it. All over the same query texts
+ * (bench/perf/queries.txt), cycled per thread.
  *
  * <p>Latency: {@code -bm sample -t 1} (p50/p99 from JMH's histogram). Throughput: {@code -bm thrpt
  * -t 1|8|32}. {@code -Dperf.index=DIR -Dperf.queries=FILE -Dperf.glossary=FILE}.
@@ -44,7 +49,7 @@ public class QueryBenchmark {
 
   @State(Scope.Benchmark)
   public static class Index {
-    @Param({"mono", "cross"})
+    @Param({"mono", "mono-no-bigrams", "cross", "cross-no-bigrams"})
     public String mode;
 
     Liaison liaison;
@@ -56,10 +61,12 @@ public class QueryBenchmark {
       Path glossary = Path.of(System.getProperty("perf.glossary", "index-data/glossary.tsv"));
       Path queries = Path.of(System.getProperty("perf.queries", "bench/perf/queries.txt"));
       liaison = Liaison.open(index, glossary);
-      boolean translate = mode.equals("cross");
+      boolean translate = mode.startsWith("cross");
+      Set<Ablation> ablations =
+          mode.endsWith("-no-bigrams") ? EnumSet.of(Ablation.BIGRAMS) : EnumSet.noneOf(Ablation.class);
       requests = Files.readAllLines(queries, StandardCharsets.UTF_8).stream()
           .filter(l -> !l.isBlank() && !l.startsWith("#"))
-          .map(q -> SearchRequest.of(q).withLimit(10).withTranslate(translate))
+          .map(q -> SearchRequest.of(q).withLimit(10).withTranslate(translate).withAblations(ablations))
           .toList();
     }
 
