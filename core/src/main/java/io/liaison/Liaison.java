@@ -191,8 +191,13 @@ public final class Liaison implements Closeable {
    * open for writing elsewhere.
    */
   public static VersionLinker.Summary linkVersions(Path indexDir) throws IOException {
+    return linkVersions(indexDir, VersionLinker.Progress.NONE);
+  }
+
+  /** As {@link #linkVersions(Path)}, telling {@code progress} how far it is. */
+  public static VersionLinker.Summary linkVersions(Path indexDir, VersionLinker.Progress progress) throws IOException {
     BundledDictionaries.start();
-    return new VersionLinker(BundledDictionaries::lexicon).link(indexDir);
+    return new VersionLinker(BundledDictionaries::lexicon).link(indexDir, progress);
   }
 
   /**

@@ -153,6 +153,24 @@ public final class VersionLinker {
     }
   }
 
+  /**
+   * Told as documents are searched for their versions, so that a long run (minutes at 100k
+   * documents) can show how far it is. Called from the linking threads, often: throttle there.
+   */
+  @FunctionalInterface
+  public interface Progress {
+    /** Nothing told. */
+    Progress NONE = (kind, searched, toSearch) -> {};
+
+    /**
+     * @param kind the kind of version being linked (language versions first, then scripts)
+     * @param searched documents of this kind searched so far
+     * @param toSearch documents of this kind to search in all, as far as known: it grows once when
+     *     the best matches found are searched in turn
+     */
+    void searched(Kind kind, int searched, int toSearch);
+  }
+
   private final Supplier<Lexicon> lexicon;
   private final int threads;
 
@@ -171,6 +189,11 @@ public final class VersionLinker {
 
   /** Links the versions in the index at {@code indexDir}, which must not be open for writing elsewhere. */
   public Summary link(Path indexDir) throws IOException {
+    return link(indexDir, Progress.NONE);
+  }
+
+  /** As {@link #link(Path)}, telling {@code progress} how far it is. */
+  public Summary link(Path indexDir, Progress progress) throws IOException {
     long start = System.nanoTime();
     // Read as Searcher reads, without prefetch (NoPrefetchDirectory: a system call per terms
     // block otherwise, and linking reads many).
@@ -202,7 +225,7 @@ public final class VersionLinker {
         int changed = 0;
         boolean commit = false;
         for (Kind kind : state.kinds()) {
-          Run run = new Run(state, kind, finder);
+          Run run = new Run(state, kind, finder, progress);
           run.linkAll(threads);
           for (Map.Entry<String, String> e : run.updates.entrySet()) {
             writer.updateBinaryDocValue(new Term(Fields.ID, e.getKey()), kind.column,
@@ -531,12 +554,16 @@ public final class VersionLinker {
     final Finder finder;
     final Map<String, Optional<String>> best = new ConcurrentHashMap<>();
     final Map<String, String> updates = new TreeMap<>();
+    final Progress progress;
+    final AtomicInteger searched = new AtomicInteger();
+    volatile int toSearch;
 
-    Run(State state, Kind kind, Finder finder) {
+    Run(State state, Kind kind, Finder finder, Progress progress) {
       this.state = state;
       this.kind = kind;
       this.column = state.column(kind);
       this.finder = finder;
+      this.progress = progress;
     }
 
     void linkAll(int threads) throws IOException {
@@ -574,9 +601,11 @@ public final class VersionLinker {
     private void searchAll(Set<String> todo, int threads) throws IOException {
       ForkJoinPool pool = new ForkJoinPool(threads);
       try {
+        toSearch = todo.size();
         pool.submit(() -> todo.parallelStream().forEach(this::searchUnchecked)).get();
         Set<String> second = new TreeSet<>();
         best.values().forEach(o -> o.filter(b -> !best.containsKey(b)).ifPresent(second::add));
+        toSearch += second.size();
         pool.submit(() -> second.parallelStream().forEach(this::searchUnchecked)).get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -601,6 +630,7 @@ public final class VersionLinker {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      progress.searched(kind, searched.incrementAndGet(), toSearch);
     }
 
     private Optional<String> bestOf(String id) throws IOException {

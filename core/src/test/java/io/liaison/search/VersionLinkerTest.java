@@ -10,10 +10,14 @@ import io.liaison.ingest.Language;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +65,25 @@ class VersionLinkerTest {
         "en/port.txt", "zh/gangkou.txt", "zh/gangkou.txt", "en/port.txt",
         "en/rice.txt", "zh/shuidao.txt", "zh/shuidao.txt", "en/rice.txt",
         "en/library.txt", "zh/tushuguan.txt", "zh/tushuguan.txt", "en/library.txt"), VersionLinker.pairs(index));
+  }
+
+  @Test
+  void progressIsToldOfEachDocumentSearchedAndOfTheTotal() throws IOException {
+    new Indexer(Indexer.Options.of(corpus, index)).run();
+    List<Integer> searched = Collections.synchronizedList(new ArrayList<>());
+    Set<Integer> totals = ConcurrentHashMap.newKeySet();
+    Set<VersionLinker.Kind> kinds = ConcurrentHashMap.newKeySet();
+    VersionLinker.Summary s = Liaison.linkVersions(index, (kind, done, total) -> {
+      kinds.add(kind);
+      searched.add(done);
+      totals.add(total);
+    });
+    assertEquals(8, s.queried());
+    assertEquals(IntStream.rangeClosed(1, 8).boxed().toList(), searched.stream().sorted().toList(), "once per document searched");
+    assertEquals(Set.of(8), totals, "every document, and no best match left to search in turn");
+    assertEquals(Set.of(VersionLinker.Kind.LANGUAGE), kinds, "no Traditional text, so no script versions searched");
+    assertTrue(Liaison.linkVersions(index, (kind, done, total) -> searched.add(-1)).queried() == 0);
+    assertFalse(searched.contains(-1), "a run with nothing to search tells nothing");
   }
 
   @Test

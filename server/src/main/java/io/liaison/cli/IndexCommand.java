@@ -6,6 +6,7 @@ import io.liaison.index.IndexLayout;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import io.liaison.index.Indexer;
+import io.liaison.search.VersionLinker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +97,10 @@ final class IndexCommand implements Callable<Integer> {
     if (cluster.cluster().isEmpty() && !noVersions) {
       out.println("linking language versions ...");
       out.flush();
-      out.println(Liaison.linkVersions(i).describe());
+      ProgressPrinter linking = new ProgressPrinter(out, System.console() != null);
+      VersionLinker.Summary linked = Liaison.linkVersions(i, linking);
+      linking.endLine();
+      out.println(linked.describe());
     }
     if (!s.unsupportedTypes().isEmpty()) {
       out.println("  to index those, save them as one of the types 'liaison index --help' lists (a Word 97 .doc as .docx)");
@@ -112,7 +116,7 @@ final class IndexCommand implements Callable<Integer> {
    * Shows progress: a bar redrawn in place with files/s and ETA on a terminal, a plain line every
    * five seconds when the output is a log or a pipe.
    */
-  static final class ProgressPrinter implements IndexProgress {
+  static final class ProgressPrinter implements IndexProgress, VersionLinker.Progress {
     private static final long TERMINAL_EVERY_NANOS = 200_000_000L;
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
     private static final int BAR_WIDTH = 30;
@@ -122,6 +126,8 @@ final class IndexCommand implements Callable<Integer> {
     private long start;
     private long last;
     private boolean drewBar;
+    private VersionLinker.Kind linking;
+    private int linked;
 
     ProgressPrinter(PrintWriter out, boolean terminal) {
       this.out = out;
@@ -169,11 +175,53 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public synchronized void committing() {
-      if (drewBar) {
-        out.println();
-      }
+      endLine();
       out.println("indexing: committing");
       out.flush();
+    }
+
+    /**
+     * Linking's progress, as indexing's: how many documents have been searched for their version
+     * of {@code kind}, at what rate, and how long the rest should take.
+     */
+    @Override
+    public synchronized void searched(VersionLinker.Kind kind, int done, int total) {
+      long now = System.nanoTime();
+      if (kind != linking) {
+        endLine();
+        linking = kind;
+        linked = 0;
+        start = now;
+        last = now;
+      }
+      // Threads report out of order: never show fewer than already shown.
+      if (done <= linked || now - last < (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS) && done < total) {
+        return;
+      }
+      last = now;
+      linked = done;
+      double seconds = Math.max(1e-3, (now - start) / 1e9);
+      double rate = done / seconds;
+      String eta = rate > 0 ? formatSeconds(Math.max(0, total - done) / rate) : "?";
+      String what = kind == VersionLinker.Kind.LANGUAGE ? "language versions" : "Simplified–Traditional versions";
+      if (terminal) {
+        int filled = total == 0 ? BAR_WIDTH : (int) Math.min(BAR_WIDTH, (long) BAR_WIDTH * done / total);
+        out.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d documents searched for their %s, %.0f/s, ETA %s ",
+            "#".repeat(filled), " ".repeat(BAR_WIDTH - filled), done, total, what, rate, eta));
+        drewBar = true;
+      } else {
+        out.println(String.format(Locale.ROOT, "linking: %d/%d documents searched for their %s, %.0f/s, ETA %s",
+            done, total, what, rate, eta));
+      }
+      out.flush();
+    }
+
+    /** Ends the progress bar's line, if one was drawn, so that what follows starts on its own. */
+    synchronized void endLine() {
+      if (drewBar) {
+        out.println();
+        drewBar = false;
+      }
     }
 
     private static String formatSeconds(double s) {

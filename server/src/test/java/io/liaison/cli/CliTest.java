@@ -259,6 +259,7 @@ class CliTest {
     Result r = run("index", "--corpus", c.toString(), "--index", idx.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("language versions: 2 pairs (4 documents searched for theirs, "), r.out());
+    assertTrue(r.out().contains("linking: 4/4 documents searched for their language versions, "), "progress, " + r.out());
 
     // The two versions match about as well (LanguageBalance draws them level): either may lead.
     Result text = run("search", "--index", idx.toString(), "berth", "crane");
