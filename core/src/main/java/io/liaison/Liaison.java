@@ -209,6 +209,11 @@ public final class Liaison implements Closeable {
     return backend.linkVersions();
   }
 
+  /** As {@link #linkVersions()}, telling {@code progress} how far it is. */
+  public VersionLinker.Summary linkVersions(VersionLinker.Progress progress) throws IOException {
+    return backend.linkVersions(progress);
+  }
+
   /** Searches; a malformed query throws {@link io.liaison.query.QuerySyntaxException} with its position. */
   public SearchResponse search(SearchRequest request) throws IOException {
     checkGlossaryIfDue();
@@ -292,7 +297,9 @@ public final class Liaison implements Closeable {
   /**
    * Indexes every file of {@code corpus} again into this Liaison's index, the local folder or the
    * cluster, while searches keep answering from what is there; {@link #refresh()} afterwards makes
-   * them see the result. What a server's rebuild runs.
+   * them see the result, and {@link #linkVersions()} then links the language versions (it is not
+   * part of this call, so that the new documents are searchable while linking runs). What a
+   * server's rebuild runs.
    *
    * @throws IllegalArgumentException when the corpus folder cannot be read
    */

@@ -39,7 +39,8 @@ public interface Backend extends Closeable {
 
   /**
    * Indexes every file of {@code corpus} again, deleting the documents of files that are gone;
-   * searches keep answering while it runs. Call {@link #refresh()} afterwards.
+   * searches keep answering while it runs. Call {@link #refresh()} afterwards, then {@link
+   * #linkVersions(VersionLinker.Progress)}: the new documents are searchable before they are linked.
    *
    * @throws IllegalArgumentException when the corpus folder cannot be read
    */
@@ -51,6 +52,11 @@ public interface Backend extends Closeable {
    * afterwards.
    */
   default VersionLinker.Summary linkVersions() throws IOException {
+    return linkVersions(VersionLinker.Progress.NONE);
+  }
+
+  /** As {@link #linkVersions()}, telling {@code progress} how far it is. */
+  default VersionLinker.Summary linkVersions(VersionLinker.Progress progress) throws IOException {
     return new VersionLinker.Summary(0, 0, 0, 0, 0, Optional.of(describe() + " keeps no language versions"));
   }
 

@@ -22,7 +22,7 @@ public final class EmbeddedBackend implements Backend {
   private final Path indexDir;
   private final VersionLinker linker;
 
-  /** A backend on {@code searcher}'s index; {@link #reindex} links language versions with {@code linker}. */
+  /** A backend on {@code searcher}'s index; {@link #linkVersions} links language versions with {@code linker}. */
   public EmbeddedBackend(Searcher searcher, Path indexDir, VersionLinker linker) {
     this.searcher = searcher;
     this.indexDir = indexDir;
@@ -72,14 +72,12 @@ public final class EmbeddedBackend implements Backend {
   /** A fresh index, committed atomically: searches answer from the old one until {@link #refresh()}. */
   @Override
   public IndexSummary reindex(Path corpus, IndexProgress progress) throws IOException {
-    IndexSummary summary = new Indexer(Indexer.Options.of(corpus, indexDir).withRebuild(true)).run(progress);
-    linker.link(indexDir);
-    return summary;
+    return new Indexer(Indexer.Options.of(corpus, indexDir).withRebuild(true)).run(progress);
   }
 
   @Override
-  public VersionLinker.Summary linkVersions() throws IOException {
-    return linker.link(indexDir);
+  public VersionLinker.Summary linkVersions(VersionLinker.Progress progress) throws IOException {
+    return linker.link(indexDir, progress);
   }
 
   @Override

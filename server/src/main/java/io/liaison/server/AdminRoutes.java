@@ -27,7 +27,8 @@ final class AdminRoutes {
             true, this::rebuild),
         new ApiRoute(HandlerType.GET, "/api/index/status",
             "Reports the running rebuild and the last result: state, startedAt, finishedAt, elapsedMs, "
-                + "progress (filesDone, filesTotal, filesPerSecond), lastResult and lastError.",
+                + "progress (filesDone, filesTotal, filesPerSecond, then linkingDone and linkingTotal once the "
+                + "files are committed and searchable), lastResult and lastError.",
             List.of(), merge(auth, Map.of(200, "Rebuild status, with files done out of the total while running")),
             true, this::status));
   }

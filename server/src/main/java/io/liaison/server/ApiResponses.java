@@ -46,9 +46,11 @@ final class ApiResponses {
 
   /**
    * Files of a rebuild finished (indexed, unchanged or skipped) out of the files found; the total is 0
-   * while the corpus folder is still being walked. The rate is over the files done so far.
+   * while the corpus folder is still being walked. The rate is over the files done so far. Once the
+   * files are committed (and searchable), the documents searched for their language version out
+   * of those to search; null until linking starts.
    */
-  record RebuildProgress(int filesDone, int filesTotal, double filesPerSecond) {}
+  record RebuildProgress(int filesDone, int filesTotal, double filesPerSecond, Integer linkingDone, Integer linkingTotal) {}
 
   record Accepted(String status, String statusUrl) {}
 }

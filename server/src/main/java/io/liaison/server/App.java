@@ -59,7 +59,7 @@ public final class App {
     // One path to a newer commit, whoever wrote it: the searcher (and the aliases it reads), then
     // the suggester's own reader and its titles.
     RebuildJob rebuild = new RebuildJob(progress -> liaison.reindex(config.corpus(), progress),
-        () -> liaison.linkVersions().describe(), () -> {
+        progress -> liaison.linkVersions(progress).describe(), () -> {
       liaison.refresh();
       suggester.refresh();
       afterRefresh.run();

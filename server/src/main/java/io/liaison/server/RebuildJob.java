@@ -2,6 +2,7 @@ package io.liaison.server;
 
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
+import io.liaison.search.VersionLinker;
 import java.io.Closeable;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -34,9 +35,9 @@ final class RebuildJob implements Closeable {
     IndexSummary run(IndexProgress progress) throws Exception;
   }
 
-  /** Links language versions where that is not done yet, and says what it did in one line. */
+  /** Links language versions where that is not done yet, telling {@code progress}, and says what it did in one line. */
   interface LinkVersions {
-    String run() throws Exception;
+    String run(VersionLinker.Progress progress) throws Exception;
   }
 
   /** Work to do after a successful commit, such as refreshing searchers. */
@@ -53,12 +54,18 @@ final class RebuildJob implements Closeable {
       boolean running, Long startedAt, Long finishedAt, long lastDurationMillis, IndexSummary lastResult, String lastError,
       Progress progress) {}
 
-  /** Counts the files of one run as the indexer's worker threads finish them. */
-  private static final class Progress implements IndexProgress {
+  /**
+   * Counts the files of one run as the indexer's worker threads finish them, then the documents
+   * linking has searched for their language versions.
+   */
+  private static final class Progress implements IndexProgress, VersionLinker.Progress {
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
     private volatile long startNanos;
     private volatile long lastNanos;
+    private final AtomicInteger linked = new AtomicInteger();
+    private final AtomicInteger toLink = new AtomicInteger();
+    private volatile boolean linking;
 
     @Override
     public void started(int files) {
@@ -74,11 +81,22 @@ final class RebuildJob implements Closeable {
       lastNanos = System.nanoTime();
     }
 
+    /** Language versions only: the script versions that follow are few and quick. */
+    @Override
+    public void searched(VersionLinker.Kind kind, int searched, int toSearch) {
+      if (kind == VersionLinker.Kind.LANGUAGE) {
+        linking = true;
+        linked.accumulateAndGet(searched, Math::max);
+        toLink.accumulateAndGet(toSearch, Math::max);
+      }
+    }
+
     ApiResponses.RebuildProgress snapshot() {
       int d = done.get();
       double seconds = (lastNanos - startNanos) / 1e9;
       double rate = d == 0 || seconds <= 0 ? 0 : Math.round(d / seconds * 10) / 10.0;
-      return new ApiResponses.RebuildProgress(d, total.get(), rate);
+      return new ApiResponses.RebuildProgress(d, total.get(), rate,
+          linking ? linked.get() : null, linking ? toLink.get() : null);
     }
   }
 
@@ -165,8 +183,12 @@ final class RebuildJob implements Closeable {
     String error = null;
     try {
       result = reindex.run(started.progress());
+      // Searchable now; linking (minutes at 100k new documents) shows the versions when it commits.
       afterCommit.run();
-      LOG.info("Rebuild finished: {}", result.describe());
+      LOG.info("Rebuild indexed: {}", result.describe());
+      String linked = link.run(started.progress());
+      afterCommit.run();
+      LOG.info("Rebuild finished: {}", linked);
     } catch (Exception e) {
       LOG.error("Rebuild failed", e);
       // The message may name server paths; the client gets a pointer to the log instead.
@@ -197,7 +219,7 @@ final class RebuildJob implements Closeable {
     linking = true;
     executor.execute(() -> {
       try {
-        String done = link.run();
+        String done = link.run(VersionLinker.Progress.NONE);
         afterCommit.run();
         LOG.info("Linked in the background: {}", done);
       } catch (InterruptedIOException e) {

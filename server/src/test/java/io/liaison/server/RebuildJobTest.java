@@ -1,0 +1,57 @@
+package io.liaison.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.liaison.index.IndexSummary;
+import io.liaison.search.VersionLinker;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A rebuild's documents are searched as soon as they are committed, before linking their versions ends. */
+class RebuildJobTest {
+
+  @Test
+  void searchesSeeARebuildsFilesBeforeItsLinkingEndsAndTheStatusCountsBoth() throws Exception {
+    AtomicInteger refreshes = new AtomicInteger();
+    AtomicInteger refreshesWhenLinkingStarted = new AtomicInteger(-1);
+    CountDownLatch linkingStarted = new CountDownLatch(1);
+    CountDownLatch finishLinking = new CountDownLatch(1);
+    IndexSummary indexed = new IndexSummary(3, 0, 0, 0, List.of(), 3, 300, 5);
+    try (RebuildJob job = new RebuildJob(progress -> {
+          progress.started(3);
+          progress.advanced(3, 3, 300);
+          return indexed;
+        }, progress -> {
+          refreshesWhenLinkingStarted.set(refreshes.get());
+          progress.searched(VersionLinker.Kind.LANGUAGE, 1, 4);
+          progress.searched(VersionLinker.Kind.LANGUAGE, 2, 4);
+          linkingStarted.countDown();
+          assertTrue(finishLinking.await(30, TimeUnit.SECONDS));
+          progress.searched(VersionLinker.Kind.LANGUAGE, 4, 4);
+          progress.searched(VersionLinker.Kind.SCRIPT, 1, 1); // not counted: script versions follow, few and quick
+          return "language versions: 2 pairs";
+        }, refreshes::incrementAndGet, () -> true)) {
+      assertNull(job.status().progress(), "idle, nothing counted yet");
+      assertTrue(job.start());
+      assertTrue(linkingStarted.await(30, TimeUnit.SECONDS));
+      assertEquals(1, refreshesWhenLinkingStarted.get(), "the new commit is searched before linking starts");
+      ApiResponses.RebuildStatus running = job.status();
+      assertEquals("running", running.state());
+      assertEquals(new ApiResponses.RebuildProgress(3, 3, running.progress().filesPerSecond(), 2, 4), running.progress());
+
+      finishLinking.countDown();
+      job.awaitIdle();
+      ApiResponses.RebuildStatus done = job.status();
+      assertEquals("succeeded", done.state());
+      assertEquals(2, refreshes.get(), "and again once the links are committed");
+      assertEquals(indexed, done.lastResult());
+      assertEquals(4, done.progress().linkingDone());
+      assertEquals(4, done.progress().linkingTotal());
+    }
+  }
+}
