@@ -203,23 +203,24 @@ final class RebuildJob implements Closeable {
    * Links language versions where that is not done yet, on the job's thread, as {@code serve} does
    * once it is up: searches answer at once, and show a hit's version once the links are committed
    * (minutes after indexing 100k new documents). Counts as running (a rebuild asked for meanwhile
-   * is refused), but leaves the status of the last rebuild as it was. False when a rebuild or
-   * linking is already running.
+   * is refused), with its count of documents searched in the status, and then leaves the status of
+   * the last rebuild as it was. False when a rebuild or linking is already running.
    */
   boolean startLinking() {
     State before = state.get();
     if (before.running()) {
       return false;
     }
+    Progress progress = new Progress();
     State started = new State(true, System.currentTimeMillis(), before.finishedAt(), before.lastDurationMillis(),
-        before.lastResult(), before.lastError(), null);
+        before.lastResult(), before.lastError(), progress);
     if (!state.compareAndSet(before, started)) {
       return false;
     }
     linking = true;
     executor.execute(() -> {
       try {
-        String done = link.run(VersionLinker.Progress.NONE);
+        String done = link.run(progress);
         afterCommit.run();
         LOG.info("Linked in the background: {}", done);
       } catch (InterruptedIOException e) {

@@ -54,4 +54,28 @@ class RebuildJobTest {
       assertEquals(4, done.progress().linkingTotal());
     }
   }
+
+  @Test
+  void backgroundLinkingShowsItsCountInTheStatusAndThenLeavesTheLastRebuildsAsItWas() throws Exception {
+    CountDownLatch linkingStarted = new CountDownLatch(1);
+    CountDownLatch finishLinking = new CountDownLatch(1);
+    try (RebuildJob job = new RebuildJob(progress -> {
+          throw new AssertionError("no rebuild here");
+        }, progress -> {
+          progress.searched(VersionLinker.Kind.LANGUAGE, 5, 9);
+          linkingStarted.countDown();
+          assertTrue(finishLinking.await(30, TimeUnit.SECONDS));
+          return "language versions: 1 pair";
+        }, () -> {}, () -> true)) {
+      assertTrue(job.startLinking());
+      assertTrue(linkingStarted.await(30, TimeUnit.SECONDS));
+      ApiResponses.RebuildStatus running = job.status();
+      assertEquals("running", running.state());
+      assertEquals(new ApiResponses.RebuildProgress(0, 0, 0, 5, 9), running.progress());
+      finishLinking.countDown();
+      job.awaitIdle();
+      assertEquals("idle", job.status().state());
+      assertNull(job.status().progress());
+    }
+  }
 }
