@@ -253,6 +253,23 @@ class CliTest {
   }
 
   @Test
+  void onATerminalLinkingDrawsOneBarPerKindInPlace() {
+    StringWriter w = new StringWriter();
+    IndexCommand.ProgressPrinter p = new IndexCommand.ProgressPrinter(new PrintWriter(w), true);
+    p.searched(VersionLinker.Kind.LANGUAGE, 1, 4); // too soon after the start to redraw
+    p.searched(VersionLinker.Kind.LANGUAGE, 4, 4); // the last is always drawn
+    p.searched(VersionLinker.Kind.LANGUAGE, 3, 4); // a thread that reports late: not drawn over the last
+    p.searched(VersionLinker.Kind.SCRIPT, 2, 2);
+    p.endLine();
+    String[] lines = w.toString().split("\n", -1);
+    assertEquals(3, lines.length, w.toString());
+    assertTrue(lines[0].matches("\\r\\[#{30}\\] 4/4 documents searched for their language versions, \\d+/s, ETA 0m00s "), lines[0]);
+    assertTrue(lines[1].matches("\\r\\[#{30}\\] 2/2 documents searched for their Simplified–Traditional versions, \\d+/s, ETA 0m00s "),
+        lines[1]);
+    assertEquals("", lines[2]);
+  }
+
+  @Test
   void indexLinksLanguageVersionsAndSearchShowsThemBesideTheirHit() throws Exception {
     Path c = twoTranslatedPairs(dir.resolve("versions"));
     Path idx = dir.resolve("versions-index");
