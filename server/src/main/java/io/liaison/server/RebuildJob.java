@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RebuildJob implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(RebuildJob.class);
+  /** The fewest documents to search for linking's progress to be logged. */
+  static final int LOG_LINKING_FROM = 1000;
 
   /** The indexing run itself, reporting its files to {@code progress}. */
   interface Reindex {
@@ -66,6 +68,7 @@ final class RebuildJob implements Closeable {
     private final AtomicInteger linked = new AtomicInteger();
     private final AtomicInteger toLink = new AtomicInteger();
     private volatile boolean linking;
+    private final AtomicInteger loggedTenths = new AtomicInteger();
 
     @Override
     public void started(int files) {
@@ -81,13 +84,25 @@ final class RebuildJob implements Closeable {
       lastNanos = System.nanoTime();
     }
 
-    /** Language versions only: the script versions that follow are few and quick. */
+    /**
+     * Language versions only: the script versions that follow are few and quick. Where there are
+     * {@value #LOG_LINKING_FROM} documents or more to search (minutes of work), each tenth of the
+     * way is logged, so that a server log shows linking going on.
+     */
     @Override
     public void searched(VersionLinker.Kind kind, int searched, int toSearch) {
-      if (kind == VersionLinker.Kind.LANGUAGE) {
-        linking = true;
-        linked.accumulateAndGet(searched, Math::max);
-        toLink.accumulateAndGet(toSearch, Math::max);
+      if (kind != VersionLinker.Kind.LANGUAGE) {
+        return;
+      }
+      linking = true;
+      linked.accumulateAndGet(searched, Math::max);
+      toLink.accumulateAndGet(toSearch, Math::max);
+      if (toSearch >= LOG_LINKING_FROM) {
+        int tenths = (int) (10L * searched / toSearch);
+        int logged = loggedTenths.get();
+        if (tenths > logged && loggedTenths.compareAndSet(logged, tenths)) {
+          LOG.info("Linking language versions: {} of {} documents searched", searched, toSearch);
+        }
       }
     }
 

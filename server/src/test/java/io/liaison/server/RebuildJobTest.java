@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.liaison.index.IndexSummary;
 import io.liaison.search.VersionLinker;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** A rebuild's documents are searched as soon as they are committed, before linking their versions ends. */
 class RebuildJobTest {
@@ -76,6 +80,41 @@ class RebuildJobTest {
       job.awaitIdle();
       assertEquals("idle", job.status().state());
       assertNull(job.status().progress());
+    }
+  }
+
+  @Test
+  void longLinkingLogsEachTenthOfItsWayAndShortLinkingNothing() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(RebuildJob.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      for (int total : new int[] {RebuildJob.LOG_LINKING_FROM - 1, 2000}) {
+        logged.list.clear();
+        try (RebuildJob job = new RebuildJob(progress -> {
+              throw new AssertionError("no rebuild here");
+            }, progress -> {
+              for (int i = 1; i <= total; i++) {
+                progress.searched(VersionLinker.Kind.LANGUAGE, i, total);
+              }
+              return "done";
+            }, () -> {}, () -> true)) {
+          assertTrue(job.startLinking());
+          job.awaitIdle();
+        }
+        List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+            .filter(m -> m.startsWith("Linking language versions:")).toList();
+        if (total < RebuildJob.LOG_LINKING_FROM) {
+          assertEquals(List.of(), lines, "a short run is not logged step by step");
+        } else {
+          assertEquals(10, lines.size(), lines.toString());
+          assertEquals("Linking language versions: 200 of 2000 documents searched", lines.get(0));
+          assertEquals("Linking language versions: 2000 of 2000 documents searched", lines.get(9));
+        }
+      }
+    } finally {
+      logger.detachAppender(logged);
     }
   }
 }
