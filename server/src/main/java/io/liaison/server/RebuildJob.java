@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Rebuilds the index from the corpus folder on a background thread, one run at a time. Searches
  * keep answering while it runs: a local index is committed atomically and searches switch to it
- * in {@code afterCommit}; on a cluster the documents are replaced in place, one at a time.
+ * in {@code afterCommit}; on a cluster the documents are replaced in place, one at a time. The
+ * language versions are linked after that commit, and searches switch again once the links are
+ * committed: the new documents are found meanwhile, without their versions beside them.
  *
  * <p>Between rebuilds the same thread follows commits made by others (a {@code liaison index} run
  * in another shell, another application writing the folder): once {@link #followCommits started},
