@@ -154,23 +154,15 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public synchronized void advanced(int done, int total, long bytesRead) {
       long now = System.nanoTime();
-      if (now - last < (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS) && done < total) {
+      if (tooSoon(now, done, total)) {
         return;
       }
       last = now;
-      double seconds = Math.max(1e-3, (now - start) / 1e9);
-      double rate = done / seconds;
-      String eta = rate > 0 ? formatSeconds((total - done) / rate) : "?";
-      if (terminal) {
-        int filled = total == 0 ? BAR_WIDTH : (int) ((long) BAR_WIDTH * done / total);
-        out.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d files, %.0f files/s, ETA %s ",
-            "#".repeat(filled), " ".repeat(BAR_WIDTH - filled), done, total, rate, eta));
-        drewBar = true;
-      } else {
-        out.println(String.format(Locale.ROOT, "indexing: %d/%d files, %.1f MB read, %.0f files/s, ETA %s",
-            done, total, bytesRead / 1048576.0, rate, eta));
-      }
-      out.flush();
+      double rate = rate(now, done);
+      String eta = eta(rate, done, total);
+      draw(String.format(Locale.ROOT, "%s %d/%d files, %.0f files/s, ETA %s ", bar(done, total), done, total, rate, eta),
+          String.format(Locale.ROOT, "indexing: %d/%d files, %.1f MB read, %.0f files/s, ETA %s",
+              done, total, bytesRead / 1048576.0, rate, eta));
     }
 
     @Override
@@ -195,23 +187,46 @@ final class IndexCommand implements Callable<Integer> {
         last = now;
       }
       // Threads report out of order: never show fewer than already shown.
-      if (done <= linked || now - last < (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS) && done < total) {
+      if (done <= linked || tooSoon(now, done, total)) {
         return;
       }
       last = now;
       linked = done;
-      double seconds = Math.max(1e-3, (now - start) / 1e9);
-      double rate = done / seconds;
-      String eta = rate > 0 ? formatSeconds(Math.max(0, total - done) / rate) : "?";
+      double rate = rate(now, done);
+      String eta = eta(rate, done, total);
       String what = kind == VersionLinker.Kind.LANGUAGE ? "language versions" : "Simplified–Traditional versions";
+      draw(String.format(Locale.ROOT, "%s %d/%d documents searched for their %s, %.0f/s, ETA %s ",
+              bar(done, total), done, total, what, rate, eta),
+          String.format(Locale.ROOT, "linking: %d/%d documents searched for their %s, %.0f/s, ETA %s",
+              done, total, what, rate, eta));
+    }
+
+    /** True while the last line is too recent to draw another, unless this one ends the work. */
+    private boolean tooSoon(long now, int done, int total) {
+      return now - last < (terminal ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS) && done < total;
+    }
+
+    /** Done per second since the start. */
+    private double rate(long now, int done) {
+      return done / Math.max(1e-3, (now - start) / 1e9);
+    }
+
+    private static String eta(double rate, int done, int total) {
+      return rate > 0 ? formatSeconds(Math.max(0, total - done) / rate) : "?";
+    }
+
+    private static String bar(int done, int total) {
+      int filled = total == 0 ? BAR_WIDTH : (int) Math.min(BAR_WIDTH, (long) BAR_WIDTH * done / total);
+      return "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "]";
+    }
+
+    /** The bar line, redrawn in place, on a terminal; the log line otherwise. */
+    private void draw(String barLine, String logLine) {
       if (terminal) {
-        int filled = total == 0 ? BAR_WIDTH : (int) Math.min(BAR_WIDTH, (long) BAR_WIDTH * done / total);
-        out.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d documents searched for their %s, %.0f/s, ETA %s ",
-            "#".repeat(filled), " ".repeat(BAR_WIDTH - filled), done, total, what, rate, eta));
+        out.print("\r" + barLine);
         drewBar = true;
       } else {
-        out.println(String.format(Locale.ROOT, "linking: %d/%d documents searched for their %s, %.0f/s, ETA %s",
-            done, total, what, rate, eta));
+        out.println(logLine);
       }
       out.flush();
     }

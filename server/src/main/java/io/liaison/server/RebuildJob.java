@@ -69,7 +69,6 @@ final class RebuildJob implements Closeable {
     private volatile long lastNanos;
     private final AtomicInteger linked = new AtomicInteger();
     private final AtomicInteger toLink = new AtomicInteger();
-    private volatile boolean linking;
     private final AtomicInteger loggedTenths = new AtomicInteger();
 
     @Override
@@ -96,7 +95,6 @@ final class RebuildJob implements Closeable {
       if (kind != VersionLinker.Kind.LANGUAGE) {
         return;
       }
-      linking = true;
       linked.accumulateAndGet(searched, Math::max);
       toLink.accumulateAndGet(toSearch, Math::max);
       if (toSearch >= LOG_LINKING_FROM) {
@@ -112,8 +110,9 @@ final class RebuildJob implements Closeable {
       int d = done.get();
       double seconds = (lastNanos - startNanos) / 1e9;
       double rate = d == 0 || seconds <= 0 ? 0 : Math.round(d / seconds * 10) / 10.0;
+      int linking = toLink.get(); // 0 until the first document is searched for its version
       return new ApiResponses.RebuildProgress(d, total.get(), rate,
-          linking ? linked.get() : null, linking ? toLink.get() : null);
+          linking > 0 ? linked.get() : null, linking > 0 ? linking : null);
     }
   }
 
