@@ -24,8 +24,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * LiaisonAnalyzer}, so Traditional and Simplified text share bigrams), {@link StandardTokenizer},
  * {@link CJKBigramFilter} over Han only, then {@link TypeTokenFilter} keeping only its bigrams: a
  * Han character standing alone, Latin words and numbers are left to the other fields. Values of a
- * multi-valued field are {@value #VALUE_GAP} positions apart, so no phrase spans two of them.
- * Thread-safe.
+ * multi-valued field are {@value #VALUE_GAP} positions apart, so no phrase spans two of them where
+ * a field keeps positions (Liaison's own index does not since its format 3: it matches a longer
+ * word as all of its bigrams). Thread-safe.
  */
 public final class HanBigramAnalyzer extends Analyzer {
   /** Positions between two values of one field (a title and a body). */

@@ -15,10 +15,12 @@ public final class IndexLayout {
   /** Commit user-data key for the schema version. */
   public static final String FORMAT_KEY = "liaison.format";
   /**
-   * The schema this version writes. 2 added {@link Fields#HAN_BIGRAMS}; an index of an older
-   * format is read again in full by the next indexing run ({@link #olderFormat}).
+   * The schema this version writes. 2 added {@link Fields#HAN_BIGRAMS}; 3 indexes that field
+   * without positions (Lucene keeps one set of index options per field, so a format 2 index cannot
+   * take format 3 documents). An index of an older format is read again in full by the next
+   * indexing run ({@link #olderFormat}).
    */
-  public static final String FORMAT = "2";
+  public static final String FORMAT = "3";
   /**
    * Commit user-data key: the number of language-version pairs linked in this commit (written by
    * {@code io.liaison.search.VersionLinker}); absent when the commit was not linked.

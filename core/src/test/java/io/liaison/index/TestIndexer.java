@@ -25,14 +25,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -287,6 +295,37 @@ class TestIndexer {
     assertEquals(List.of(1, 40, 40), seenMidRun, "hits for an old file, then documents, mid-run and at commit");
     assertEquals(0, hits(Fields.ID, "old3.txt"));
     assertEquals(1, hits(Fields.ID, "new3.txt"));
+  }
+
+  @Test
+  void aFormat2IndexWithBigramPositionsIsRewrittenWithoutThem() throws IOException {
+    Path c = corpus();
+    write(c.resolve("a.txt"), "命令提示符".getBytes(UTF_8));
+    // As format 2 wrote it: the bigram field with positions. Lucene keeps one set of index options
+    // per field, so format 3's documents cannot be added beside these.
+    FieldType withPositions = new FieldType();
+    withPositions.setTokenized(true);
+    withPositions.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    try (FSDirectory dir = FSDirectory.open(index());
+        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
+      Document d = new Document();
+      d.add(new StringField(Fields.ID, "old.txt", Field.Store.YES));
+      d.add(new SortedDocValuesField(Fields.ID, new BytesRef("old.txt")));
+      d.add(new Field(Fields.HAN_BIGRAMS, "命令提示符", withPositions));
+      w.addDocument(d);
+      w.setLiveCommitData(Map.of(IndexLayout.FORMAT_KEY, "2", IndexLayout.T2S_KEY, "true").entrySet());
+      w.commit();
+    }
+    assertEquals(java.util.Optional.of("2"), IndexLayout.olderFormat(index()));
+    assertEquals(1, index(c, false).added());
+    try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(index()))) {
+      assertEquals(IndexOptions.DOCS_AND_FREQS,
+          FieldInfos.getMergedFieldInfos(r).fieldInfo(Fields.HAN_BIGRAMS).getIndexOptions());
+    }
+    assertEquals(1, docCount());
+    assertEquals(0, hits(Fields.ID, "old.txt"));
+    assertEquals(1, hits(Fields.HAN_BIGRAMS, "示符"));
+    assertEquals(java.util.Optional.empty(), IndexLayout.olderFormat(index()));
   }
 
   @Test

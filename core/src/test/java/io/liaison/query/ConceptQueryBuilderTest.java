@@ -190,6 +190,17 @@ class ConceptQueryBuilderTest {
     assertEquals(Set.of("kernel", "内核", "核心"), q.getTerms().stream().map(t -> t.text()).collect(Collectors.toSet()));
   }
 
+  @Test
+  void inTheBigramFieldATwoCharacterWordIsOneTermAndALongerOneAllOfItsBigrams() {
+    // The field keeps no positions, so no phrase: 提示符 needs both of its bigrams, in any order,
+    // and 哈哈哈's repeated bigram is asked once.
+    assertEquals("han_bigrams:文件", BUILDER.inField(Fields.HAN_BIGRAMS, concept("文件", false), 0).toString());
+    assertEquals("+han_bigrams:提示 +han_bigrams:示符", BUILDER.inField(Fields.HAN_BIGRAMS, concept("提示符", false), 0).toString());
+    assertEquals("+han_bigrams:哈哈", BUILDER.inField(Fields.HAN_BIGRAMS, concept("哈哈哈", false), 0).toString());
+    // In the body the same word is still a phrase of SmartCN's words.
+    assertTrue(BUILDER.inField(Fields.BODY, concept("命令提示符", false), 0).toString().startsWith("body:\""));
+  }
+
   /** The terms {@code q} searches for, in any field. */
   private static Set<String> terms(Query q) {
     Set<Term> terms = new HashSet<>();
