@@ -28,7 +28,9 @@ final class AdminRoutes {
         new ApiRoute(HandlerType.GET, "/api/index/status",
             "Reports the running rebuild and the last result: state, startedAt, finishedAt, elapsedMs, "
                 + "progress (filesDone, filesTotal, filesPerSecond, then linkingDone and linkingTotal once the "
-                + "files are committed and searchable), lastResult and lastError.",
+                + "files are committed and searchable), lastResult, lastError (the rebuild failed; the last good "
+                + "index is still searched) and lastWarning (the files were indexed and are searched, but linking "
+                + "their language versions did not finish).",
             List.of(), merge(auth, Map.of(200, "Rebuild status, with files done out of the total while running")),
             true, this::status));
   }

@@ -38,11 +38,13 @@ final class ApiResponses {
 
   /**
    * The rebuild job: {@code state} is idle, running, succeeded or failed; {@code progress} is that of
-   * the running or last run (null before the first).
+   * the running or last run (null before the first). {@code lastWarning} is set when the last
+   * rebuild's documents were indexed and are searched but linking their language versions did not
+   * finish; the rebuild still succeeded.
    */
   record RebuildStatus(
       String state, Long startedAt, Long finishedAt, Long elapsedMs, RebuildProgress progress, IndexSummary lastResult,
-      String lastError) {}
+      String lastError, String lastWarning) {}
 
   /**
    * Files of a rebuild finished (indexed, unchanged or skipped) out of the files found; the total is 0

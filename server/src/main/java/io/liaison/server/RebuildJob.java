@@ -54,9 +54,13 @@ final class RebuildJob implements Closeable {
     boolean current() throws Exception;
   }
 
+  /**
+   * {@code background} is true for {@link #startLinking}'s linking, false for a rebuild; {@code
+   * lastWarning} says what went wrong after a rebuild's documents were committed (its linking).
+   */
   private record State(
-      boolean running, Long startedAt, Long finishedAt, long lastDurationMillis, IndexSummary lastResult, String lastError,
-      Progress progress) {}
+      boolean running, boolean background, Long startedAt, Long finishedAt, long lastDurationMillis, IndexSummary lastResult,
+      String lastError, String lastWarning, Progress progress) {}
 
   /**
    * Counts the files of one run as the indexer's worker threads finish them, then the documents
@@ -70,6 +74,8 @@ final class RebuildJob implements Closeable {
     private final AtomicInteger linked = new AtomicInteger();
     private final AtomicInteger toLink = new AtomicInteger();
     private final AtomicInteger loggedTenths = new AtomicInteger();
+    /** Set when linking starts: from then on the run commits nothing until it ends, so closing stops it at once. */
+    private volatile boolean linkingStarted;
 
     @Override
     public void started(int files) {
@@ -126,17 +132,24 @@ final class RebuildJob implements Closeable {
     t.setDaemon(true);
     return t;
   });
-  private final AtomicReference<State> state = new AtomicReference<>(new State(false, null, null, 0, null, null, null));
-  /** True while linking runs: closing stops it at once, as it commits nothing until it ends. */
-  private volatile boolean linking;
+  private final AtomicReference<State> state =
+      new AtomicReference<>(new State(false, false, null, null, 0, null, null, null, null));
+  /** How long {@link #close()} waits for a rebuild that is still indexing. */
+  private final Duration indexingGrace;
   /** The last failed check's message, so that a lasting problem is logged once, not every interval. */
   private String lastCheckFailure;
 
   RebuildJob(Reindex reindex, LinkVersions link, AfterCommit afterCommit, IndexCheck current) {
+    this(reindex, link, afterCommit, current, Duration.ofSeconds(30));
+  }
+
+  /** @param indexingGrace how long closing waits for a rebuild still indexing before interrupting it */
+  RebuildJob(Reindex reindex, LinkVersions link, AfterCommit afterCommit, IndexCheck current, Duration indexingGrace) {
     this.reindex = reindex;
     this.link = link;
     this.afterCommit = afterCommit;
     this.current = current;
+    this.indexingGrace = indexingGrace;
   }
 
   /** Checks for a newer commit every {@code interval} until {@link #close()}. */
@@ -184,8 +197,8 @@ final class RebuildJob implements Closeable {
     if (before.running()) {
       return false;
     }
-    State started = new State(true, System.currentTimeMillis(), null, before.lastDurationMillis(), before.lastResult(),
-        before.lastError(), new Progress());
+    State started = new State(true, false, System.currentTimeMillis(), null, before.lastDurationMillis(),
+        before.lastResult(), before.lastError(), before.lastWarning(), new Progress());
     if (!state.compareAndSet(before, started)) {
       return false;
     }
@@ -193,26 +206,47 @@ final class RebuildJob implements Closeable {
     return true;
   }
 
+  /**
+   * Indexes, lets searches see the commit, then links. A failure to index fails the rebuild and
+   * leaves the last good commit searched. A failure to link does not: the documents are committed
+   * and searched already, so the rebuild succeeded, with a warning that their versions are not
+   * linked (the next rebuild or start of the server links them).
+   */
   private void run(State started) {
     long t0 = System.nanoTime();
     IndexSummary result = null;
     String error = null;
+    String warning = null;
     try {
       result = reindex.run(started.progress());
       // Searchable now; linking (minutes at 100k new documents) shows the versions when it commits.
       afterCommit.run();
       LOG.info("Rebuild indexed: {}", result.describe());
-      String linked = link.run(started.progress());
-      afterCommit.run();
-      LOG.info("Rebuild finished: {}", linked);
     } catch (Exception e) {
       LOG.error("Rebuild failed", e);
       // The message may name server paths; the client gets a pointer to the log instead.
       error = "the rebuild failed (" + e.getClass().getSimpleName() + "); the details are in the server log";
     }
+    if (error == null) {
+      try {
+        started.progress().linkingStarted = true;
+        String linked = link.run(started.progress());
+        afterCommit.run();
+        LOG.info("Rebuild finished: {}", linked);
+      } catch (InterruptedIOException e) {
+        LOG.info("Linking language versions stopped with the server; the next serve links them");
+        warning = "the documents are indexed and searchable; linking their language versions was stopped with the "
+            + "server, and the next start of the server links them";
+      } catch (Exception e) {
+        LOG.error("Rebuild indexed, but linking language versions failed; searches go on without them", e);
+        warning = "the documents are indexed and searchable, but linking their language versions failed ("
+            + e.getClass().getSimpleName() + "); the next rebuild or start of the server links them, and the "
+            + "details are in the server log";
+      }
+    }
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    state.set(new State(false, started.startedAt(), System.currentTimeMillis(), millis,
-        result != null ? result : started.lastResult(), error, started.progress()));
+    state.set(new State(false, false, started.startedAt(), System.currentTimeMillis(), millis,
+        result != null ? result : started.lastResult(), error, warning, started.progress()));
   }
 
   /**
@@ -228,12 +262,12 @@ final class RebuildJob implements Closeable {
       return false;
     }
     Progress progress = new Progress();
-    State started = new State(true, System.currentTimeMillis(), before.finishedAt(), before.lastDurationMillis(),
-        before.lastResult(), before.lastError(), progress);
+    progress.linkingStarted = true;
+    State started = new State(true, true, System.currentTimeMillis(), before.finishedAt(), before.lastDurationMillis(),
+        before.lastResult(), before.lastError(), before.lastWarning(), progress);
     if (!state.compareAndSet(before, started)) {
       return false;
     }
-    linking = true;
     executor.execute(() -> {
       try {
         String done = link.run(progress);
@@ -245,16 +279,16 @@ final class RebuildJob implements Closeable {
         // The index stays as it was committed, searchable; the next serve or indexing run links again.
         LOG.error("Linking language versions failed; searches go on without them", e);
       } finally {
-        linking = false;
         state.set(before);
       }
     });
     return true;
   }
 
-  /** True while background linking runs. */
+  /** True while background linking runs ({@link #startLinking}); false during a rebuild's. */
   boolean linking() {
-    return linking;
+    State s = state.get();
+    return s.running() && s.background();
   }
 
   /** Waits until the rebuild or linking running now, if any, has finished. */
@@ -289,18 +323,21 @@ final class RebuildJob implements Closeable {
       elapsed = s.lastDurationMillis();
     }
     return new ApiResponses.RebuildStatus(name, s.startedAt(), s.finishedAt(), elapsed,
-        s.progress() == null ? null : s.progress().snapshot(), s.lastResult(), s.lastError());
+        s.progress() == null ? null : s.progress().snapshot(), s.lastResult(), s.lastError(), s.lastWarning());
   }
 
   /**
-   * Stops the commit checks, waits briefly for a running rebuild (linking is stopped at once), then
-   * stops the thread; the last good commit stays in place.
+   * Stops the commit checks, waits briefly for a rebuild still indexing, then stops the thread; the
+   * last good commit stays in place. Linking, a rebuild's or in the background, is stopped at once:
+   * it commits nothing until it ends, and the next start of the server links again.
    */
   @Override
   public void close() {
     executor.shutdown();
+    State s = state.get();
+    boolean linkingNow = s.running() && s.progress() != null && s.progress().linkingStarted;
     try {
-      if (linking || !executor.awaitTermination(30, TimeUnit.SECONDS)) {
+      if (linkingNow || !executor.awaitTermination(indexingGrace.toNanos(), TimeUnit.NANOSECONDS)) {
         executor.shutdownNow();
       }
     } catch (InterruptedException e) {

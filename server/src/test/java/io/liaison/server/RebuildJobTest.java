@@ -1,7 +1,9 @@
 package io.liaison.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -9,6 +11,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.liaison.index.IndexSummary;
 import io.liaison.search.VersionLinker;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +65,49 @@ class RebuildJobTest {
   }
 
   @Test
+  void aLinkingFailureAfterTheCommitLeavesTheRebuildSucceededWithAWarning() throws Exception {
+    AtomicInteger refreshes = new AtomicInteger();
+    IndexSummary indexed = new IndexSummary(3, 0, 0, 0, List.of(), 3, 300, 5);
+    try (RebuildJob job = new RebuildJob(progress -> indexed, progress -> {
+          throw new IOException("No space left on device");
+        }, refreshes::incrementAndGet, () -> true)) {
+      assertTrue(job.start());
+      job.awaitIdle();
+      ApiResponses.RebuildStatus done = job.status();
+      assertEquals("succeeded", done.state(), "the documents are committed and searched");
+      assertEquals(1, refreshes.get());
+      assertEquals(indexed, done.lastResult());
+      assertNull(done.lastError());
+      assertTrue(done.lastWarning().startsWith("the documents are indexed and searchable, but linking their language "
+          + "versions failed (IOException); the next rebuild or start of the server links them"), done.lastWarning());
+      assertFalse(done.lastWarning().contains("No space"), "the message stays in the server log");
+    }
+  }
+
+  @Test
+  void closingDuringARebuildsLinkingStopsItAtOnce() throws Exception {
+    CountDownLatch linkingStarted = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    // A day's grace for indexing: closing may not wait for linking at all.
+    RebuildJob job = new RebuildJob(progress -> new IndexSummary(1, 0, 0, 0, List.of(), 1, 10, 1), progress -> {
+          linkingStarted.countDown();
+          try {
+            never.await();
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+            throw new InterruptedIOException("stopped");
+          }
+          return "never";
+        }, () -> {}, () -> true, Duration.ofDays(1));
+    assertTrue(job.start());
+    assertTrue(linkingStarted.await(30, TimeUnit.SECONDS));
+    assertFalse(job.linking(), "a rebuild's linking is not background linking (409 says a rebuild is running)");
+    assertTimeoutPreemptively(Duration.ofMinutes(1), job::close);
+    assertTrue(interrupted.await(30, TimeUnit.SECONDS));
+  }
+
+  @Test
   void backgroundLinkingShowsItsCountInTheStatusAndThenLeavesTheLastRebuildsAsItWas() throws Exception {
     CountDownLatch linkingStarted = new CountDownLatch(1);
     CountDownLatch finishLinking = new CountDownLatch(1);
@@ -73,6 +121,7 @@ class RebuildJobTest {
         }, () -> {}, () -> true)) {
       assertTrue(job.startLinking());
       assertTrue(linkingStarted.await(30, TimeUnit.SECONDS));
+      assertTrue(job.linking());
       ApiResponses.RebuildStatus running = job.status();
       assertEquals("running", running.state());
       assertEquals(new ApiResponses.RebuildProgress(0, 0, 0, 5, 9), running.progress());
