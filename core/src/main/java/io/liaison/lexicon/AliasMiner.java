@@ -1,6 +1,5 @@
 package io.liaison.lexicon;
 
-import io.liaison.analysis.ChineseScript;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,10 +37,7 @@ public final class AliasMiner {
       "(" + LATIN_NAME + "|" + HAN_RUN + ")\\s*[(（]\\s*([^()（）\\n]{2,80}?)\\s*[)）]");
   private static final Pattern SLASH = Pattern.compile(
       "(" + HAN_RUN + "|" + LATIN_NAME + ")\\s*[/／]\\s*(" + HAN_RUN + "|" + LATIN_NAME + ")");
-  /** Han characters that end a phrase rather than start a name: a name begins after them. */
-  private static final Pattern HAN_LEAD = Pattern.compile(".*[的是在由与和于了将为对向从以即称叫及或把被等之所其该]");
 
-  private static final int MAX_HAN_NAME = 16;
 
   // The same expressions compiled once (String.matches, split and replaceAll compile on every call).
   private static final Pattern HAN_RUN_ONLY = Pattern.compile(HAN_RUN);
@@ -143,12 +139,12 @@ public final class AliasMiner {
     boolean leftHan = isHan(left);
     boolean rightHan = isHan(right);
     if (leftHan) {
-      left = trimHanName(left);
+      left = HanNameTrimmer.trim(left);
     } else {
       left = trimLatinName(left, right);
     }
     if (rightHan) {
-      right = trimHanName(right);
+      right = HanNameTrimmer.trim(right);
       if (!HAN_RUN_ONLY.matcher(right).matches()) {
         return;
       }
@@ -173,16 +169,6 @@ public final class AliasMiner {
 
   private static boolean isHan(String s) {
     return !s.isEmpty() && Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.HAN;
-  }
-
-  /**
-   * Keeps the part of a Han run after its last particle: {@code 成立于1993年的中国经济联络中心} gives
-   * the name. A Traditional run is matched in its Simplified form, so 與 and 於 cut as 与 and 于 do.
-   */
-  private static String trimHanName(String run) {
-    Matcher lead = HAN_LEAD.matcher(ChineseScript.toSimplified(run)); // same length: 與 cuts as 与 does
-    String name = lead.lookingAt() && lead.end() < run.length() ? run.substring(lead.end()) : run;
-    return name.length() > MAX_HAN_NAME ? name.substring(name.length() - MAX_HAN_NAME) : name;
   }
 
   /** Drops leading connectors; for an acronym, keeps just the words its letters stand for. */

@@ -44,6 +44,22 @@ class AliasMinerTest {
   }
 
   @Test
+  void aParticleCharacterInsideAWordOfTheNameDoesNotCutIt() {
+    // 对 in 对外 (external), 由 in 自由 (free): SmartCN keeps these words whole, so the name does too.
+    assertEquals(List.of("中共中央对外联络部\t中联部"), AliasMiner.mine("该中心隶属于中共中央对外联络部（中联部）。"));
+    assertEquals(List.of("中共中央對外聯絡部\t中聯部"), AliasMiner.mine("隸屬中共中央對外聯絡部（中聯部）"));
+    assertEquals(List.of("自由软件基金会\tFree Software Foundation"),
+        AliasMiner.mine("由自由软件基金会（Free Software Foundation）发布。"));
+  }
+
+  @Test
+  void aNameStartsAfterAVerbOfBelongingOrAPrepositionThatLeadsIntoIt() {
+    assertEquals(List.of("中共中央对外联络部\t中联部"), AliasMiner.mine("隶属中共中央对外联络部（中联部）"));
+    assertEquals(List.of("安全传输层\tTLS"), AliasMiner.mine("或者安全传输层（TLS）"));
+    assertEquals(List.of("中国国际贸易促进委员会\tCCPIT"), AliasMiner.mine("根据中国国际贸易促进委员会（CCPIT）的数据"));
+  }
+
+  @Test
   void slashPairsAcrossScripts() {
     assertEquals(List.of("中联部\tILD"), AliasMiner.mine("the CCP International Department (中联部 / ILD)").stream()
         .filter(a -> a.startsWith("中联部")).toList());
