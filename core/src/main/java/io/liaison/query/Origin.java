@@ -21,5 +21,10 @@ public enum Origin {
   /** The user's glossary. */
   GLOSSARY,
   /** An alias mined from an indexed document. */
-  ALIAS
+  ALIAS,
+  /**
+   * The pinyin of a Chinese person's name that no dictionary knows (刘建超: liu jianchao), as
+   * English text writes the mainland's names ({@link io.liaison.lexicon.PersonNames}).
+   */
+  PINYIN
 }

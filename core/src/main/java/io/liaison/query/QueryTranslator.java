@@ -5,6 +5,7 @@ import io.liaison.lexicon.ChineseCompounds;
 import io.liaison.lexicon.FunctionWords;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
+import io.liaison.lexicon.PersonNames;
 import io.liaison.lexicon.RegionalVariants;
 import io.liaison.lexicon.Translation;
 import java.io.IOException;
@@ -132,6 +133,8 @@ public final class QueryTranslator {
     int phraseStart = -1; // the tokens covered by the latest phrase concept
     int phraseEnd = -1;
     Concept pendingPhrase = null;
+    int nameEnd = -1; // the last token of a person's name found at an earlier token
+    Concept pendingName = null;
     for (int i = 0; i < tokens.size(); i++) {
       // Longest multi-word unit starting here, not overlapping the previous one.
       if (translate && i > phraseEnd && !ablations.contains(Ablation.PHRASES)) {
@@ -148,6 +151,19 @@ public final class QueryTranslator {
             break;
           }
         }
+      }
+      if (pendingName != null && phraseStart == i && phraseEnd > nameEnd) {
+        pendingName = null; // a known word starts inside the name and goes on past it: no name
+      }
+      // Not where the dictionary, glossary or corpus knows a word starting here (解析, parse).
+      int name = translate && i > nameEnd && phraseStart != i ? personName(text, tokens, i) : 0;
+      if (name > 0) {
+        String source = text.substring(tokens.get(i).start(), tokens.get(i + name - 1).end());
+        String pinyin = PersonNames.pinyin(ChineseScript.toSimplified(source));
+        Map<String, Alternative> pinyinOnly = new LinkedHashMap<>();
+        pinyinOnly.put(pinyin, new Alternative(pinyin, 1f, Origin.PINYIN, List.of()));
+        pendingName = concept(source, pinyinOnly, ablations, true);
+        nameEnd = i + name - 1;
       }
       String word = text.substring(tokens.get(i).start(), tokens.get(i).end());
       Map<String, Alternative> found = new LinkedHashMap<>();
@@ -167,8 +183,50 @@ public final class QueryTranslator {
         }
         pendingPhrase = null;
       }
+      if (i == nameEnd && pendingName != null) {
+        concepts.add(pendingName);
+        pendingName = null;
+      }
     }
     return ablations.contains(Ablation.WEIGHTING) ? concepts : capCrossScript(concepts);
+  }
+
+  /**
+   * The number of tokens from {@code i} that make a Chinese person's name, 0 when they do not: a
+   * family name ({@link PersonNames}) and one or two characters of given name, each a token of its
+   * own (SmartCN cuts a name it does not know into single characters: 刘|建|超), with no other such
+   * character before or after (a function word such as 了 may stand there: 会见了刘建超).
+   *
+   * <p>The name is added as a phrase concept beside its characters' own, its pinyin the one
+   * translation (刘建超: "liu jianchao", as English reports write the mainland's names). The
+   * characters keep their own concepts: where the run is not a name, or the name is also a word,
+   * nothing is lost, and the pinyin of a run that is no name matches no English text.
+   */
+  private static int personName(String text, List<Token> tokens, int i) {
+    if (i > 0 && isNameCharacter(text, tokens.get(i - 1))) {
+      return 0;
+    }
+    int n = 0;
+    while (i + n < tokens.size() && isNameCharacter(text, tokens.get(i + n))
+        && (n == 0 || tokens.get(i + n - 1).end() == tokens.get(i + n).start())) {
+      n++;
+    }
+    if (i + n < tokens.size() && isNameCharacter(text, tokens.get(i + n))) {
+      return 0; // a run of characters goes on after a break (包, 交): not one name
+    }
+    if (n < 2) {
+      return 0;
+    }
+    String run = ChineseScript.toSimplified(text.substring(tokens.get(i).start(), tokens.get(i + n - 1).end()));
+    int family = PersonNames.familyNameLength(run);
+    int given = n - family;
+    return family > 0 && given >= 1 && given <= 2 ? n : 0;
+  }
+
+  /** A single Han character that is not a function word: the stuff of a name cut into characters. */
+  private static boolean isNameCharacter(String text, Token token) {
+    String word = text.substring(token.start(), token.end());
+    return isLoneHanCharacter(word) && !FunctionWords.chinese().contains(ChineseScript.toSimplified(word));
   }
 
   /**
