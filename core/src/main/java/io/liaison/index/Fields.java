@@ -81,8 +81,8 @@ public final class Fields {
 
   /**
    * {@link #HAN_BIGRAMS}: documents and frequencies, no positions, nothing stored. A longer word is
-   * matched as all of its bigrams rather than their phrase (ConceptQueryBuilder); positions cost 40 %
-   * of the field's indexing time and measured no ranking (format 3; format 2 kept them).
+   * matched as all of its bigrams rather than their phrase (ConceptQueryBuilder); the positions were
+   * much of the field's indexing cost and measured no ranking (format 3; format 2 kept them).
    */
   private static final FieldType BIGRAMS = new FieldType();
 

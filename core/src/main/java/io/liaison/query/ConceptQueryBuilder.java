@@ -285,9 +285,10 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
 
   /**
    * A word of three or more Han characters in {@link Fields#HAN_BIGRAMS}: all of its bigrams, in
-   * any order. The field keeps no positions (its postings with positions cost 40 % of its indexing
-   * time), so the phrase of the bigrams cannot be asked; a word's bigrams seldom occur apart in a
-   * page that does not hold the word. Measured against the phrase on both cross-language
+   * any order. The field keeps no positions (they were much of its indexing cost:
+   * bench/perf/RESULTS.md, sessions 33 and 34), so the phrase of the bigrams cannot be asked; a
+   * word's bigrams seldom occur apart in a page that does not hold the word. Measured against the
+   * phrase on both cross-language
    * benchmarks (bench/crosslang/BIGRAM-SWEEP.md, the 16 sets with Chinese documents): every set
    * within 0.0021 of MRR@10, the mean 0.0001 lower.
    */
