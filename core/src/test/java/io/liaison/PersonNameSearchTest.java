@@ -1,7 +1,7 @@
 package io.liaison;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.liaison.query.Alternative;
 import io.liaison.query.Concept;
@@ -32,7 +32,9 @@ class PersonNameSearchTest {
       SearchResponse r = liaison.search(SearchRequest.of("会见了刘建超"));
       assertEquals("talks.txt", r.hits().get(0).id(), ids(r).toString());
       Concept name = r.expansion().stream().filter(c -> c.source().equals("刘建超")).findFirst().orElseThrow();
-      assertTrue(name.phrase());
+      assertFalse(name.phrase(), "one concept in place of its characters");
+      assertEquals(List.of("会见", "了", "刘建超"), r.expansion().stream().map(Concept::source).toList(),
+          "no concept for 刘, 建 or 超 alone, whose glosses (kill, build, exceed) are noise for a name");
       Alternative pinyin = name.alternatives().get(1);
       assertEquals("liu jianchao", pinyin.text());
       assertEquals(Origin.PINYIN, pinyin.origin());
