@@ -10,6 +10,7 @@ import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import io.liaison.index.Indexer;
 import io.liaison.lexicon.Glossary;
+import io.liaison.lexicon.PersonNames;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.search.Searcher;
@@ -245,14 +246,17 @@ public final class Liaison implements Closeable {
    * thread and discards it; returns at once. The first search in a JVM is the slowest by far: its
    * classes load and its code runs interpreted. A server calls this right after opening, as Solr's
    * first-searcher warming queries do, so that this happens while the server itself starts rather
-   * than in its first user's request. The future completes when the search is over; a failure
-   * there is the failure the first real search would have, and is left to that search to report.
+   * than in its first user's request. Then it loads the transliteration of Chinese names into
+   * pinyin ({@link PersonNames#prepare}, about 0.8 s), which the first query with a name would
+   * otherwise wait for. The future completes when both are over; a failure there is the failure
+   * the first real search would have, and is left to that search to report.
    */
   public CompletableFuture<Void> warmUp() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Thread.ofPlatform().daemon().name("liaison-warm-up").start(() -> {
       try {
         backend.search(SearchRequest.of(WARM_UP_QUERY));
+        PersonNames.prepare(); // after the search: a name's pinyin is rarer than a first search
         done.complete(null);
       } catch (Throwable e) {
         done.completeExceptionally(e);
