@@ -1,6 +1,5 @@
 package io.liaison.lexicon;
 
-import com.ibm.icu.text.Transliterator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,12 +14,10 @@ import java.util.Map;
  *
  * <p>Family names come from {@code surnames-zh.txt} (written for the project, with the reading a
  * character has as a family name: 曾 zeng, 单 shan); the given name from ICU's Han-Latin
- * transliteration. Thread-safe; the transliterator is made on first use.
+ * transliteration ({@link Pinyin#toneless}, shared with the lexicon compiler). Thread-safe.
  */
 public final class PersonNames {
   static final String RESOURCE = "surnames-zh.txt";
-
-  private static Transliterator transliterator;
 
   private PersonNames() {}
 
@@ -60,7 +57,7 @@ public final class PersonNames {
     if (family == 0 || family == simplified.length()) {
       throw new IllegalArgumentException("not a family name and a given name: " + simplified);
     }
-    return Holder.SURNAMES.get(simplified.substring(0, family)) + " " + syllables(simplified.substring(family));
+    return Holder.SURNAMES.get(simplified.substring(0, family)) + " " + Pinyin.toneless(simplified.substring(family));
   }
 
   /**
@@ -68,13 +65,6 @@ public final class PersonNames {
    * query with a name does not wait for it; {@code Liaison.warmUp} calls this in the background.
    */
   public static void prepare() {
-    syllables("");
-  }
-
-  private static synchronized String syllables(String han) {
-    if (transliterator == null) {
-      transliterator = Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower");
-    }
-    return transliterator.transliterate(han).replaceAll("[^a-z]", "");
+    Pinyin.toneless("");
   }
 }

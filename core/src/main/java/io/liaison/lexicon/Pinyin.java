@@ -8,7 +8,8 @@ import java.util.Map;
  * Recognises an English dictionary word that is only the pinyin of a Chinese word: ECDICT lists
  * transliterations such as {@code zhong} (中) and {@code cheng} (成) as headwords, and inverting
  * them would offer the pinyin as the word's English translation. Used by {@link LexiconCompiler}
- * at build time; not thread-safe.
+ * at build time ({@link #spells}, not thread-safe) and, for the transliteration alone, by {@link
+ * PersonNames} at query time ({@link #toneless}, thread-safe).
  */
 final class Pinyin {
   /** Longer Chinese words are never transliterated as one English headword in ECDICT's noise. */
@@ -34,13 +35,19 @@ final class Pinyin {
     return english.replace(" ", "").equals(of(chinese));
   }
 
-  /** Toneless pinyin in lower case, without spaces (中国 → zhongguo). */
+  /** Toneless pinyin in lower case, without spaces (中国 → zhongguo), remembered for the build's many lookups. */
   static String of(String chinese) {
-    return CACHE.computeIfAbsent(chinese, c -> {
-      if (transliterator == null) {
-        transliterator = Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower");
-      }
-      return transliterator.transliterate(c).replaceAll("[^a-z]", "");
-    });
+    return CACHE.computeIfAbsent(chinese, Pinyin::toneless);
+  }
+
+  /**
+   * As {@link #of}, not remembered; the first call makes ICU's transliterator (about 0.8 s: it loads
+   * its Han-Latin rules). Synchronised: ICU does not document its transliterators as thread-safe.
+   */
+  static synchronized String toneless(String chinese) {
+    if (transliterator == null) {
+      transliterator = Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower");
+    }
+    return transliterator.transliterate(chinese).replaceAll("[^a-z]", "");
   }
 }
