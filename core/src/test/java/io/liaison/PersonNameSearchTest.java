@@ -2,6 +2,7 @@ package io.liaison;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.query.Alternative;
 import io.liaison.query.Concept;
@@ -12,11 +13,16 @@ import io.liaison.search.SearchResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A Chinese person's name no dictionary knows finds the English report that writes it in pinyin. */
+/**
+ * A Chinese person's name no dictionary knows finds the English report that writes it in pinyin,
+ * and the name in pinyin the Chinese page that writes it in characters.
+ */
 class PersonNameSearchTest {
   @TempDir Path dir;
 
@@ -55,6 +61,61 @@ class PersonNameSearchTest {
       assertEquals(List.of(), pinyin(liaison, "文件系统深入解析"), "解析 (parse) is a word the dictionary knows");
       assertEquals(List.of(), pinyin(liaison, SearchRequest.of("王毅").withTranslate(false)));
     }
+  }
+
+  @Test
+  void aNameInPinyinFindsTheChinesePageThatWritesItInCharacters() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("huijian.txt"), "会见\n中联部部长刘建超会见了代表团。\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("chaoliu.txt"), "潮流\n这是建筑的潮流，刘先生说。\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("talks.txt"), "Talks\nThe delegation met in Beijing.\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("paper.txt"), "A paper\nBy Jianchao Liu and two others.\n", StandardCharsets.UTF_8);
+    Liaison.index(corpus, dir.resolve("index"));
+    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+      for (String query : List.of("Liu Jianchao", "liu jianchao", "Jianchao Liu", "Liu Jian-chao", "Liú Jiànchāo", "met Liu Jianchao")) {
+        SearchResponse r = liaison.search(SearchRequest.of(query));
+        // The Chinese page by the name's characters, the English one by the name in either order
+        // (each a hit, or shown beside one as its version in the other language); not the page
+        // with 刘 and 潮流 (chaoliu, a trend) apart.
+        Set<String> shown = new HashSet<>();
+        r.hits().forEach(h -> {
+          shown.add(h.id());
+          h.versions().forEach(v -> shown.add(v.id()));
+        });
+        assertTrue(shown.containsAll(Set.of("huijian.txt", "paper.txt")), query + ": " + shown);
+        assertFalse(ids(r).contains("chaoliu.txt"), query + ": " + ids(r));
+        assertEquals(List.of("刘建超"), characters(r), query);
+      }
+      List<Concept> expansion = liaison.search(SearchRequest.of("Liu Jianchao")).expansion();
+      assertEquals(List.of("Liu Jianchao"), expansion.stream().map(Concept::source).toList(),
+          "one concept in place of Liu (线路接口单元, line interface unit) and Jianchao");
+      assertEquals(List.of("Liu Jianchao", "刘建超", "Jianchao Liu"),
+          expansion.get(0).alternatives().stream().map(Alternative::text).toList());
+      assertEquals(List.of(), characters(liaison.search(SearchRequest.of("Liu Jianchao").withTranslate(false))));
+    }
+  }
+
+  @Test
+  void onlyTheCharactersTheDocumentsHoldAsANameAreTaken() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("king.txt"), "国王\n国王一直住在这里。\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("wangyi.txt"), "外长\n外长王毅表示，双方同意加强合作。\n", StandardCharsets.UTF_8);
+    Liaison.index(corpus, dir.resolve("index"));
+    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+      // 王一 stands side by side in 国王一直 (king, always), but across two words: no name.
+      assertEquals(List.of("王毅"), characters(liaison.search(SearchRequest.of("Wang Yi"))));
+      assertEquals("wangyi.txt", liaison.search(SearchRequest.of("Wang Yi")).hits().get(0).id());
+      // English words are no given names, though he and long are family names' pinyin.
+      assertEquals(List.of(), characters(liaison.search(SearchRequest.of("he said"))));
+      assertEquals(List.of(), characters(liaison.search(SearchRequest.of("long march"))));
+    }
+  }
+
+  /** The characters the expansion gives for a name in pinyin. */
+  private static List<String> characters(SearchResponse r) {
+    return r.expansion().stream().flatMap(c -> c.alternatives().stream())
+        .filter(a -> a.origin() == Origin.PINYIN
+            && Character.UnicodeScript.of(a.text().codePointAt(0)) == Character.UnicodeScript.HAN).map(Alternative::text).toList();
   }
 
   private static List<String> pinyin(Liaison liaison, String query) throws Exception {

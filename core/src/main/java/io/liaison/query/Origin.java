@@ -24,7 +24,9 @@ public enum Origin {
   ALIAS,
   /**
    * The pinyin of a Chinese person's name that no dictionary knows (刘建超: liu jianchao), as
-   * English text writes the mainland's names ({@link io.liaison.lexicon.PersonNames}).
+   * English text writes the mainland's names ({@link io.liaison.lexicon.PersonNames}); and the other
+   * way, the characters the indexed documents write a name in pinyin with (Liu Jianchao: 刘建超,
+   * {@link PinyinNames}).
    */
   PINYIN
 }

@@ -95,21 +95,30 @@ public final class QueryTranslator {
   private final Supplier<Lexicon> lexicon;
   private final Supplier<Glossary> glossary;
   private final Supplier<AliasTable> aliases;
+  private final CorpusNames names;
 
   public QueryTranslator(Analyzer analyzer, Lexicon lexicon, Supplier<Glossary> glossary, Supplier<AliasTable> aliases) {
-    this(analyzer, () -> lexicon, glossary, aliases);
+    this(analyzer, () -> lexicon, glossary, aliases, CorpusNames.NONE);
+  }
+
+  /** As below, knowing no documents' names ({@link CorpusNames#NONE}). */
+  public QueryTranslator(Analyzer analyzer, Supplier<Lexicon> lexicon, Supplier<Glossary> glossary,
+      Supplier<AliasTable> aliases) {
+    this(analyzer, lexicon, glossary, aliases, CorpusNames.NONE);
   }
 
   /**
-   * As above, with the dictionary asked for only when a query is first translated (it may still be
-   * loading on another thread when the translator is made).
+   * With the dictionary asked for only when a query is first translated (it may still be loading on
+   * another thread when the translator is made), and the documents asked how they write a Chinese
+   * name that an English query gives in pinyin ({@link PinyinNames}).
    */
   public QueryTranslator(Analyzer analyzer, Supplier<Lexicon> lexicon, Supplier<Glossary> glossary,
-      Supplier<AliasTable> aliases) {
+      Supplier<AliasTable> aliases, CorpusNames names) {
     this.analyzer = analyzer;
     this.lexicon = lexicon;
     this.glossary = glossary;
     this.aliases = aliases;
+    this.names = names;
   }
 
   /** The dictionary, for what the query syntax expands against it ({@link WildcardWords}); waits while it loads. */
@@ -133,6 +142,7 @@ public final class QueryTranslator {
     int phraseStart = -1; // the tokens covered by the latest phrase concept
     int phraseEnd = -1;
     Concept pendingPhrase = null;
+    boolean pendingName = false; // the pending phrase is a name in pinyin, in place of its words
     for (int i = 0; i < tokens.size(); i++) {
       // Longest multi-word unit starting here, not overlapping the previous one.
       if (translate && i > phraseEnd && !ablations.contains(Ablation.PHRASES)) {
@@ -163,6 +173,27 @@ public final class QueryTranslator {
         phraseStart = i;
         phraseEnd = i + name - 1;
       }
+      // A Chinese person's name in pinyin (Liu Jianchao), written in characters as the documents
+      // write it (刘建超): one concept in place of its words, as a Chinese name is, whose glosses
+      // are noise for a name (Liu: 线路接口单元, line interface unit; Yi: 彝人, the Yi people).
+      PinyinNames.Found written = translate && !chinese && i > phraseEnd
+          ? PinyinNames.at(text, tokens, i, lexicon.get(), names) : null;
+      if (written != null) {
+        String source = text.substring(tokens.get(i).start(), tokens.get(i + written.tokens() - 1).end());
+        int most = written.written().values().iterator().next();
+        Map<String, Alternative> characters = new LinkedHashMap<>();
+        // The likelier spelling is the one more documents hold: weighed as an English word's
+        // senses are (SENSE_EXPONENT), against the best.
+        written.written().forEach((han, documents) -> characters.put(han,
+            new Alternative(han, (float) Math.pow((double) documents / most, SENSE_EXPONENT), Origin.PINYIN, List.of())));
+        for (String english : written.inEnglish()) {
+          characters.put(english, new Alternative(english, 1f, Origin.PINYIN, List.of()));
+        }
+        pendingPhrase = concept(source, characters, ablations, true);
+        pendingName = true;
+        phraseStart = i;
+        phraseEnd = i + written.tokens() - 1;
+      }
       String word = text.substring(tokens.get(i).start(), tokens.get(i).end());
       Map<String, Alternative> found = new LinkedHashMap<>();
       if (translate && !(i <= phraseEnd && isLoneHanCharacter(word))) {
@@ -170,7 +201,7 @@ public final class QueryTranslator {
       }
       concepts.add(concept(word, found, ablations, false));
       if (i == phraseEnd && pendingPhrase != null) {
-        if (allLoneHanCharacters(text, tokens, phraseStart, phraseEnd)) {
+        if (pendingName || allLoneHanCharacters(text, tokens, phraseStart, phraseEnd)) {
           // A word the segmenter cut into single characters (軟體, software, folds to 软体, which
           // SmartCN splits into 软 and 体): one concept, the characters found together, not each
           // on its own (软 alone is in 軟性飲料, soft drinks; 体 in 記憶體, memory).
@@ -180,6 +211,7 @@ public final class QueryTranslator {
           concepts.add(pendingPhrase);
         }
         pendingPhrase = null;
+        pendingName = false;
       }
     }
     return ablations.contains(Ablation.WEIGHTING) ? concepts : capCrossScript(concepts);

@@ -104,7 +104,7 @@ public final class Searcher implements Closeable {
         return searcher;
       }
     });
-    this.translator = new QueryTranslator(analyzer, lexicon, glossary, this::aliases);
+    this.translator = new QueryTranslator(analyzer, lexicon, glossary, this::aliases, new IndexedNames(manager, analyzer));
     manager.addListener(new ReferenceManager.RefreshListener() {
       @Override
       public void beforeRefresh() {}

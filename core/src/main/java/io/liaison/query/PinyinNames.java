@@ -1,0 +1,179 @@
+package io.liaison.query;
+
+import io.liaison.lexicon.FunctionWords;
+import io.liaison.lexicon.Lexicon;
+import io.liaison.lexicon.PersonNames;
+import io.liaison.lexicon.Translation;
+import io.liaison.query.QueryTranslator.Token;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A Chinese person's name written in pinyin in an English query (Liu Jianchao, Jianchao Liu, Liu
+ * Jian-chao), and the ways the indexed documents write it in characters (刘建超).
+ *
+ * <p>Why: a name is in no dictionary, so an English query for a person found only the English
+ * pages. Pinyin is ambiguous (chao is 超, 朝, 潮 and a dozen more), but a name is rare text: of the
+ * characters that read so, only those the documents hold side by side after a family name, as a
+ * run the segmenter cut into single characters as it does an unknown name, are taken. The other
+ * direction, a Chinese name to its pinyin, is {@link PersonNames#pinyin}.
+ *
+ * <p>Taken for a name: a word that reads as a family name (liu, ouyang) and, next to it, a given
+ * name of one or two syllables that the dictionary does not know as an English word (jianchao;
+ * not "he said", "long march"), in either order, or a given name hyphenated into its syllables
+ * (Liu Jian-chao). Taiwan's and Hong Kong's own romanisations (Tsai Ing-wen) are not read.
+ */
+final class PinyinNames {
+  /** How many spellings in characters one name may have in the query. */
+  static final int MOST_WRITTEN = 4;
+  /** How many candidate spellings are counted in the documents (each is a phrase search). */
+  static final int MOST_CHECKED = 64;
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern LETTERS = Pattern.compile("[a-z]{1,12}");
+
+  private PinyinNames() {}
+
+  /**
+   * A name found at a token: how many tokens it spans, its spellings in characters with the number
+   * of documents holding each (most first), and the name in English in both orders with the given
+   * name's syllables joined (Liu Jianchao and Jianchao Liu for Liu Jian-chao), as English text may
+   * write it either way.
+   */
+  record Found(int tokens, Map<String, Integer> written, List<String> inEnglish) {
+    Found(int tokens, Map<String, Integer> written, String family, String given) {
+      this(tokens, written, List.of(capitalised(family) + " " + capitalised(given), capitalised(given) + " " + capitalised(family)));
+    }
+  }
+
+  private static String capitalised(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
+  /** The name starting at token {@code i} of an English query, or null when there is none the documents write. */
+  static Found at(String text, List<Token> tokens, int i, Lexicon lexicon, CorpusNames corpus) {
+    if (corpus == CorpusNames.NONE || i + 1 >= tokens.size()) {
+      return null;
+    }
+    String first = word(text, tokens.get(i));
+    String second = word(text, tokens.get(i + 1));
+    if (first == null || second == null) {
+      return null;
+    }
+    List<String> family = PersonNames.familyNamesReading(first);
+    // Liu Jian-chao: a given name hyphenated into its syllables.
+    if (!family.isEmpty() && i + 2 < tokens.size() && hyphenated(text, tokens.get(i + 1), tokens.get(i + 2))) {
+      String third = word(text, tokens.get(i + 2));
+      if (third != null && isSyllable(second) && isSyllable(third)) {
+        Map<String, Integer> written = written(family, List.of(List.of(second, third)), corpus);
+        if (!written.isEmpty()) {
+          return new Found(3, written, first, second + third);
+        }
+      }
+    }
+    // Liu Jianchao, as the mainland's names are written in English.
+    if (!family.isEmpty() && isGivenName(second, lexicon)) {
+      Map<String, Integer> written = written(family, PersonNames.syllables(second, 2), corpus);
+      if (!written.isEmpty()) {
+        return new Found(2, written, first, second);
+      }
+    }
+    // Jianchao Liu, as a paper's authors are listed.
+    List<String> familyAfter = PersonNames.familyNamesReading(second);
+    if (!familyAfter.isEmpty() && isGivenName(first, lexicon)) {
+      Map<String, Integer> written = written(familyAfter, PersonNames.syllables(first, 2), corpus);
+      if (!written.isEmpty()) {
+        return new Found(2, written, second, first);
+      }
+    }
+    return null;
+  }
+
+  /** The token's text in lower case without tone marks (Liú: liu), or null when it is not all letters a to z. */
+  private static String word(String text, Token token) {
+    String raw = text.substring(token.start(), token.end());
+    String plain = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    return LETTERS.matcher(plain).matches() ? plain : null;
+  }
+
+  private static boolean hyphenated(String text, Token left, Token right) {
+    return right.start() == left.end() + 1 && text.charAt(left.end()) == '-';
+  }
+
+  private static boolean isSyllable(String word) {
+    return !PersonNames.charactersReading(word).isEmpty();
+  }
+
+  /**
+   * A word that may be a given name: one or two syllables of pinyin, and no English word the
+   * dictionary knows (not "he said", "long march"), unless what it knows is itself a Chinese word
+   * in pinyin: ECDICT lists yi (彝人, the Yi) and qiang (羌族, 强), given names as often.
+   */
+  private static boolean isGivenName(String word, Lexicon lexicon) {
+    if (FunctionWords.english().contains(word)) {
+      return false;
+    }
+    List<List<String>> syllables = PersonNames.syllables(word, 2);
+    if (syllables.isEmpty()) {
+      return false;
+    }
+    List<Translation> known = lexicon.toChinese(word);
+    return known.isEmpty() || known.stream().anyMatch(t -> syllables.stream()
+        .anyMatch(cut -> PersonNames.startsWithReading(t.text(), cut.get(0))));
+  }
+
+  /**
+   * The spellings of family name + given name (as cuts into syllables) that the documents hold,
+   * with their number of documents, most first, at most {@link #MOST_WRITTEN}.
+   */
+  private static Map<String, Integer> written(List<String> families, List<List<String>> givenNames, CorpusNames corpus) {
+    Set<String> candidates = new LinkedHashSet<>();
+    for (String family : families) {
+      if (family.length() == 2 && !corpus.hasBigram(family)) {
+        continue;
+      }
+      String last = family.substring(family.length() - 1);
+      for (List<String> given : givenNames) {
+        for (String c1 : PersonNames.charactersReading(given.get(0))) {
+          if (!corpus.hasBigram(last + c1)) {
+            continue;
+          }
+          if (given.size() == 1) {
+            candidates.add(family + c1);
+            continue;
+          }
+          for (String c2 : PersonNames.charactersReading(given.get(1))) {
+            if (corpus.hasBigram(c1 + c2)) {
+              candidates.add(family + c1 + c2);
+            }
+          }
+        }
+      }
+    }
+    List<Map.Entry<String, Integer>> counted = new ArrayList<>();
+    int checked = 0;
+    for (String candidate : candidates) {
+      if (checked++ == MOST_CHECKED) {
+        break;
+      }
+      int documents = corpus.documentsWith(candidate);
+      if (documents > 0) {
+        counted.add(Map.entry(candidate, documents));
+      }
+    }
+    counted.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+    Map<String, Integer> written = new LinkedHashMap<>();
+    for (Map.Entry<String, Integer> e : counted.subList(0, Math.min(MOST_WRITTEN, counted.size()))) {
+      written.put(e.getKey(), e.getValue());
+    }
+    return written;
+  }
+}

@@ -1,0 +1,81 @@
+package io.liaison.search;
+
+import io.liaison.index.Fields;
+import io.liaison.query.CorpusNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
+
+/**
+ * {@link CorpusNames} answered from the newest index a searcher manager holds: the bigram field's
+ * term dictionary for the quick test, a phrase of the segmenter's words in the title or body for
+ * the count. Thread-safe.
+ */
+final class IndexedNames implements CorpusNames {
+  private final ReferenceManager<IndexSearcher> manager;
+  private final Analyzer analyzer;
+
+  IndexedNames(ReferenceManager<IndexSearcher> manager, Analyzer analyzer) {
+    this.manager = manager;
+    this.analyzer = analyzer;
+  }
+
+  @Override
+  public boolean hasBigram(String bigram) {
+    try {
+      IndexSearcher s = manager.acquire();
+      try {
+        return s.getIndexReader().docFreq(new Term(Fields.HAN_BIGRAMS, bigram)) > 0;
+      } finally {
+        manager.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public int documentsWith(String han) {
+    try {
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      for (String field : List.of(Fields.TITLE, Fields.BODY)) {
+        either.add(phrase(field, han), BooleanClause.Occur.SHOULD);
+      }
+      IndexSearcher s = manager.acquire();
+      try {
+        return s.count(either.build());
+      } finally {
+        manager.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Query phrase(String field, String han) throws IOException {
+    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+    try (TokenStream ts = analyzer.tokenStream(field, han)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int position = -1;
+      while (ts.incrementToken()) {
+        position += increment.getPositionIncrement();
+        phrase.add(new Term(field, term.toString()), position);
+      }
+      ts.end();
+    }
+    return phrase.build();
+  }
+}
