@@ -111,6 +111,22 @@ class PersonNameSearchTest {
     }
   }
 
+  @Test
+  void aTaiwanNameInWadeGilesFindsTheTraditionalPageThatWritesIt() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("tsai.txt"), "總統\n蔡英文總統今天出席了活動。\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("lai.txt"), "副總統\n副總統賴清德昨天訪問了台南。\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("english.txt"), "English\nThe English text of the activity.\n", StandardCharsets.UTF_8);
+    Liaison.index(corpus, dir.resolve("index"));
+    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+      // Tsai: cai, Ing: ying; Ching: jing or qing, te: de or te. Searched in Simplified, as folded.
+      assertEquals(List.of("蔡英文"), characters(liaison.search(SearchRequest.of("Tsai Ing-wen"))));
+      assertEquals("tsai.txt", liaison.search(SearchRequest.of("Tsai Ing-wen")).hits().get(0).id());
+      assertEquals(List.of("赖清德"), characters(liaison.search(SearchRequest.of("Lai Ching-te"))));
+      assertEquals("lai.txt", liaison.search(SearchRequest.of("Lai Ching-te")).hits().get(0).id());
+    }
+  }
+
   /** The characters the expansion gives for a name in pinyin. */
   private static List<String> characters(SearchResponse r) {
     return r.expansion().stream().flatMap(c -> c.alternatives().stream())

@@ -4,6 +4,7 @@ import io.liaison.lexicon.FunctionWords;
 import io.liaison.lexicon.Lexicon;
 import io.liaison.lexicon.PersonNames;
 import io.liaison.lexicon.Translation;
+import io.liaison.lexicon.WadeGiles;
 import io.liaison.query.QueryTranslator.Token;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
  * <p>Taken for a name: a word that reads as a family name (liu, ouyang) and, next to it, a given
  * name of one or two syllables that the dictionary does not know as an English word (jianchao;
  * not "he said", "long march"), in either order, or a given name hyphenated into its syllables
- * (Liu Jian-chao). Taiwan's and Hong Kong's own romanisations (Tsai Ing-wen) are not read.
+ * (Liu Jian-chao). Taiwan's names are read in Wade-Giles too ({@link WadeGiles}: Tsai Ing-wen, Lai
+ * Ching-te), when the given name is hyphenated, as Taiwan writes it; Hong Kong's Cantonese
+ * spellings (Wong, Cheung) are not read.
  */
 final class PinyinNames {
   /** How many spellings in characters one name may have in the query. */
@@ -68,15 +71,22 @@ final class PinyinNames {
     if (first == null || second == null) {
       return null;
     }
-    List<String> family = PersonNames.familyNamesReading(first);
-    // Liu Jian-chao: a given name hyphenated into its syllables.
+    List<String> family = familyNames(first);
+    // A given name hyphenated into its syllables: Liu Jian-chao, and as Taiwan writes its names,
+    // in Wade-Giles: Tsai Ing-wen, Lai Ching-te.
     if (!family.isEmpty() && i + 2 < tokens.size() && hyphenated(text, tokens.get(i + 1), tokens.get(i + 2))) {
       String third = word(text, tokens.get(i + 2));
-      if (third != null && isSyllable(second) && isSyllable(third)) {
-        Map<String, Integer> written = written(family, List.of(List.of(second, third)), corpus);
-        if (!written.isEmpty()) {
-          return new Found(3, written, first, second + third);
+      List<List<String>> given = new ArrayList<>();
+      if (third != null) {
+        for (String a : syllables(second)) {
+          for (String b : syllables(third)) {
+            given.add(List.of(a, b));
+          }
         }
+      }
+      Map<String, Integer> written = given.isEmpty() ? Map.of() : written(family, given, corpus);
+      if (!written.isEmpty()) {
+        return new Found(3, written, first, second + third);
       }
     }
     // Liu Jianchao, as the mainland's names are written in English.
@@ -87,7 +97,7 @@ final class PinyinNames {
       }
     }
     // Jianchao Liu, as a paper's authors are listed.
-    List<String> familyAfter = PersonNames.familyNamesReading(second);
+    List<String> familyAfter = familyNames(second);
     if (!familyAfter.isEmpty() && isGivenName(first, lexicon)) {
       Map<String, Integer> written = written(familyAfter, PersonNames.syllables(first, 2), corpus);
       if (!written.isEmpty()) {
@@ -108,8 +118,26 @@ final class PinyinNames {
     return right.start() == left.end() + 1 && text.charAt(left.end()) == '-';
   }
 
-  private static boolean isSyllable(String word) {
-    return !PersonNames.charactersReading(word).isEmpty();
+  /**
+   * The family names a word may write: as pinyin (liu: 刘, 柳), and as Wade-Giles (Tsai: 蔡,
+   * Hsieh: 谢, Chang: 张 and 常).
+   */
+  private static List<String> familyNames(String word) {
+    Set<String> names = new LinkedHashSet<>(PersonNames.familyNamesReading(word));
+    for (String pinyin : WadeGiles.pinyin(word)) {
+      names.addAll(PersonNames.familyNamesReading(pinyin));
+    }
+    return List.copyOf(names);
+  }
+
+  /** The pinyin syllables one syllable of a hyphenated given name may be: itself, or what it stands for in Wade-Giles (ching: jing, qing). */
+  private static Set<String> syllables(String word) {
+    Set<String> out = new LinkedHashSet<>();
+    if (!PersonNames.charactersReading(word).isEmpty()) {
+      out.add(word);
+    }
+    out.addAll(WadeGiles.pinyin(word));
+    return out;
   }
 
   /**

@@ -63,4 +63,22 @@ class PersonNamesTest {
     assertEquals(icu, bundled, "the table in the jar was built by another ICU4J: rebuild liaison-core");
     assertEquals(6763, icu.values().stream().mapToInt(String::length).sum(), "every character of GB 2312's two levels");
   }
+
+  @Test
+  void aWadeGilesSyllableIsReadAsEveryPinyinSyllableItMayStandFor() {
+    assertEquals(List.of("cai", "zai"), sorted(WadeGiles.pinyin("tsai")));
+    assertEquals(List.of("jing", "qing"), sorted(WadeGiles.pinyin("ching")));
+    assertEquals(List.of("de", "te"), sorted(WadeGiles.pinyin("te")));
+    assertEquals(List.of("xie"), WadeGiles.pinyin("hsieh"));
+    assertEquals(List.of("ge", "guo", "ke", "kuo"), sorted(WadeGiles.pinyin("ko")));
+    assertEquals(List.of("hong"), WadeGiles.pinyin("hung"));
+    assertEquals(List.of("chi", "ji", "qi", "zhi"), sorted(WadeGiles.pinyin("chih")), "shih, chih: the i Wade-Giles writes ih");
+    assertEquals(List.of("ying"), WadeGiles.pinyin("ing"), "Taiwan's Ing, no Wade-Giles syllable, is ying");
+    assertEquals(List.of("li"), WadeGiles.pinyin("lee"));
+    assertEquals(List.of(), WadeGiles.pinyin("build"));
+  }
+
+  private static List<String> sorted(List<String> list) {
+    return list.stream().sorted().toList();
+  }
 }
