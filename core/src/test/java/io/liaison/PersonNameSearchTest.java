@@ -28,13 +28,9 @@ class PersonNameSearchTest {
 
   @Test
   void aChineseNameFindsItsPinyinInEnglishText() throws Exception {
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    Files.writeString(corpus.resolve("talks.txt"), "Party talks\nLiu Jianchao met the delegation in Beijing on Monday.\n",
-        StandardCharsets.UTF_8);
-    Files.writeString(corpus.resolve("builders.txt"), "Builders\nThe builders met a super delegation in Beijing.\n",
-        StandardCharsets.UTF_8);
-    Liaison.index(corpus, dir.resolve("index"));
-    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+    try (Liaison liaison = indexed(
+        "talks.txt", "Party talks\nLiu Jianchao met the delegation in Beijing on Monday.\n",
+        "builders.txt", "Builders\nThe builders met a super delegation in Beijing.\n")) {
       SearchResponse r = liaison.search(SearchRequest.of("会见了刘建超"));
       assertEquals("talks.txt", r.hits().get(0).id(), ids(r).toString());
       Concept name = r.expansion().stream().filter(c -> c.source().equals("刘建超")).findFirst().orElseThrow();
@@ -51,10 +47,8 @@ class PersonNameSearchTest {
 
   @Test
   void onlyAWholeRunOfSingleCharactersAfterAFamilyNameIsTakenForAName() throws Exception {
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    Files.writeString(corpus.resolve("a.txt"), "Talks\nWang Yi met Liu Jianchao.\n", StandardCharsets.UTF_8);
-    Liaison.index(corpus, dir.resolve("index"));
-    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+    try (Liaison liaison = indexed(
+        "a.txt", "Talks\nWang Yi met Liu Jianchao.\n")) {
       assertEquals(List.of("wang yi", "liu jianchao"), pinyin(liaison, "王毅会见了刘建超"));
       assertEquals(List.of(), pinyin(liaison, "王，毅"), "a break between the characters");
       assertEquals(List.of(), pinyin(liaison, "王毅刘建超"), "five characters in a row are not one name");
@@ -65,13 +59,11 @@ class PersonNameSearchTest {
 
   @Test
   void aNameInPinyinFindsTheChinesePageThatWritesItInCharacters() throws Exception {
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    Files.writeString(corpus.resolve("huijian.txt"), "会见\n中联部部长刘建超会见了代表团。\n", StandardCharsets.UTF_8);
-    Files.writeString(corpus.resolve("chaoliu.txt"), "潮流\n这是建筑的潮流，刘先生说。\n", StandardCharsets.UTF_8);
-    Files.writeString(corpus.resolve("talks.txt"), "Talks\nThe delegation met in Beijing.\n", StandardCharsets.UTF_8);
-    Files.writeString(corpus.resolve("paper.txt"), "A paper\nBy Jianchao Liu and two others.\n", StandardCharsets.UTF_8);
-    Liaison.index(corpus, dir.resolve("index"));
-    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+    try (Liaison liaison = indexed(
+        "huijian.txt", "会见\n中联部部长刘建超会见了代表团。\n",
+        "chaoliu.txt", "潮流\n这是建筑的潮流，刘先生说。\n",
+        "talks.txt", "Talks\nThe delegation met in Beijing.\n",
+        "paper.txt", "A paper\nBy Jianchao Liu and two others.\n")) {
       for (String query : List.of("Liu Jianchao", "liu jianchao", "Jianchao Liu", "Liu Jian-chao", "Liú Jiànchāo", "met Liu Jianchao")) {
         SearchResponse r = liaison.search(SearchRequest.of(query));
         // The Chinese page by the name's characters, the English one by the name in either order
@@ -97,11 +89,9 @@ class PersonNameSearchTest {
 
   @Test
   void onlyTheCharactersTheDocumentsHoldAsANameAreTaken() throws Exception {
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    Files.writeString(corpus.resolve("king.txt"), "国王\n国王一直住在这里。\n", StandardCharsets.UTF_8);
-    Files.writeString(corpus.resolve("wangyi.txt"), "外长\n外长王毅表示，双方同意加强合作。\n", StandardCharsets.UTF_8);
-    Liaison.index(corpus, dir.resolve("index"));
-    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+    try (Liaison liaison = indexed(
+        "king.txt", "国王\n国王一直住在这里。\n",
+        "wangyi.txt", "外长\n外长王毅表示，双方同意加强合作。\n")) {
       // 王一 stands side by side in 国王一直 (king, always), but across two words: no name.
       assertEquals(List.of("王毅"), characters(liaison.search(SearchRequest.of("Wang Yi"))));
       assertEquals("wangyi.txt", liaison.search(SearchRequest.of("Wang Yi")).hits().get(0).id());
@@ -113,18 +103,28 @@ class PersonNameSearchTest {
 
   @Test
   void aTaiwanNameInWadeGilesFindsTheTraditionalPageThatWritesIt() throws Exception {
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    Files.writeString(corpus.resolve("tsai.txt"), "總統\n蔡英文總統今天出席了活動。\n", StandardCharsets.UTF_8);
-    Files.writeString(corpus.resolve("lai.txt"), "副總統\n副總統賴清德昨天訪問了台南。\n", StandardCharsets.UTF_8);
-    Files.writeString(corpus.resolve("english.txt"), "English\nThe English text of the activity.\n", StandardCharsets.UTF_8);
-    Liaison.index(corpus, dir.resolve("index"));
-    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+    try (Liaison liaison = indexed(
+        "tsai.txt", "總統\n蔡英文總統今天出席了活動。\n",
+        "lai.txt", "副總統\n副總統賴清德昨天訪問了台南。\n",
+        "english.txt", "English\nThe English text of the activity.\n")) {
       // Tsai: cai, Ing: ying; Ching: jing or qing, te: de or te. Searched in Simplified, as folded.
-      assertEquals(List.of("蔡英文"), characters(liaison.search(SearchRequest.of("Tsai Ing-wen"))));
+      SearchResponse tsai = liaison.search(SearchRequest.of("Tsai Ing-wen"));
+      assertEquals(List.of("Tsai Ing-wen", "蔡英文", "Ing-wen Tsai"),
+          tsai.expansion().get(0).alternatives().stream().map(Alternative::text).toList(), "the hyphen kept");
       assertEquals("tsai.txt", liaison.search(SearchRequest.of("Tsai Ing-wen")).hits().get(0).id());
       assertEquals(List.of("赖清德"), characters(liaison.search(SearchRequest.of("Lai Ching-te"))));
       assertEquals("lai.txt", liaison.search(SearchRequest.of("Lai Ching-te")).hits().get(0).id());
     }
+  }
+
+  /** Indexes the documents given as file name, text, file name, text … and opens the index, without a glossary. */
+  private Liaison indexed(String... namesAndTexts) throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    for (int i = 0; i < namesAndTexts.length; i += 2) {
+      Files.writeString(corpus.resolve(namesAndTexts[i]), namesAndTexts[i + 1], StandardCharsets.UTF_8);
+    }
+    Liaison.index(corpus, dir.resolve("index"));
+    return Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"));
   }
 
   /** The characters the expansion gives for a name in pinyin. */

@@ -141,8 +141,9 @@ public final class PersonNames {
   }
 
   /**
-   * Makes the transliterator now (about 0.8 s: ICU loads its Han-Latin rules), so that the first
-   * query with a name does not wait for it; {@code Liaison.warmUp} calls this in the background.
+   * Makes the transliterator now (about 0.8 s: ICU loads its Han-Latin rules) and reads the table
+   * of readings, so that the first query with a name does not wait for them; {@code
+   * Liaison.warmUp} calls this in the background.
    */
   public static void prepare() {
     Pinyin.toneless("");

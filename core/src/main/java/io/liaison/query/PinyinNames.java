@@ -47,9 +47,9 @@ final class PinyinNames {
 
   /**
    * A name found at a token: how many tokens it spans, its spellings in characters with the number
-   * of documents holding each (most first), and the name in English in both orders with the given
-   * name's syllables joined (Liu Jianchao and Jianchao Liu for Liu Jian-chao), as English text may
-   * write it either way.
+   * of documents holding each (most first), and the name in English in both orders, a given name
+   * in pinyin joined (Liu Jianchao and Jianchao Liu for Liu Jian-chao; Tsai Ing-wen and Ing-wen
+   * Tsai), as English text may write it either way.
    */
   record Found(int tokens, Map<String, Integer> written, List<String> inEnglish) {
     Found(int tokens, Map<String, Integer> written, String family, String given) {
@@ -86,7 +86,9 @@ final class PinyinNames {
       }
       Map<String, Integer> written = given.isEmpty() ? Map.of() : written(family, given, corpus);
       if (!written.isEmpty()) {
-        return new Found(3, written, first, second + third);
+        // In pinyin, English text joins the given name (Jianchao); Taiwan's names keep the hyphen.
+        boolean pinyin = !PersonNames.charactersReading(second).isEmpty() && !PersonNames.charactersReading(third).isEmpty();
+        return new Found(3, written, first, pinyin ? second + third : second + "-" + third);
       }
     }
     // Liu Jianchao, as the mainland's names are written in English.
