@@ -83,7 +83,7 @@ public final class OpenSearchBackend implements Backend {
     }
     cluster.scoringMismatch().ifPresent(m -> LOG.warn("{}", m));
     this.analyzer = Fields.analyzer(true);
-    this.translator = new QueryTranslator(analyzer, lexicon, glossary, aliases::get);
+    this.translator = new QueryTranslator(analyzer, () -> lexicon, glossary, aliases::get, new ClusterNames(cluster));
     lastCheckWrites = writeCount();
     loadAliases();
   }

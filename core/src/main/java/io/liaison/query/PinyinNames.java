@@ -162,18 +162,52 @@ final class PinyinNames {
 
   /**
    * The spellings of family name + given name (as cuts into syllables) that the documents hold,
-   * with their number of documents, most first, at most {@link #MOST_WRITTEN}.
+   * with their number of documents, most first, at most {@link #MOST_WRITTEN}. Three questions to
+   * the index at most: the bigrams family name + first character, then first + second character,
+   * then the candidates' counts.
    */
   private static Map<String, Integer> written(List<String> families, List<List<String>> givenNames, CorpusNames corpus) {
+    Set<String> twoCharacterFamilies = new LinkedHashSet<>();
+    for (String family : families) {
+      if (family.length() == 2) {
+        twoCharacterFamilies.add(family);
+      }
+    }
+    Set<String> heldFamilies = twoCharacterFamilies.isEmpty() ? Set.of() : corpus.bigramsHeld(twoCharacterFamilies);
+    Set<String> firstBigrams = new LinkedHashSet<>();
+    for (String family : families) {
+      if (family.length() == 1 || heldFamilies.contains(family)) {
+        String last = family.substring(family.length() - 1);
+        for (List<String> given : givenNames) {
+          for (String c1 : PersonNames.charactersReading(given.get(0))) {
+            firstBigrams.add(last + c1);
+          }
+        }
+      }
+    }
+    Set<String> heldFirst = firstBigrams.isEmpty() ? Set.of() : corpus.bigramsHeld(firstBigrams);
+    Set<String> secondBigrams = new LinkedHashSet<>();
+    for (String family : families) {
+      String last = family.substring(family.length() - 1);
+      for (List<String> given : givenNames) {
+        if (given.size() == 2) {
+          for (String c1 : PersonNames.charactersReading(given.get(0))) {
+            if (heldFirst.contains(last + c1)) {
+              for (String c2 : PersonNames.charactersReading(given.get(1))) {
+                secondBigrams.add(c1 + c2);
+              }
+            }
+          }
+        }
+      }
+    }
+    Set<String> heldSecond = secondBigrams.isEmpty() ? Set.of() : corpus.bigramsHeld(secondBigrams);
     Set<String> candidates = new LinkedHashSet<>();
     for (String family : families) {
-      if (family.length() == 2 && !corpus.hasBigram(family)) {
-        continue;
-      }
       String last = family.substring(family.length() - 1);
       for (List<String> given : givenNames) {
         for (String c1 : PersonNames.charactersReading(given.get(0))) {
-          if (!corpus.hasBigram(last + c1)) {
+          if (!heldFirst.contains(last + c1)) {
             continue;
           }
           if (given.size() == 1) {
@@ -181,24 +215,19 @@ final class PinyinNames {
             continue;
           }
           for (String c2 : PersonNames.charactersReading(given.get(1))) {
-            if (corpus.hasBigram(c1 + c2)) {
+            if (heldSecond.contains(c1 + c2)) {
               candidates.add(family + c1 + c2);
             }
           }
         }
       }
     }
-    List<Map.Entry<String, Integer>> counted = new ArrayList<>();
-    int checked = 0;
-    for (String candidate : candidates) {
-      if (checked++ == MOST_CHECKED) {
-        break;
-      }
-      int documents = corpus.documentsWith(candidate);
-      if (documents > 0) {
-        counted.add(Map.entry(candidate, documents));
-      }
+    if (candidates.isEmpty()) {
+      return Map.of();
     }
+    List<String> checked = List.copyOf(candidates).subList(0, Math.min(MOST_CHECKED, candidates.size()));
+    List<Map.Entry<String, Integer>> counted = new ArrayList<>(corpus.documentsWith(checked).entrySet());
+    counted.removeIf(e -> e.getValue() <= 0);
     counted.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
     Map<String, Integer> written = new LinkedHashMap<>();
     for (Map.Entry<String, Integer> e : counted.subList(0, Math.min(MOST_WRITTEN, counted.size()))) {

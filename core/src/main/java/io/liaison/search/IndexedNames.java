@@ -4,11 +4,17 @@ import io.liaison.index.Fields;
 import io.liaison.query.CorpusNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -32,11 +38,18 @@ final class IndexedNames implements CorpusNames {
   }
 
   @Override
-  public boolean hasBigram(String bigram) {
+  public Set<String> bigramsHeld(Collection<String> bigrams) {
     try {
       IndexSearcher s = manager.acquire();
       try {
-        return s.getIndexReader().docFreq(new Term(Fields.HAN_BIGRAMS, bigram)) > 0;
+        IndexReader reader = s.getIndexReader();
+        Set<String> held = new LinkedHashSet<>();
+        for (String bigram : bigrams) {
+          if (reader.docFreq(new Term(Fields.HAN_BIGRAMS, bigram)) > 0) {
+            held.add(bigram);
+          }
+        }
+        return held;
       } finally {
         manager.release(s);
       }
@@ -46,15 +59,22 @@ final class IndexedNames implements CorpusNames {
   }
 
   @Override
-  public int documentsWith(String han) {
+  public Map<String, Integer> documentsWith(Collection<String> names) {
     try {
-      BooleanQuery.Builder either = new BooleanQuery.Builder();
-      for (String field : List.of(Fields.TITLE, Fields.BODY)) {
-        either.add(phrase(field, han), BooleanClause.Occur.SHOULD);
-      }
       IndexSearcher s = manager.acquire();
       try {
-        return s.count(either.build());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String name : names) {
+          BooleanQuery.Builder either = new BooleanQuery.Builder();
+          for (String field : List.of(Fields.TITLE, Fields.BODY)) {
+            either.add(phrase(field, name), BooleanClause.Occur.SHOULD);
+          }
+          int n = s.count(either.build());
+          if (n > 0) {
+            counts.put(name, n);
+          }
+        }
+        return counts;
       } finally {
         manager.release(s);
       }

@@ -5,6 +5,8 @@ import io.liaison.backend.OpenSearchIndexer;
 import io.liaison.index.EmptyCorpusException;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
+import io.liaison.query.Alternative;
+import io.liaison.query.Origin;
 import io.liaison.search.Hit;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
@@ -24,7 +26,8 @@ import org.opensearch.test.OpenSearchIntegTestCase.Scope;
  */
 @ClusterScope(scope = Scope.TEST, numDataNodes = 3, numClientNodes = 0, supportsDedicatedMasters = false)
 public class LiaisonClusterTests extends LiaisonIntegTestCase {
-  private static final List<String> QUERIES = List.of("经济联络", "economic liaison", "中聯部", "Belt and Road");
+  /** Xi Jinping: a name in pinyin, which each backend looks up in its own index (习近平, 習近平). */
+  private static final List<String> QUERIES = List.of("经济联络", "economic liaison", "中聯部", "Belt and Road", "Xi Jinping");
   private static final float TOLERANCE = 1e-4f;
 
   public void testClusterRanksAsTheEmbeddedIndexAndSurvivesALostNode() throws Exception {
@@ -51,6 +54,10 @@ public class LiaisonClusterTests extends LiaisonIntegTestCase {
       for (String q : QUERIES) {
         assertSameRanking(q, embedded.search(SearchRequest.of(q)), remote.search(SearchRequest.of(q)));
       }
+      assertEquals("the name's characters, found in the cluster's index", List.of("习近平"),
+          remote.search(SearchRequest.of("Xi Jinping")).expansion().stream().flatMap(c -> c.alternatives().stream())
+              .filter(a -> a.origin() == Origin.PINYIN && a.text().codePoints().allMatch(Character::isIdeographic))
+              .map(Alternative::text).toList());
       SearchRequest inCecc = SearchRequest.of("economic liaison").withFolder("cecc");
       SearchResponse filtered = remote.search(inCecc);
       assertSameRanking("economic liaison in cecc", embedded.search(inCecc), filtered);
