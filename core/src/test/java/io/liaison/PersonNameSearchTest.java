@@ -91,10 +91,12 @@ class PersonNameSearchTest {
   void onlyTheCharactersTheDocumentsHoldAsANameAreTaken() throws Exception {
     try (Liaison liaison = indexed(
         "king.txt", "国王\n国王一直住在这里。\n",
-        "wangyi.txt", "外长\n外长王毅表示，双方同意加强合作。\n")) {
+        "wangyi.txt", "外长\n外长王毅表示，双方同意加强合作。\n",
+        "ouyang.txt", "醉翁亭记\n《醉翁亭记》是欧阳修的散文名篇。\n")) {
       // 王一 stands side by side in 国王一直 (king, always), but across two words: no name.
       assertEquals(List.of("王毅"), characters(liaison.search(SearchRequest.of("Wang Yi"))));
       assertEquals("wangyi.txt", liaison.search(SearchRequest.of("Wang Yi")).hits().get(0).id());
+      assertEquals(List.of("欧阳修"), characters(liaison.search(SearchRequest.of("Ouyang Xiu"))), "a family name of two characters");
       // English words are no given names, though he and long are family names' pinyin.
       assertEquals(List.of(), characters(liaison.search(SearchRequest.of("he said"))));
       assertEquals(List.of(), characters(liaison.search(SearchRequest.of("long march"))));

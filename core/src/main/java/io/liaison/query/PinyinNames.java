@@ -186,24 +186,12 @@ final class PinyinNames {
       }
     }
     Set<String> heldFirst = firstBigrams.isEmpty() ? Set.of() : corpus.bigramsHeld(firstBigrams);
-    Set<String> secondBigrams = new LinkedHashSet<>();
+    // Each candidate with the bigram of its given name's two characters, if it has two (null if one).
+    Map<String, String> candidates = new LinkedHashMap<>();
     for (String family : families) {
-      String last = family.substring(family.length() - 1);
-      for (List<String> given : givenNames) {
-        if (given.size() == 2) {
-          for (String c1 : PersonNames.charactersReading(given.get(0))) {
-            if (heldFirst.contains(last + c1)) {
-              for (String c2 : PersonNames.charactersReading(given.get(1))) {
-                secondBigrams.add(c1 + c2);
-              }
-            }
-          }
-        }
+      if (family.length() == 2 && !heldFamilies.contains(family)) {
+        continue;
       }
-    }
-    Set<String> heldSecond = secondBigrams.isEmpty() ? Set.of() : corpus.bigramsHeld(secondBigrams);
-    Set<String> candidates = new LinkedHashSet<>();
-    for (String family : families) {
       String last = family.substring(family.length() - 1);
       for (List<String> given : givenNames) {
         for (String c1 : PersonNames.charactersReading(given.get(0))) {
@@ -211,21 +199,23 @@ final class PinyinNames {
             continue;
           }
           if (given.size() == 1) {
-            candidates.add(family + c1);
+            candidates.putIfAbsent(family + c1, null);
             continue;
           }
           for (String c2 : PersonNames.charactersReading(given.get(1))) {
-            if (heldSecond.contains(c1 + c2)) {
-              candidates.add(family + c1 + c2);
-            }
+            candidates.putIfAbsent(family + c1 + c2, c1 + c2);
           }
         }
       }
     }
+    Set<String> secondBigrams = new LinkedHashSet<>(candidates.values());
+    secondBigrams.remove(null);
+    Set<String> heldSecond = secondBigrams.isEmpty() ? Set.of() : corpus.bigramsHeld(secondBigrams);
+    candidates.values().removeIf(bigram -> bigram != null && !heldSecond.contains(bigram));
     if (candidates.isEmpty()) {
       return Map.of();
     }
-    List<String> checked = List.copyOf(candidates).subList(0, Math.min(MOST_CHECKED, candidates.size()));
+    List<String> checked = List.copyOf(candidates.keySet()).subList(0, Math.min(MOST_CHECKED, candidates.size()));
     List<Map.Entry<String, Integer>> counted = new ArrayList<>(corpus.documentsWith(checked).entrySet());
     counted.removeIf(e -> e.getValue() <= 0);
     counted.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
