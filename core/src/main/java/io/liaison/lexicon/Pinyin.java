@@ -8,8 +8,9 @@ import java.util.Map;
  * Recognises an English dictionary word that is only the pinyin of a Chinese word: ECDICT lists
  * transliterations such as {@code zhong} (中) and {@code cheng} (成) as headwords, and inverting
  * them would offer the pinyin as the word's English translation. Used by {@link LexiconCompiler}
- * at build time ({@link #spells}, not thread-safe) and, for the transliteration alone, by {@link
- * PersonNames} at query time ({@link #toneless}, thread-safe).
+ * at build time ({@link #spells}, not thread-safe) and, for the transliteration alone ({@link
+ * #toneless}, thread-safe), by {@link PinyinReadingsGenerator} at build time and {@link
+ * PersonNames} at query time.
  */
 final class Pinyin {
   /** Longer Chinese words are never transliterated as one English headword in ECDICT's noise. */

@@ -92,16 +92,18 @@ final class PinyinNames {
       }
     }
     // Liu Jianchao, as the mainland's names are written in English.
-    if (!family.isEmpty() && isGivenName(second, lexicon)) {
-      Map<String, Integer> written = written(family, PersonNames.syllables(second, 2), corpus);
+    List<List<String>> given = family.isEmpty() ? List.of() : givenName(second, lexicon);
+    if (!given.isEmpty()) {
+      Map<String, Integer> written = written(family, given, corpus);
       if (!written.isEmpty()) {
         return new Found(2, written, first, second);
       }
     }
     // Jianchao Liu, as a paper's authors are listed.
     List<String> familyAfter = familyNames(second);
-    if (!familyAfter.isEmpty() && isGivenName(first, lexicon)) {
-      Map<String, Integer> written = written(familyAfter, PersonNames.syllables(first, 2), corpus);
+    List<List<String>> givenBefore = familyAfter.isEmpty() ? List.of() : givenName(first, lexicon);
+    if (!givenBefore.isEmpty()) {
+      Map<String, Integer> written = written(familyAfter, givenBefore, corpus);
       if (!written.isEmpty()) {
         return new Found(2, written, second, first);
       }
@@ -143,21 +145,23 @@ final class PinyinNames {
   }
 
   /**
-   * A word that may be a given name: one or two syllables of pinyin, and no English word the
-   * dictionary knows (not "he said", "long march"), unless what it knows is itself a Chinese word
-   * in pinyin: ECDICT lists yi (彝人, the Yi) and qiang (羌族, 强), given names as often.
+   * The ways a word that may be a given name cuts into one or two syllables of pinyin, none when it
+   * is no given name: no pinyin, or an English word the dictionary knows (not "he said", "long
+   * march"), unless what it knows is itself a Chinese word in pinyin: ECDICT lists yi (彝人, the
+   * Yi) and qiang (羌族, 强), given names as often.
    */
-  private static boolean isGivenName(String word, Lexicon lexicon) {
+  private static List<List<String>> givenName(String word, Lexicon lexicon) {
     if (FunctionWords.english().contains(word)) {
-      return false;
+      return List.of();
     }
-    List<List<String>> syllables = PersonNames.syllables(word, 2);
-    if (syllables.isEmpty()) {
-      return false;
+    List<List<String>> cuts = PersonNames.syllables(word, 2);
+    if (cuts.isEmpty()) {
+      return cuts;
     }
     List<Translation> known = lexicon.toChinese(word);
-    return known.isEmpty() || known.stream().anyMatch(t -> syllables.stream()
+    boolean pinyin = known.isEmpty() || known.stream().anyMatch(t -> cuts.stream()
         .anyMatch(cut -> PersonNames.startsWithReading(t.text(), cut.get(0))));
+    return pinyin ? cuts : List.of();
   }
 
   /**

@@ -142,7 +142,7 @@ public final class QueryTranslator {
     int phraseStart = -1; // the tokens covered by the latest phrase concept
     int phraseEnd = -1;
     Concept pendingPhrase = null;
-    boolean pendingName = false; // the pending phrase is a name in pinyin, in place of its words
+    boolean pendingName = false; // the pending phrase is a person's name: one concept in place of its words
     for (int i = 0; i < tokens.size(); i++) {
       // Longest multi-word unit starting here, not overlapping the previous one.
       if (translate && i > phraseEnd && !ablations.contains(Ablation.PHRASES)) {
@@ -170,6 +170,7 @@ public final class QueryTranslator {
         Map<String, Alternative> pinyinOnly = new LinkedHashMap<>();
         pinyinOnly.put(pinyin, new Alternative(pinyin, 1f, Origin.PINYIN, List.of()));
         pendingPhrase = concept(source, pinyinOnly, ablations, true);
+        pendingName = true;
         phraseStart = i;
         phraseEnd = i + name - 1;
       }

@@ -1,5 +1,6 @@
 package io.liaison.search;
 
+import io.liaison.analysis.AnalyzedToken;
 import io.liaison.index.Fields;
 import io.liaison.query.CorpusNames;
 import java.io.IOException;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -83,18 +81,11 @@ final class IndexedNames implements CorpusNames {
     }
   }
 
-  private Query phrase(String field, String han) throws IOException {
+  /** {@code han} as the segmenter's words side by side, at the positions the analyzer gives them. */
+  private Query phrase(String field, String han) {
     PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-    try (TokenStream ts = analyzer.tokenStream(field, han)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
-      ts.reset();
-      int position = -1;
-      while (ts.incrementToken()) {
-        position += increment.getPositionIncrement();
-        phrase.add(new Term(field, term.toString()), position);
-      }
-      ts.end();
+    for (AnalyzedToken t : AnalyzedToken.analyze(analyzer, field, han)) {
+      phrase.add(new Term(field, t.term()), t.position());
     }
     return phrase.build();
   }
