@@ -119,6 +119,25 @@ class PersonNameSearchTest {
     }
   }
 
+  @Test
+  void aNameBeforeAnOperatorIsStillOneName() throws Exception {
+    try (Liaison liaison = indexed(
+        "huijian.txt", "会见\n中联部部长刘建超会见了代表团。\n",
+        "zhongguo.txt", "会议\n刘先生在会议上会见了代表团。\n",
+        "other.txt", "访问\n刘建超昨天访问了上海。\n")) {
+      // The syntax hands over Liu, then Jianchao, which the AND requires: read together, they are
+      // the name, required as Jianchao was.
+      SearchResponse r = liaison.search(SearchRequest.of("Liu Jianchao AND delegation"));
+      assertEquals(List.of("刘建超"), characters(r));
+      assertEquals(List.of("Liu Jianchao", "delegation"), r.expansion().stream().map(Concept::source).toList());
+      assertEquals(List.of("huijian.txt"), ids(r), "the name and the delegation, not one of them");
+      assertEquals(List.of("刘建超"), characters(liaison.search(SearchRequest.of("delegation AND Liu Jianchao"))));
+      // An operator between the words keeps them apart.
+      assertEquals(List.of(), characters(liaison.search(SearchRequest.of("Liu OR Jianchao"))));
+      assertEquals(List.of(), characters(liaison.search(SearchRequest.of("Liu -Jianchao"))));
+    }
+  }
+
   /** Indexes the documents given as file name, text, file name, text … and opens the index, without a glossary. */
   private Liaison indexed(String... namesAndTexts) throws Exception {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));

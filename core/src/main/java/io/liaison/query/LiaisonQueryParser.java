@@ -4,8 +4,10 @@ import io.liaison.analysis.AnalyzedToken;
 import io.liaison.index.Fields;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -51,6 +53,17 @@ public final class LiaisonQueryParser extends QueryParser {
   private final Set<Query> optionalParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** The proximity clauses among them (ConceptProximity). */
   private final Set<Query> proximityParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  /**
+   * A run of plain words as the syntax handed it over: its field, its text, and where its concepts
+   * stand in {@link #expansion} (from inclusive, to exclusive).
+   */
+  private record Run(String field, String text, int from, int to) {}
+
+  /** The run each clause of plain words came from, the clauses of a several-word run included. */
+  private final Map<Query, Run> runs = new IdentityHashMap<>();
+  /** Clauses that an operator or a modifier (AND, OR, NOT, +, -) put in front of: they start a new run. */
+  private final Set<Query> introduced = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   public LiaisonQueryParser(
       Analyzer analyzer, QueryTranslator translator, boolean translate, Set<Ablation> ablations, float titleBoost) {
@@ -279,9 +292,14 @@ public final class LiaisonQueryParser extends QueryParser {
       }
       return new BooleanQuery.Builder().add(word, occur).add(rest, occur).build();
     }
-    Query q = slop < 0
-        ? conceptsQuery(fields, queryText, defaultOccur())
-        : phraseConcept(fields, queryText, slop);
+    if (slop >= 0) {
+      return phraseConcept(fields, queryText, slop);
+    }
+    int from = expansion.size();
+    Query q = conceptsQuery(fields, queryText, defaultOccur());
+    if (q != null) {
+      runs.put(q, new Run(field, queryText, from, expansion.size()));
+    }
     return q;
   }
 
@@ -322,14 +340,178 @@ public final class LiaisonQueryParser extends QueryParser {
    */
   @Override
   protected void addMultiTermClauses(List<BooleanClause> clauses, Query q) {
+    int before = clauses.size();
     if (!(q instanceof BooleanQuery b) || b.clauses().stream().noneMatch(c -> optionalParts.contains(c.query()))) {
       super.addMultiTermClauses(clauses, q);
-      return;
+    } else {
+      BooleanClause.Occur occur = defaultOccur();
+      for (BooleanClause c : b.clauses()) {
+        clauses.add(newBooleanClause(c.query(), optionalParts.contains(c.query()) ? BooleanClause.Occur.SHOULD : occur));
+      }
     }
-    BooleanClause.Occur occur = defaultOccur();
-    for (BooleanClause c : b.clauses()) {
-      clauses.add(newBooleanClause(c.query(), optionalParts.contains(c.query()) ? BooleanClause.Occur.SHOULD : occur));
+    Run run = runs.get(q);
+    if (run != null) { // the run's clauses now stand apart in the list: each remembers its run
+      for (BooleanClause c : clauses.subList(before, clauses.size())) {
+        runs.put(c.query(), run);
+      }
     }
+  }
+
+  /** QueryParserBase's CONJ_NONE and MOD_NONE, which it keeps to its package. */
+  private static final int NO_CONJUNCTION = 0;
+  private static final int NO_MODIFIER = 0;
+
+  @Override
+  protected void addClause(List<BooleanClause> clauses, int conj, int mods, Query q) {
+    if (q != null && (conj != NO_CONJUNCTION || mods != NO_MODIFIER)) {
+      introduced.add(q);
+    }
+    super.addClause(clauses, conj, mods, q);
+  }
+
+  /**
+   * The clauses of one level of the query, with the runs of plain words that stand side by side
+   * with no operator between them read again as one run where that makes a unit of words across
+   * them.
+   *
+   * <p>The syntax ends a run of words before a word that an operator follows: in {@code Xi Jinping
+   * AND delegation} it hands over {@code Xi}, then {@code Jinping} (which the AND requires), so the
+   * name, or a phrase such as {@code China Economic Liaison Center AND Taiwan}, would never reach
+   * the translator whole. Such neighbours are translated together; when a unit spans them (a
+   * dictionary, glossary or alias phrase, a person's name) their clauses are rebuilt from that
+   * translation. Each word keeps what the operators made it (Jinping stays required, Xi optional,
+   * as Lucene reads the syntax); a phrase concept stays optional, as in any run; a name, one
+   * concept in place of its words, is required when any of its words was. A word that an operator
+   * or modifier introduces ({@code OR Li}, {@code +Li}, {@code -Li}) starts a new run, and an
+   * excluded word joins none.
+   */
+  @Override
+  protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+    List<BooleanClause> joined = new ArrayList<>(clauses.size());
+    int i = 0;
+    while (i < clauses.size()) {
+      int end = segmentEnd(clauses, i);
+      if (end == i) {
+        joined.add(clauses.get(i++));
+        continue;
+      }
+      // Runs side by side from i: each run is its clauses, consecutive in the list.
+      List<Integer> starts = new ArrayList<>(List.of(i));
+      while (end < clauses.size() && joins(clauses, starts.get(0), end)) {
+        starts.add(end);
+        end = segmentEnd(clauses, end);
+      }
+      if (starts.size() < 2 || !rejoin(clauses, starts, end, joined)) {
+        joined.addAll(clauses.subList(i, end));
+      }
+      i = end;
+    }
+    return super.getBooleanQuery(joined);
+  }
+
+  /** The end (exclusive) of the clauses from {@code i} that came from {@code i}'s run of plain words; {@code i} when none did. */
+  private int segmentEnd(List<BooleanClause> clauses, int i) {
+    Run run = runs.get(clauses.get(i).query());
+    if (run == null) {
+      return i;
+    }
+    int end = i;
+    while (end < clauses.size() && runs.get(clauses.get(end).query()) == run) {
+      end++;
+    }
+    return end;
+  }
+
+  /** Whether the run whose clauses start at {@code next} joins the runs from {@code first}: same field, no operator between, none excluded. */
+  private boolean joins(List<BooleanClause> clauses, int first, int next) {
+    Run a = runs.get(clauses.get(first).query());
+    Run b = runs.get(clauses.get(next).query());
+    return b != null && a.field().equals(b.field()) && !introduced.contains(clauses.get(next).query())
+        && excludes(clauses, first, next) == false && excludes(clauses, next, segmentEnd(clauses, next)) == false;
+  }
+
+  private static boolean excludes(List<BooleanClause> clauses, int from, int to) {
+    return clauses.subList(from, to).stream().anyMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT);
+  }
+
+  /**
+   * Translates the runs starting at {@code starts} (the last ending at {@code end}) as one run and,
+   * when a unit spans two of them, adds that run's clauses to {@code joined} and puts its concepts
+   * in the runs' place in the expansion; false, adding nothing, when no unit spans them.
+   */
+  private boolean rejoin(List<BooleanClause> clauses, List<Integer> starts, int end, List<BooleanClause> joined) {
+    StringBuilder text = new StringBuilder();
+    int[] runStart = new int[starts.size()];
+    BooleanClause.Occur[] runOccur = new BooleanClause.Occur[starts.size()];
+    for (int r = 0; r < starts.size(); r++) {
+      int from = starts.get(r);
+      int to = r + 1 < starts.size() ? starts.get(r + 1) : end;
+      if (r > 0) {
+        text.append(' ');
+      }
+      runStart[r] = text.length();
+      text.append(runs.get(clauses.get(from).query()).text());
+      runOccur[r] = BooleanClause.Occur.SHOULD;
+      for (BooleanClause c : clauses.subList(from, to)) {
+        if (c.occur() == BooleanClause.Occur.MUST && !optionalParts.contains(c.query())) {
+          runOccur[r] = BooleanClause.Occur.MUST;
+        }
+      }
+    }
+    List<QueryTranslator.Placed> placed = translator.placed(text.toString(), translate, ablations);
+    if (placed.stream().noneMatch(p -> runOf(runStart, p.start()) != runOf(runStart, p.end() - 1))) {
+      return false;
+    }
+    Run first = runs.get(clauses.get(starts.get(0)).query());
+    Run last = runs.get(clauses.get(starts.get(starts.size() - 1)).query());
+    List<Concept> kept = QueryTranslator.withoutLoneFunctionWords(placed.stream().map(QueryTranslator.Placed::concept).toList());
+    Map<Concept, BooleanClause.Occur> occurs = new IdentityHashMap<>();
+    for (QueryTranslator.Placed p : placed) {
+      BooleanClause.Occur occur = BooleanClause.Occur.SHOULD;
+      for (int r = runOf(runStart, p.start()); r <= runOf(runStart, p.end() - 1); r++) {
+        if (runOccur[r] == BooleanClause.Occur.MUST) {
+          occur = BooleanClause.Occur.MUST;
+        }
+      }
+      occurs.put(p.concept(), p.concept().phrase() ? BooleanClause.Occur.SHOULD : occur);
+    }
+    List<Concept> built = new ArrayList<>();
+    Map<Query, BooleanClause.Occur> wordOccurs = new IdentityHashMap<>();
+    Query q = concepts.build(textFields(first.field()), kept, BooleanClause.Occur.SHOULD, 0, (c, cq) -> {
+      built.add(c);
+      wordOccurs.put(cq, occurs.get(c));
+      if (c.phrase()) {
+        optionalParts.add(cq);
+      }
+    });
+    if (q == null) {
+      return false;
+    }
+    // One concept and nothing else gives its own query; otherwise the concepts' and proximity's clauses.
+    List<BooleanClause> parts = wordOccurs.containsKey(q)
+        ? List.of(new BooleanClause(q, wordOccurs.get(q)))
+        : ((BooleanQuery) q).clauses();
+    for (BooleanClause c : parts) {
+      BooleanClause.Occur occur = wordOccurs.get(c.query());
+      if (occur == null) { // proximity: optional, and the first to go at the clause limit
+        occur = BooleanClause.Occur.SHOULD;
+        proximityParts.add(c.query());
+        optionalParts.add(c.query());
+      }
+      joined.add(newBooleanClause(c.query(), occur));
+    }
+    expansion.subList(first.from(), last.to()).clear();
+    expansion.addAll(first.from(), built);
+    return true;
+  }
+
+  /** Which run the character at {@code offset} of the joined text belongs to. */
+  private static int runOf(int[] runStart, int offset) {
+    int r = 0;
+    while (r + 1 < runStart.length && runStart[r + 1] <= offset) {
+      r++;
+    }
+    return r;
   }
 
   /** A quoted phrase: the phrase itself or any translation of it, as one concept. */

@@ -134,11 +134,23 @@ public final class QueryTranslator {
    * With {@code translate} off every concept holds only the source.
    */
   public List<Concept> translate(String text, boolean translate, Set<Ablation> ablations) {
+    return placed(text, translate, ablations).stream().map(Placed::concept).toList();
+  }
+
+  /**
+   * A concept and the characters of the translated text it stands for, from the start of its
+   * first word to the end of its last.
+   */
+  record Placed(Concept concept, int start, int end) {}
+
+  /** As {@link #translate}, each concept with the text it stands for. */
+  List<Placed> placed(String text, boolean translate, Set<Ablation> ablations) {
     List<Token> tokens = tokens(text);
     boolean chinese = isChinese(tokens);
     // Written in Simplified (no character that folding changes): a mainland user's words.
     boolean simplified = ChineseScript.toSimplified(text).equals(text);
     List<Concept> concepts = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>(); // where each concept stands in the text, in step with concepts
     int phraseStart = -1; // the tokens covered by the latest phrase concept
     int phraseEnd = -1;
     Concept pendingPhrase = null;
@@ -201,21 +213,30 @@ public final class QueryTranslator {
         lookUp(word, false, chinese, simplified, ablations, found);
       }
       concepts.add(concept(word, found, ablations, false));
+      spans.add(new int[] {tokens.get(i).start(), tokens.get(i).end()});
       if (i == phraseEnd && pendingPhrase != null) {
+        int[] span = {tokens.get(phraseStart).start(), tokens.get(phraseEnd).end()};
         if (pendingName || allLoneHanCharacters(text, tokens, phraseStart, phraseEnd)) {
           // A word the segmenter cut into single characters (軟體, software, folds to 软体, which
           // SmartCN splits into 软 and 体): one concept, the characters found together, not each
           // on its own (软 alone is in 軟性飲料, soft drinks; 体 in 記憶體, memory).
           concepts.subList(concepts.size() - (phraseEnd - phraseStart + 1), concepts.size()).clear();
+          spans.subList(spans.size() - (phraseEnd - phraseStart + 1), spans.size()).clear();
           concepts.add(new Concept(pendingPhrase.source(), pendingPhrase.alternatives(), false));
         } else {
           concepts.add(pendingPhrase);
         }
+        spans.add(span);
         pendingPhrase = null;
         pendingName = false;
       }
     }
-    return ablations.contains(Ablation.WEIGHTING) ? concepts : capCrossScript(concepts);
+    List<Concept> weighed = ablations.contains(Ablation.WEIGHTING) ? concepts : capCrossScript(concepts);
+    List<Placed> placed = new ArrayList<>(weighed.size());
+    for (int c = 0; c < weighed.size(); c++) {
+      placed.add(new Placed(weighed.get(c), spans.get(c)[0], spans.get(c)[1]));
+    }
+    return placed;
   }
 
   /**

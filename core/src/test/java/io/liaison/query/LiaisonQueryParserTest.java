@@ -379,6 +379,36 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aPhraseBeforeAnOperatorIsStillFound() {
+    // The syntax ends a run of words before the word an operator follows: "Belt and", then Road
+    // (required by the AND), then Africa. Read together, the words still make the glossary's phrase.
+    LiaisonQueryParser p = parser(true);
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, p.parseQuery("Belt and Road AND Africa"));
+    assertEquals(List.of("Belt", "Road", "Belt and Road", "Africa"), p.expansion().stream().map(Concept::source).toList());
+    assertTrue(p.expansion().get(2).phrase());
+    // Belt as the syntax left it (optional), Road and Africa required, the phrase and the words'
+    // proximity optional.
+    assertEquals(List.of(BooleanClause.Occur.SHOULD, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD,
+            BooleanClause.Occur.SHOULD, BooleanClause.Occur.MUST),
+        q.clauses().stream().map(BooleanClause::occur).toList(), q.toString());
+    assertTrue(ConceptProximity.isProximity(q.clauses().get(3).query()), q.toString());
+    // Within brackets too, and in a named field.
+    LiaisonQueryParser grouped = parser(true);
+    grouped.parseQuery("(Belt and Road AND Africa) OR title:(Belt and Road AND Kenya)");
+    assertEquals(2, grouped.expansion().stream().filter(c -> c.source().equals("Belt and Road")).count(), grouped.expansion().toString());
+  }
+
+  @Test
+  void anOperatorOrModifierBetweenWordsKeepsThemApart() {
+    for (String query : List.of("Belt and OR Road", "Belt and +Road", "Belt and -Road", "Belt and AND Road", "Belt and title:Road",
+        "\"Belt and\" Road")) {
+      LiaisonQueryParser p = parser(true);
+      p.parseQuery(query);
+      assertTrue(p.expansion().stream().noneMatch(Concept::phrase), query + ": " + p.expansion());
+    }
+  }
+
+  @Test
   void underAndProximityStaysOptional() {
     LiaisonQueryParser p = parser(true);
     p.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
