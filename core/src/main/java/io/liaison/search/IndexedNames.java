@@ -22,60 +22,89 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 
 /**
- * {@link CorpusNames} answered from the newest index a searcher manager holds: the bigram field's
- * term dictionary for the quick test, a phrase of the segmenter's words in the title or body for
- * the count. Thread-safe.
+ * {@link CorpusNames} answered from an index: the bigram field's term dictionary for the quick
+ * test, a phrase of the segmenter's words in the title or body for the count. A search asks the
+ * newest index its searcher manager holds; the language-version linker asks the commit it links.
+ * Thread-safe.
  */
 final class IndexedNames implements CorpusNames {
-  private final ReferenceManager<IndexSearcher> manager;
+  /** Lends a searcher for one question. */
+  private interface Lender {
+    <T> T withSearcher(Question<T> question) throws IOException;
+  }
+
+  private interface Question<T> {
+    T ask(IndexSearcher searcher) throws IOException;
+  }
+
+  private final Lender lender;
   private final Analyzer analyzer;
 
+  /** Answers from the newest index {@code manager} holds. */
   IndexedNames(ReferenceManager<IndexSearcher> manager, Analyzer analyzer) {
-    this.manager = manager;
+    this(new Lender() {
+      @Override
+      public <T> T withSearcher(Question<T> question) throws IOException {
+        IndexSearcher s = manager.acquire();
+        try {
+          return question.ask(s);
+        } finally {
+          manager.release(s);
+        }
+      }
+    }, analyzer);
+  }
+
+  /** Answers from the one index {@code searcher} reads. */
+  IndexedNames(IndexSearcher searcher, Analyzer analyzer) {
+    this(new Lender() {
+      @Override
+      public <T> T withSearcher(Question<T> question) throws IOException {
+        return question.ask(searcher);
+      }
+    }, analyzer);
+  }
+
+  private IndexedNames(Lender lender, Analyzer analyzer) {
+    this.lender = lender;
     this.analyzer = analyzer;
   }
 
   @Override
   public Set<String> bigramsHeld(Collection<String> bigrams) {
-    try {
-      IndexSearcher s = manager.acquire();
-      try {
-        IndexReader reader = s.getIndexReader();
-        Set<String> held = new LinkedHashSet<>();
-        for (String bigram : bigrams) {
-          if (reader.docFreq(new Term(Fields.HAN_BIGRAMS, bigram)) > 0) {
-            held.add(bigram);
-          }
+    return ask(s -> {
+      IndexReader reader = s.getIndexReader();
+      Set<String> held = new LinkedHashSet<>();
+      for (String bigram : bigrams) {
+        if (reader.docFreq(new Term(Fields.HAN_BIGRAMS, bigram)) > 0) {
+          held.add(bigram);
         }
-        return held;
-      } finally {
-        manager.release(s);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      return held;
+    });
   }
 
   @Override
   public Map<String, Integer> documentsWith(Collection<String> names) {
-    try {
-      IndexSearcher s = manager.acquire();
-      try {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String name : names) {
-          BooleanQuery.Builder either = new BooleanQuery.Builder();
-          for (String field : List.of(Fields.TITLE, Fields.BODY)) {
-            either.add(phrase(field, name), BooleanClause.Occur.SHOULD);
-          }
-          int n = s.count(either.build());
-          if (n > 0) {
-            counts.put(name, n);
-          }
+    return ask(s -> {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      for (String name : names) {
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        for (String field : List.of(Fields.TITLE, Fields.BODY)) {
+          either.add(phrase(field, name), BooleanClause.Occur.SHOULD);
         }
-        return counts;
-      } finally {
-        manager.release(s);
+        int n = s.count(either.build());
+        if (n > 0) {
+          counts.put(name, n);
+        }
       }
+      return counts;
+    });
+  }
+
+  private <T> T ask(Question<T> question) {
+    try {
+      return lender.withSearcher(question);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

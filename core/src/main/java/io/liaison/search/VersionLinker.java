@@ -38,7 +38,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
@@ -77,7 +76,9 @@ import org.apache.lucene.util.BytesRef;
  * characters of title and body, where a text says what it is) that the fewest documents share:
  * names, numbers, commands and terms of art, which a translation keeps or translates one for one.
  * They are translated as a search translates them and run over the bodies of the other group
- * ({@link Finder#query}), and the pair is kept only when the best hits agree both ways. One-way
+ * ({@link Finder#query}); a Chinese person's name in pinyin among them is written in the
+ * characters the commit being linked holds ({@link IndexedNames}), as a search writes it. The pair
+ * is kept only when the best hits agree both ways. One-way
  * matches are left out: a page that merely shares a subject with another is not its translation.
  *
  * <p>Cost: one translated query per document the first time, measured in
@@ -221,7 +222,7 @@ public final class VersionLinker {
       config.setSimilarity(Scoring.similarity());
       try (IndexWriter writer = new IndexWriter(dir, config)) {
         Finder finder = new Finder(committed, analyzer, new QueryTranslator(analyzer, lexicon, Glossary::empty,
-            constant(AliasTable.read(committed))), state);
+            constant(AliasTable.read(committed)), new IndexedNames(new IndexSearcher(committed), analyzer)), state);
         int changed = 0;
         boolean commit = false;
         for (Kind kind : state.kinds()) {
@@ -525,24 +526,39 @@ public final class VersionLinker {
       return AnalyzedToken.analyze(analyzer, Fields.BODY, text).stream().map(AnalyzedToken::term).toList();
     }
 
-    /** The {@link #ANCHOR_WORDS} words of the text in the fewest documents, as written and in text order. */
+    /**
+     * The {@link #ANCHOR_WORDS} words of the text in the fewest documents, as written and in text
+     * order. Two that stand next to each other in the text, with nothing or only spaces between,
+     * stay as the text has them: the segmenter cuts a name it does not know into characters (王|毅),
+     * and the translator takes them for a name only when nothing parts them.
+     */
     String anchorWords(String text) throws IOException {
-      record Word(String surface, int docFreq, int position) {}
+      record Word(int docFreq, int position) {}
       Map<String, Word> words = new LinkedHashMap<>();
       List<AnalyzedToken> tokens = AnalyzedToken.analyze(analyzer, Fields.BODY, text);
       for (int n = 0; n < tokens.size(); n++) {
         AnalyzedToken t = tokens.get(n);
         if (!words.containsKey(t.term())) {
-          words.put(t.term(), new Word(text.substring(t.start(), t.end()),
-              searcher.getIndexReader().docFreq(new Term(Fields.BODY, t.term())), n));
+          words.put(t.term(), new Word(searcher.getIndexReader().docFreq(new Term(Fields.BODY, t.term())), n));
         }
       }
-      return words.values().stream()
+      int[] chosen = words.values().stream()
           .sorted(Comparator.comparingInt(Word::docFreq).thenComparingInt(Word::position))
           .limit(ANCHOR_WORDS)
-          .sorted(Comparator.comparingInt(Word::position))
-          .map(Word::surface)
-          .collect(Collectors.joining(" "));
+          .mapToInt(Word::position)
+          .sorted()
+          .toArray();
+      StringBuilder anchors = new StringBuilder();
+      for (int k = 0; k < chosen.length; k++) {
+        AnalyzedToken t = tokens.get(chosen[k]);
+        if (k > 0) {
+          AnalyzedToken previous = tokens.get(chosen[k - 1]);
+          String between = previous.end() <= t.start() ? text.substring(previous.end(), t.start()) : " ";
+          anchors.append(chosen[k] == chosen[k - 1] + 1 && between.isBlank() ? between : " ");
+        }
+        anchors.append(text, t.start(), t.end());
+      }
+      return anchors.toString();
     }
   }
 

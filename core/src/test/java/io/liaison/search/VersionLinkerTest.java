@@ -184,6 +184,23 @@ class VersionLinkerTest {
   }
 
   @Test
+  void twoReportsThatDifferOnlyByWhoMetWhomAreLinkedByThePersonsName() throws IOException {
+    // Each report's words but the name match both reports in the other language alike. Liu
+    // Zhenmin and Liu Jianchao share their family name, and the dictionary knows neither given
+    // name: the English report finds its Chinese one by the name written in the characters the
+    // index holds (刘振民, 刘建超), and the Chinese report its English one by the name's pinyin,
+    // its characters kept side by side in the linking query as in the text.
+    write("en/liu.txt", "Liu Jianchao meets a delegation from Laos\nLiu Jianchao met a visiting delegation from Laos in Beijing on Tuesday.");
+    write("en/zhenmin.txt", "Liu Zhenmin meets a delegation from Laos\nLiu Zhenmin met a visiting delegation from Laos in Beijing on Tuesday.");
+    write("zh/liu.txt", "刘建超会见老挝代表团\n周二，刘建超在北京会见了来访的老挝代表团。");
+    write("zh/zhenmin.txt", "刘振民会见老挝代表团\n周二，刘振民在北京会见了来访的老挝代表团。");
+    indexAndLink();
+    Map<String, String> pairs = VersionLinker.pairs(index);
+    assertEquals("zh/liu.txt", pairs.get("en/liu.txt"), pairs.toString());
+    assertEquals("zh/zhenmin.txt", pairs.get("en/zhenmin.txt"), pairs.toString());
+  }
+
+  @Test
   void aCorpusInOneLanguageIsNotSearchedAtAll() throws IOException {
     for (String zh : List.of("zh/gangkou.txt", "zh/shuidao.txt", "zh/tushuguan.txt", "zh/xiongmao.txt")) {
       Files.delete(corpus.resolve(zh));

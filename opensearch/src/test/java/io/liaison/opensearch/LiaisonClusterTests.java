@@ -26,8 +26,9 @@ import org.opensearch.test.OpenSearchIntegTestCase.Scope;
  */
 @ClusterScope(scope = Scope.TEST, numDataNodes = 3, numClientNodes = 0, supportsDedicatedMasters = false)
 public class LiaisonClusterTests extends LiaisonIntegTestCase {
-  /** Xi Jinping: a name in pinyin, which each backend looks up in its own index (习近平, 習近平). */
-  private static final List<String> QUERIES = List.of("经济联络", "economic liaison", "中聯部", "Belt and Road", "Xi Jinping");
+  /** Xi Jinping: a name in pinyin, which each backend looks up in its own index (习近平, 習近平); before an operator too. */
+  private static final List<String> QUERIES = List.of("经济联络", "economic liaison", "中聯部", "Belt and Road", "Xi Jinping",
+      "Xi Jinping AND Taiwan");
   private static final float TOLERANCE = 1e-4f;
 
   public void testClusterRanksAsTheEmbeddedIndexAndSurvivesALostNode() throws Exception {
