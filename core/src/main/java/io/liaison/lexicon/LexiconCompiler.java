@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -648,7 +649,7 @@ public final class LexiconCompiler {
       float p = prior(row) * confidence.get(e.getKey());
       for (Map.Entry<String, Float> t : e.getValue().entrySet()) {
         LinkedHashMap<String, Float> back = reverse.computeIfAbsent(t.getKey(), k -> new LinkedHashMap<>());
-        if (!Pinyin.spells(row.key(), t.getKey())) {
+        if (!Pinyin.transliterates(row.key(), t.getKey())) {
           // A sense borrowed from an inflected form is as likely as that form is common: the plural's
           // row often glosses an idiom of the plural (doors: 通道), and with the lemma's frequency
           // it would take the Chinese word over (通道: door before passage and channel).
@@ -662,6 +663,19 @@ public final class LexiconCompiler {
     for (Map.Entry<String, LinkedHashMap<String, Float>> e : reverse.entrySet()) {
       reverseNorm.put(e.getKey(), normaliseTop(e.getValue(), 24, 1f));
     }
+    // A place that English writes in pinyin (Chongqing for 重庆) has that as its name, however an
+    // unranked proper noun's prior demotes it: Chongqing fell under the floor behind the old
+    // Chungking. Where no English word the frequency lists rank translates the Chinese one, the
+    // pinyin is as likely as the best translation. Where one does, English has a name of its own
+    // (Hong Kong for 香港, Macao, Tibet) and the pinyin headword (Xianggang, Aomen, Xizang) is a
+    // transliteration no text uses: it keeps its prior.
+    reverseNorm.forEach((zh, back) -> {
+      if (zh.codePointCount(0, zh.length()) > 1
+          && back.keySet().stream().noneMatch(en -> entries.get(en).rank() > 0 && !Pinyin.spells(en, zh))) {
+        float best = Collections.max(back.values());
+        back.replaceAll((en, v) -> Pinyin.spells(en, zh) ? best : v);
+      }
+    });
     blendCedict(cedict, inflected, forward, reverseNorm);
     Map<String, Integer> learnt = blendAligned(aligned, forward, reverseNorm);
     // The errata's pairs go whichever way they came in: besides the row itself (dropped as it was

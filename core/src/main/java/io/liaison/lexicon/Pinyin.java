@@ -8,7 +8,7 @@ import java.util.Map;
  * Recognises an English dictionary word that is only the pinyin of a Chinese word: ECDICT lists
  * transliterations such as {@code zhong} (中) and {@code cheng} (成) as headwords, and inverting
  * them would offer the pinyin as the word's English translation. Used by {@link LexiconCompiler}
- * at build time ({@link #spells}, not thread-safe) and, for the transliteration alone ({@link
+ * at build time ({@link #transliterates}, not thread-safe) and, for the transliteration alone ({@link
  * #toneless}, thread-safe), by {@link PinyinReadingsGenerator} at build time and {@link
  * PersonNames} at query time.
  */
@@ -34,6 +34,17 @@ final class Pinyin {
       }
     }
     return english.replace(" ", "").equals(of(chinese));
+  }
+
+  /**
+   * True if {@code english} is only the sound of a single character ({@code zhong} for 中, {@code
+   * cheng} for 成: ECDICT lists such syllables as headwords, marked 汉语拼音), which inverted would
+   * offer the syllable as the character's English translation. A word of several characters whose
+   * English headword spells its pinyin is a name English writes so (Beijing for 北京, Shanghai,
+   * Guangzhou, Shenzhen) or a loanword (hutong, jiaozi): that is its translation, and kept.
+   */
+  static boolean transliterates(String english, String chinese) {
+    return chinese.codePointCount(0, chinese.length()) == 1 && spells(english, chinese);
   }
 
   /** Toneless pinyin in lower case, without spaces (中国 → zhongguo), remembered for the build's many lookups. */

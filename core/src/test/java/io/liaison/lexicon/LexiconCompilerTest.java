@@ -74,15 +74,28 @@ class LexiconCompilerTest {
   }
 
   @Test
-  void pinyinIsNotATranslationAndUnrankedNamesLoseToCommonWords() throws IOException {
+  void theSoundOfOneCharacterIsNotATranslationButACitysNameIsAndUnrankedNamesLoseToCommonWords() throws IOException {
     Lexicon lexicon = compile(HEADER
         + "zhong,,,n. 中,,,,,0,0,,,\n"
         + "medium,,,\"n. 中, 媒介\",,,,,3000,3000,,,\n"
         + "package,,,\"n. 包裹, 软件包\",,,,,2000,2000,,,\n"
         + "VisiCalc,,,n. 软件包,,,,,0,0,,,\n"
-        + "DOC,,,n. 通信部,,,,,0,0,,,\n");
+        + "DOC,,,n. 通信部,,,,,0,0,,,\n"
+        + "guangzhou,,,n. 广州（广东省省会）,,,,,0,0,,,\n"
+        + "Beijing,,,[经] 北京,,,,,9384,0,,,\n"
+        + "chungking,,,n. 重庆,,,,,0,0,,,\n"
+        + "hongkong,,,n. 香港,,,,,27653,0,,,\n"
+        + "Xianggang,,,香港(亦作Hong Kong 或Hongkong),,,,,0,0,,,\n"
+        + "Chongqing,,,重庆(中国最大的直辖市),,,,,0,0,,,\n");
     assertEquals(List.of("medium"), lexicon.toEnglish("中").stream().map(Translation::text).toList(),
         "zhong only spells 中 in pinyin");
+    // A city's English name is its pinyin: the name, not a sound.
+    assertEquals(List.of("guangzhou"), lexicon.toEnglish("广州").stream().map(Translation::text).toList());
+    assertEquals(List.of("beijing"), lexicon.toEnglish("北京").stream().map(Translation::text).toList());
+    // However rare the frequency lists make the pinyin, as an unranked proper noun.
+    assertEquals(List.of("chongqing", "chungking"), lexicon.toEnglish("重庆").stream().map(Translation::text).sorted().toList());
+    // Unless English has a name of its own that the frequency lists rank.
+    assertEquals(List.of("hongkong"), lexicon.toEnglish("香港").stream().map(Translation::text).toList());
     assertEquals("package", lexicon.toEnglish("软件包").get(0).text(), "an unranked product name does not win");
     assertTrue(lexicon.isAcronymOnly("doc"));
     assertTrue(lexicon.isAcronymOnly("DOC"));

@@ -419,6 +419,16 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aChineseCityIsTranslatedToTheEnglishNameItsPinyinSpells() {
+    // The bundled dictionary, compiled from ECDICT: the pinyin of a city is its English name.
+    assertTrue(texts(translator.translate("上海", true, Set.of()).get(0)).contains("shanghai"));
+    assertTrue(texts(translator.translate("北京", true, Set.of()).get(0)).contains("beijing"));
+    assertTrue(texts(translator.translate("重庆", true, Set.of()).get(0)).contains("chongqing"));
+    List<String> hongKong = texts(translator.translate("香港", true, Set.of()).get(0));
+    assertTrue(hongKong.contains("hong kong") && !hongKong.contains("xianggang"), hongKong.toString());
+  }
+
+  @Test
   void aCharacterCutOffADictionaryWordIsNotTranslatedOnItsOwn() {
     // SmartCN cuts 卸载 (uninstall) into 卸 and 载; 载 alone would bring carry, year, load. The
     // word is one concept, its characters searched side by side.
