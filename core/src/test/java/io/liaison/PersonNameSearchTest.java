@@ -53,6 +53,12 @@ class PersonNameSearchTest {
       assertEquals(List.of(), pinyin(liaison, "王，毅"), "a break between the characters");
       assertEquals(List.of(), pinyin(liaison, "王毅刘建超"), "five characters in a row are not one name");
       assertEquals(List.of(), pinyin(liaison, "文件系统深入解析"), "解析 (parse) is a word the dictionary knows");
+      // 一 is a function word, and a character of given names after the family name.
+      assertEquals(List.of("zhang yiming"), pinyin(liaison, "张一鸣表示"));
+      assertEquals(List.of("liu jieyi"), pinyin(liaison, "会见了刘结一"));
+      assertEquals(List.of(), pinyin(liaison, "一张纸"));
+      assertEquals(List.of(), pinyin(liaison, "万一出事"));
+      assertEquals(List.of(), pinyin(liaison, "尝试任一操作系统"), "任一, any one: 一 alone is no given name");
       assertEquals(List.of(), pinyin(liaison, SearchRequest.of("王毅").withTranslate(false)));
     }
   }

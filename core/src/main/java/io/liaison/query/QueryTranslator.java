@@ -257,7 +257,7 @@ public final class QueryTranslator {
       return 0;
     }
     int n = 0;
-    while (i + n < tokens.size() && isNameCharacter(text, tokens.get(i + n))
+    while (i + n < tokens.size() && (isNameCharacter(text, tokens.get(i + n)) || (n > 0 && isOne(text, tokens.get(i + n))))
         && (n == 0 || tokens.get(i + n - 1).end() == tokens.get(i + n).start())) {
       n++;
     }
@@ -270,7 +270,20 @@ public final class QueryTranslator {
     String run = ChineseScript.toSimplified(text.substring(tokens.get(i).start(), tokens.get(i + n - 1).end()));
     int family = PersonNames.familyNameLength(run);
     int given = n - family;
+    if (run.endsWith("一") && given == 1) {
+      return 0; // 任一 (any one), 单一: a family name's character before 一 alone is a word, not a name
+    }
     return family > 0 && given >= 1 && given <= 2 ? n : 0;
+  }
+
+  /**
+   * 一 (one) after a name's first character: a function word alone, and a common character of
+   * given names (张一鸣, 刘结一, 王一博), which SmartCN cuts off as it cuts the others. Elsewhere
+   * it stands in words of its own (一些, 一直, 万一), and a given name that is 一 alone is not
+   * taken (任一, any one, is cut 任|一).
+   */
+  private static boolean isOne(String text, Token token) {
+    return text.substring(token.start(), token.end()).equals("一");
   }
 
   /** A single Han character that is not a function word: the stuff of a name cut into characters. */
