@@ -3,6 +3,7 @@ package io.liaison.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
@@ -32,6 +33,16 @@ public interface ConceptQueryFactory {
    */
   default Query build(List<String> fields, List<Concept> concepts, BooleanClause.Occur occur, int slop,
       BiConsumer<Concept, Query> built) {
+    return build(fields, concepts, c -> occur, slop, built);
+  }
+
+  /**
+   * As above, each concept that is no phrase joined with the occur {@code occurOf} gives it: the
+   * words of runs that operators joined keep what the operators made each of them ({@link
+   * LiaisonQueryParser}).
+   */
+  default Query build(List<String> fields, List<Concept> concepts, Function<Concept, BooleanClause.Occur> occurOf,
+      int slop, BiConsumer<Concept, Query> built) {
     List<Query> parts = new ArrayList<>();
     List<BooleanClause.Occur> occurs = new ArrayList<>();
     for (Concept c : concepts) {
@@ -39,7 +50,7 @@ public interface ConceptQueryFactory {
       if (q != null) {
         built.accept(c, q);
         parts.add(q);
-        occurs.add(c.phrase() ? BooleanClause.Occur.SHOULD : occur);
+        occurs.add(c.phrase() ? BooleanClause.Occur.SHOULD : occurOf.apply(c));
       }
     }
     if (parts.isEmpty()) {

@@ -39,6 +39,9 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 public final class LiaisonQueryParser extends QueryParser {
   /** The field name queries use when they name none: title and body together. */
   public static final String DEFAULT_FIELD = "_text";
+  /** QueryParserBase's CONJ_NONE and MOD_NONE, which it keeps to its package. */
+  private static final int NO_CONJUNCTION = 0;
+  private static final int NO_MODIFIER = 0;
 
   private final QueryTranslator translator;
   private final boolean translate;
@@ -357,10 +360,6 @@ public final class LiaisonQueryParser extends QueryParser {
     }
   }
 
-  /** QueryParserBase's CONJ_NONE and MOD_NONE, which it keeps to its package. */
-  private static final int NO_CONJUNCTION = 0;
-  private static final int NO_MODIFIER = 0;
-
   @Override
   protected void addClause(List<BooleanClause> clauses, int conj, int mods, Query q) {
     if (q != null && (conj != NO_CONJUNCTION || mods != NO_MODIFIER)) {
@@ -397,7 +396,8 @@ public final class LiaisonQueryParser extends QueryParser {
       }
       // Runs side by side from i: each run is its clauses, consecutive in the list.
       List<Integer> starts = new ArrayList<>(List.of(i));
-      while (end < clauses.size() && joins(clauses, starts.get(0), end)) {
+      boolean excluded = excludes(clauses, i, i + 1); // an excluded run joins none
+      while (!excluded && end < clauses.size() && joins(clauses, i, end)) {
         starts.add(end);
         end = segmentEnd(clauses, end);
       }
@@ -422,12 +422,16 @@ public final class LiaisonQueryParser extends QueryParser {
     return end;
   }
 
-  /** Whether the run whose clauses start at {@code next} joins the runs from {@code first}: same field, no operator between, none excluded. */
+  /**
+   * Whether the run whose clauses start at {@code next} joins the runs from {@code first}: same
+   * field, no operator before it, not excluded. (A run's clauses share one occur, so its first
+   * clause stands for it.)
+   */
   private boolean joins(List<BooleanClause> clauses, int first, int next) {
     Run a = runs.get(clauses.get(first).query());
     Run b = runs.get(clauses.get(next).query());
     return b != null && a.field().equals(b.field()) && !introduced.contains(clauses.get(next).query())
-        && excludes(clauses, first, next) == false && excludes(clauses, next, segmentEnd(clauses, next)) == false;
+        && !excludes(clauses, next, next + 1);
   }
 
   private static boolean excludes(List<BooleanClause> clauses, int from, int to) {
@@ -476,29 +480,28 @@ public final class LiaisonQueryParser extends QueryParser {
       occurs.put(p.concept(), p.concept().phrase() ? BooleanClause.Occur.SHOULD : occur);
     }
     List<Concept> built = new ArrayList<>();
-    Map<Query, BooleanClause.Occur> wordOccurs = new IdentityHashMap<>();
-    Query q = concepts.build(textFields(first.field()), kept, BooleanClause.Occur.SHOULD, 0, (c, cq) -> {
+    Map<Query, Concept> conceptOf = new IdentityHashMap<>();
+    Query q = concepts.build(textFields(first.field()), kept, occurs::get, 0, (c, cq) -> {
       built.add(c);
-      wordOccurs.put(cq, occurs.get(c));
-      if (c.phrase()) {
-        optionalParts.add(cq);
-      }
+      conceptOf.put(cq, c);
     });
     if (q == null) {
       return false;
     }
-    // One concept and nothing else gives its own query; otherwise the concepts' and proximity's clauses.
-    List<BooleanClause> parts = wordOccurs.containsKey(q)
-        ? List.of(new BooleanClause(q, wordOccurs.get(q)))
+    // One concept and nothing else gives its own query; otherwise the concepts' and proximity's
+    // clauses, each with its occur, which join the level's other clauses.
+    List<BooleanClause> parts = conceptOf.containsKey(q)
+        ? List.of(new BooleanClause(q, occurs.get(conceptOf.get(q))))
         : ((BooleanQuery) q).clauses();
     for (BooleanClause c : parts) {
-      BooleanClause.Occur occur = wordOccurs.get(c.query());
-      if (occur == null) { // proximity: optional, and the first to go at the clause limit
-        occur = BooleanClause.Occur.SHOULD;
-        proximityParts.add(c.query());
+      Concept concept = conceptOf.get(c.query());
+      if (concept == null || concept.phrase()) {
         optionalParts.add(c.query());
       }
-      joined.add(newBooleanClause(c.query(), occur));
+      if (concept == null) { // proximity: the first to go at the clause limit
+        proximityParts.add(c.query());
+      }
+      joined.add(newBooleanClause(c.query(), c.occur()));
     }
     expansion.subList(first.from(), last.to()).clear();
     expansion.addAll(first.from(), built);

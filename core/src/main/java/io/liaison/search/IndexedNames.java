@@ -20,6 +20,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.util.IOFunction;
 
 /**
  * {@link CorpusNames} answered from an index: the bigram field's term dictionary for the quick
@@ -28,45 +29,23 @@ import org.apache.lucene.search.ReferenceManager;
  * Thread-safe.
  */
 final class IndexedNames implements CorpusNames {
-  /** Lends a searcher for one question. */
-  private interface Lender {
-    <T> T withSearcher(Question<T> question) throws IOException;
-  }
-
-  private interface Question<T> {
-    T ask(IndexSearcher searcher) throws IOException;
-  }
-
-  private final Lender lender;
+  /** The searcher manager a search's lookups acquire the newest index from; null for a fixed searcher. */
+  private final ReferenceManager<IndexSearcher> manager;
+  /** The one searcher the linker's lookups read; null with a manager. */
+  private final IndexSearcher fixed;
   private final Analyzer analyzer;
 
   /** Answers from the newest index {@code manager} holds. */
   IndexedNames(ReferenceManager<IndexSearcher> manager, Analyzer analyzer) {
-    this(new Lender() {
-      @Override
-      public <T> T withSearcher(Question<T> question) throws IOException {
-        IndexSearcher s = manager.acquire();
-        try {
-          return question.ask(s);
-        } finally {
-          manager.release(s);
-        }
-      }
-    }, analyzer);
+    this.manager = manager;
+    this.fixed = null;
+    this.analyzer = analyzer;
   }
 
   /** Answers from the one index {@code searcher} reads. */
   IndexedNames(IndexSearcher searcher, Analyzer analyzer) {
-    this(new Lender() {
-      @Override
-      public <T> T withSearcher(Question<T> question) throws IOException {
-        return question.ask(searcher);
-      }
-    }, analyzer);
-  }
-
-  private IndexedNames(Lender lender, Analyzer analyzer) {
-    this.lender = lender;
+    this.manager = null;
+    this.fixed = searcher;
     this.analyzer = analyzer;
   }
 
@@ -102,9 +81,17 @@ final class IndexedNames implements CorpusNames {
     });
   }
 
-  private <T> T ask(Question<T> question) {
+  private <T> T ask(IOFunction<IndexSearcher, T> question) {
     try {
-      return lender.withSearcher(question);
+      if (manager == null) {
+        return question.apply(fixed);
+      }
+      IndexSearcher s = manager.acquire();
+      try {
+        return question.apply(s);
+      } finally {
+        manager.release(s);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
