@@ -6,10 +6,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,13 +32,26 @@ import java.util.regex.Pattern;
  * taken off what follows them. A part that opens with a subject note, "(computing) to mount", is
  * marked as the specialists' sense. A headword with several readings lists its common readings'
  * glosses before those of proper nouns (意: idea before Italy).
+ *
+ * <p>A proper noun of two or more characters with no common reading leads with the name it goes by
+ * ({@link Gloss#name}): the capitalised words its first definition opens with (Tianjin
+ * municipality: tianjin; Hong Kong, special administrative region: hong kong), or those of the
+ * fuller form it points to (成都: see 成都市, Chengdu). {@link LexiconCompiler} puts that name
+ * first among the word's English.
  */
 final class CedictReader {
   /** Longer glosses describe rather than translate ("the emergency number for ..."). */
   static final int MAX_WORDS = 3;
 
-  /** One English target: its text and whether the definition named a specialist subject. */
-  record Gloss(String english, boolean subject) {}
+  /**
+   * One English target: its text, whether the definition named a specialist subject, and whether
+   * it is the name a proper noun goes by ({@link #read}).
+   */
+  record Gloss(String english, boolean subject, boolean name) {
+    Gloss(String english, boolean subject) {
+      this(english, subject, false);
+    }
+  }
 
   /** Han from the basic block and Extension A to Extension G. */
   private static final Pattern HAN = Pattern.compile("[\\x{3400}-\\x{9FFF}\\x{20000}-\\x{3134F}]+");
@@ -49,6 +67,10 @@ final class CedictReader {
   private static final Pattern NOTE = Pattern.compile("\\([^()]*\\)");
   private static final Pattern ARTICLE = Pattern.compile("^(?:to|a|an|the) ");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\b(?:sb|sth|one's|oneself)\\b");
+  /** A reference to a proper noun's entry, "see 廈門市|厦门市[Xia4 men2 Shi4]": the Simplified headword. */
+  private static final Pattern NAME_REFERENCE = Pattern.compile("^see (?:\\S+\\|)?(\\p{IsHan}+)\\[\\p{Lu}");
+  /** The capitalised words a proper noun's definition opens with: "Tianjin municipality", "Xi'an, ...". */
+  private static final Pattern LEADING_NAME = Pattern.compile("^\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*)*(?=$|[ ,;(])");
 
   private CedictReader() {}
 
@@ -59,6 +81,9 @@ final class CedictReader {
   static Map<String, List<Gloss>> read(Reader json) throws IOException {
     Map<String, List<Gloss>> common = new LinkedHashMap<>();
     Map<String, List<Gloss>> names = new LinkedHashMap<>();
+    Set<String> commonReadings = new HashSet<>();
+    Map<String, String> leadingNames = new HashMap<>();
+    Map<String, String> fullForms = new LinkedHashMap<>();
     try (JsonParser p = new JsonFactory().createParser(json)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new IOException("CC-CEDICT JSON must be an array of entries, found " + p.currentToken());
@@ -85,17 +110,66 @@ final class CedictReader {
         if (simplified == null || !HAN.matcher(simplified).matches()) {
           continue;
         }
+        // CC-CEDICT writes a proper noun's pinyin capitalised (Yi4 da4 li4).
+        boolean name = !pinyin.isEmpty() && Character.isUpperCase(pinyin.charAt(0));
+        if (name) {
+          noteName(simplified, definitions, leadingNames, fullForms);
+        } else {
+          commonReadings.add(simplified);
+        }
         List<Gloss> glosses = glosses(definitions);
         if (!glosses.isEmpty()) {
-          // CC-CEDICT writes a proper noun's pinyin capitalised (Yi4 da4 li4).
-          boolean name = !pinyin.isEmpty() && Character.isUpperCase(pinyin.charAt(0));
           addNew((name ? names : common).computeIfAbsent(simplified, k -> new ArrayList<>()), glosses);
         }
       }
     }
     Map<String, List<Gloss>> out = new LinkedHashMap<>(common);
     names.forEach((word, glosses) -> addNew(out.computeIfAbsent(word, k -> new ArrayList<>()), glosses));
+    Set<String> named = new LinkedHashSet<>(leadingNames.keySet());
+    named.addAll(fullForms.keySet());
+    for (String word : named) {
+      String english = leadingNames.getOrDefault(word, leadingNames.get(fullForms.get(word)));
+      if (english == null || commonReadings.contains(word) || word.codePointCount(0, word.length()) < 2) {
+        continue; // 意 (Italy) is an idea first; a one-character name (京) is an abbreviation
+      }
+      List<Gloss> glosses = out.computeIfAbsent(word, k -> new ArrayList<>());
+      glosses.removeIf(g -> g.english().equals(english));
+      glosses.add(0, new Gloss(english, false, true));
+    }
     return out;
+  }
+
+  /**
+   * Notes the name a proper noun goes by: the capitalised words its first definition opens with
+   * (Tianjin municipality: tianjin; Chengdu, sub-provincial city: chengdu), or, where the entry only
+   * points to a fuller form of itself (成都: see 成都市[Cheng2 du1 Shi4]), that form, whose name it
+   * shares. CC-CEDICT names places as English writes them today, where ECDICT's rows give older
+   * spellings the frequency lists rank first (Tientsin, Amoy, Chengtu).
+   */
+  private static void noteName(String word, List<String> definitions, Map<String, String> leadingNames,
+      Map<String, String> fullForms) {
+    for (String definition : definitions) {
+      Matcher reference = NAME_REFERENCE.matcher(definition);
+      if (reference.find()) {
+        String fullForm = reference.group(1);
+        if (fullForm.length() > word.length() && fullForm.startsWith(word)) {
+          fullForms.putIfAbsent(word, fullForm);
+        }
+        continue;
+      }
+      Matcher name = LEADING_NAME.matcher(definition);
+      if (name.find()) {
+        // The whole of the definition's first part (Chengdu, ...; Hong Kong, ...), or the entry's
+        // pinyin before a descriptor (Tianjin municipality): not Yuan of "Yuan dynasty".
+        String part = definition.split("[,;(]", 2)[0].strip();
+        String key = LexiconCompiler.normaliseEnglish(name.group());
+        if (key != null && key.split(" ").length <= MAX_WORDS
+            && (name.group().equals(part) || Pinyin.spells(key.replace(" ", ""), word))) {
+          leadingNames.putIfAbsent(word, key);
+        }
+      }
+      return; // only the first definition names the entry
+    }
   }
 
   private static void addNew(List<Gloss> all, List<Gloss> more) {

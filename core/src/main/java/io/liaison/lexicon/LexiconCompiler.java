@@ -54,6 +54,8 @@ public final class LexiconCompiler {
   static final float ALIGNED_SHARE = 0.5f;
   /** A multi-word CC-CEDICT gloss against a one-word one at the same place. */
   static final float CEDICT_PHRASE = 0.6f;
+  /** How far a proper noun's name leads the best other translation ({@link #nameFirst}): just ahead. */
+  static final float NAME_LEAD = 0.98f;
   /** How much an {@value #ADDITIONS} sense is trusted: as much as ECDICT's computing subject lines. */
   static final float ADDITION_FACTOR = SenseCleaner.SUBJECT_FACTOR;
   /** An {@value #ADDITIONS} pair's weight in the Chinese word's English list, against its first. */
@@ -715,6 +717,16 @@ public final class LexiconCompiler {
         back.merge(en, (first == 0f ? 1f : first) * ADDITION_REVERSE, Math::max);
       }
     });
+    // A proper noun's name gives the English name the word too, as much as its best, where ECDICT
+    // lists a fuller form of it (chengdu: 成都市, which SmartCN cuts 成都|市, so a text that writes
+    // 成都 alone was not found). Not every word the name spells: nanjing is 南京, not also 南靖.
+    Map<String, String> names = names(cedict, forward);
+    names.forEach((zh, en) -> {
+      LinkedHashMap<String, Float> chinese = forward.get(en);
+      if (!chinese.containsKey(zh) && chinese.keySet().stream().anyMatch(c -> c.length() > zh.length() && c.startsWith(zh))) {
+        chinese.put(zh, chinese.isEmpty() ? 1f : Collections.max(chinese.values()));
+      }
+    });
     // 3. Agreement: a Chinese word whose own reverse lookup points back gains, and vice versa.
     Map<String, List<Map.Entry<String, Float>>> toChinese = new TreeMap<>();
     for (Map.Entry<String, LinkedHashMap<String, Float>> e : forward.entrySet()) {
@@ -736,6 +748,7 @@ public final class LexiconCompiler {
         boolean agrees = top(forward.get(t.getKey()), 3).contains(zh);
         boosted.put(t.getKey(), t.getValue() * (agrees ? AGREEMENT_BOOST : 1f));
       }
+      nameFirst(boosted, names.get(zh));
       toEnglish.put(zh, finish(boosted, MAX_CHINESE_FANOUT, 1f, 0.25f));
     }
     return new Weights(toChinese, toEnglish);
@@ -875,6 +888,31 @@ public final class LexiconCompiler {
       }
     });
     return added;
+  }
+
+  /**
+   * A proper noun's English name as CC-CEDICT gives it ({@link CedictReader.Gloss#name}) leads the
+   * word's list, just ahead of the best translation: ECDICT's older spellings, which the frequency
+   * lists rank and so weigh more (天津: Tientsin 0.68 before Tianjin 0.31; 厦门: Amoy alone, as
+   * CC-CEDICT names it only under 厦门市), stay beside it as other ways to write the name.
+   */
+  private static void nameFirst(Map<String, Float> list, String name) {
+    if (name != null && list.containsKey(name)) {
+      list.put(name, Collections.max(list.values()) / NAME_LEAD);
+    }
+  }
+
+  /**
+   * Each proper noun's English name as CC-CEDICT gives it, where ECDICT has that name as a headword
+   * of its own: not as an inflected form, as Tours (图尔) is not tour.
+   */
+  private static Map<String, String> names(Map<String, List<CedictReader.Gloss>> cedict,
+      Map<String, LinkedHashMap<String, Float>> forward) {
+    Map<String, String> names = new HashMap<>();
+    cedict.forEach((zh, glosses) -> glosses.stream().filter(CedictReader.Gloss::name).findFirst()
+        .map(g -> headword(g.english(), forward, Map.of()))
+        .ifPresent(en -> names.put(zh, en)));
+    return names;
   }
 
   /** The ECDICT headword a CC-CEDICT gloss is, if any: itself, its lemma, or its other spelling. */

@@ -68,6 +68,64 @@ class CedictReaderTest {
   }
 
   @Test
+  void aProperNounLeadsWithTheNameItsDefinitionOpensWithOrItsFullFormsName() throws IOException {
+    String json = """
+        [{"traditional":"天津","simplified":"天津","pinyin":"Tian1 jin1","english":["Tianjin municipality (abbr. to 津[Jin1])"]},
+         {"traditional":"成都","simplified":"成都","pinyin":"Cheng2 du1","english":["see 成都市[Cheng2 du1 Shi4]"]},
+         {"traditional":"成都市","simplified":"成都市","pinyin":"Cheng2 du1 Shi4","english":["Chengdu, sub-provincial city and capital of Sichuan Province 四川省[Si4 chuan1 Sheng3]"]},
+         {"traditional":"香港","simplified":"香港","pinyin":"Xiang1 gang3","english":["Hong Kong, special administrative region (SAR) of the PRC"]},
+         {"traditional":"元朝","simplified":"元朝","pinyin":"Yuan2 chao2","english":["Yuan dynasty (1279-1368)"]},
+         {"traditional":"京","simplified":"京","pinyin":"Jing1","english":["Beijing"]},
+         {"traditional":"意","simplified":"意","pinyin":"Yi4","english":["Italy"]},
+         {"traditional":"意","simplified":"意","pinyin":"yi4","english":["idea"]},
+         {"traditional":"北極星","simplified":"北极星","pinyin":"Bei3 ji2 xing1","english":["Polaris","North Star"]},
+         {"traditional":"登記","simplified":"登记","pinyin":"deng1 ji4","english":["see 登錄|登录[deng1 lu4]"]}]
+        """;
+    Map<String, List<Gloss>> entries = CedictReader.read(new StringReader(json));
+    assertEquals(List.of(new Gloss("tianjin", false, true), new Gloss("tianjin municipality", false)), entries.get("天津"),
+        "the pinyin before a descriptor is the name");
+    assertEquals(List.of(new Gloss("chengdu", false, true)), entries.get("成都"), "a fuller form's name is the entry's");
+    assertEquals(new Gloss("chengdu", false, true), entries.get("成都市").get(0));
+    assertEquals(new Gloss("hong kong", false, true), entries.get("香港").get(0));
+    assertEquals(new Gloss("polaris", false, true), entries.get("北极星").get(0));
+    // Yuan alone is not the name of "Yuan dynasty"; a one-character name abbreviates one; a word
+    // with a common reading is that word first; a common word's reference is no name.
+    assertEquals(List.of(new Gloss("yuan dynasty", false)), entries.get("元朝"));
+    assertEquals(List.of(new Gloss("beijing", false)), entries.get("京"));
+    assertTrue(entries.get("意").stream().noneMatch(Gloss::name), entries.get("意").toString());
+    assertEquals(null, entries.get("登记"));
+  }
+
+  @Test
+  void aProperNounsNameLeadsItsEnglishBeforeAnOlderSpellingTheFrequencyListsRank() throws IOException {
+    // Shaped like ECDICT's rows: the old postal spelling is ranked, the pinyin is not.
+    String csv = LexiconCompilerTest.HEADER
+        + "Tientsin,,,n. 天津,,,,,27000,0,,,\n"
+        + "tianjin,,,n. 天津（中国一城市）,,,,,0,0,,,\n"
+        + "chengtu,,,n. 成都,,,,,26000,0,,,\n"
+        + "chengdu,,,n. 成都市（中国四川省省会）,,,,,0,0,,,\n";
+    Map<String, List<Gloss>> cedict = Map.of(
+        "天津", List.of(new Gloss("tianjin", false, true), new Gloss("tianjin municipality", false)),
+        "成都", List.of(new Gloss("chengdu", false, true)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LexiconCompiler.compile(new StringReader(csv), cedict, out);
+    Lexicon lexicon = Lexicon.load(new ByteArrayInputStream(out.toByteArray()));
+    assertEquals(List.of("tianjin", "tientsin"), texts(lexicon.toEnglish("天津")));
+    assertEquals(List.of("chengdu", "chengtu"), texts(lexicon.toEnglish("成都")));
+    // The name that spells the place's pinyin finds it the other way too, not only 成都市.
+    assertTrue(texts(lexicon.toChinese("chengdu")).containsAll(List.of("成都市", "成都")), lexicon.toChinese("chengdu").toString());
+
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    // What the reader gave before it knew names: a descriptor ECDICT has no headword for, and
+    // nothing for a reference.
+    LexiconCompiler.compile(new StringReader(csv), Map.of("天津", List.of(new Gloss("tianjin municipality", false))), plain);
+    Lexicon unnamed = Lexicon.load(new ByteArrayInputStream(plain.toByteArray()));
+    assertEquals("tientsin", unnamed.toEnglish("天津").get(0).text(), "without the name the ranked spelling leads");
+    assertEquals("chengtu", unnamed.toEnglish("成都").get(0).text());
+    assertEquals(List.of("成都市"), texts(unnamed.toChinese("chengdu")));
+  }
+
+  @Test
   void somethingOtherThanAnArrayIsRefused() {
     IOException e = assertThrows(IOException.class, () -> CedictReader.read(new StringReader("{\"a\":1}")));
     assertTrue(e.getMessage().contains("array"), e.getMessage());

@@ -426,6 +426,14 @@ class LiaisonQueryParserTest {
     assertTrue(texts(translator.translate("重庆", true, Set.of()).get(0)).contains("chongqing"));
     List<String> hongKong = texts(translator.translate("香港", true, Set.of()).get(0));
     assertTrue(hongKong.contains("hong kong") && !hongKong.contains("xianggang"), hongKong.toString());
+    // CC-CEDICT's name for the place comes before the older spellings ECDICT ranks (Tientsin,
+    // Chengtu, Amoy), which are still searched; 成都 and 厦门 it names under 成都市 and 厦门市.
+    List<String> tianjin = texts(translator.translate("天津", true, Set.of()).get(0));
+    assertTrue(tianjin.indexOf("tianjin") >= 0 && tianjin.indexOf("tianjin") < tianjin.indexOf("tientsin"), tianjin.toString());
+    List<String> chengdu = texts(translator.translate("成都", true, Set.of()).get(0));
+    assertTrue(chengdu.indexOf("chengdu") >= 0 && chengdu.indexOf("chengdu") < chengdu.indexOf("chengtu"), chengdu.toString());
+    List<String> xiamen = texts(translator.translate("厦门", true, Set.of()).get(0));
+    assertTrue(xiamen.indexOf("xiamen") >= 0 && xiamen.indexOf("xiamen") < xiamen.indexOf("amoy"), xiamen.toString());
   }
 
   @Test
