@@ -66,7 +66,8 @@ final class CedictReader {
   private static final Pattern TAKEN_OFF = Pattern.compile("^(?:fig\\.|abbr\\. for)\\s+", Pattern.CASE_INSENSITIVE);
   private static final Pattern NOTE = Pattern.compile("\\([^()]*\\)");
   private static final Pattern ARTICLE = Pattern.compile("^(?:to|a|an|the) ");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\b(?:sb|sth|one's|oneself)\\b");
+  /** The dictionaries' stand-ins for a person or thing (to turn sb in, keep one's word): no text writes them. */
+  static final Pattern PLACEHOLDER = Pattern.compile("\\b(?:sb|sth|one's|oneself)\\b");
   /** A reference to a proper noun's entry, "see 廈門市|厦门市[Xia4 men2 Shi4]": the Simplified headword. */
   private static final Pattern NAME_REFERENCE = Pattern.compile("^see (?:\\S+\\|)?(\\p{IsHan}+)\\[\\p{Lu}");
   /** The capitalised words a proper noun's definition opens with: "Tianjin municipality", "Xi'an, ...". */

@@ -651,7 +651,10 @@ public final class LexiconCompiler {
       float p = prior(row) * confidence.get(e.getKey());
       for (Map.Entry<String, Float> t : e.getValue().entrySet()) {
         LinkedHashMap<String, Float> back = reverse.computeIfAbsent(t.getKey(), k -> new LinkedHashMap<>());
-        if (!Pinyin.transliterates(row.key(), t.getKey())) {
+        // An English phrase with a stand-in (turn sb in, take one's own course) keeps its Chinese,
+        // but is no English for a Chinese word: it never matches a text, as CC-CEDICT's are left
+        // out by CedictReader.
+        if (!Pinyin.transliterates(row.key(), t.getKey()) && !CedictReader.PLACEHOLDER.matcher(row.key()).find()) {
           // A sense borrowed from an inflected form is as likely as that form is common: the plural's
           // row often glosses an idiom of the plural (doors: 通道), and with the lemma's frequency
           // it would take the Chinese word over (通道: door before passage and channel).
@@ -672,7 +675,7 @@ public final class LexiconCompiler {
     // (Hong Kong for 香港, Macao, Tibet) and the pinyin headword (Xianggang, Aomen, Xizang) is a
     // transliteration no text uses: it keeps its prior.
     reverseNorm.forEach((zh, back) -> {
-      if (zh.codePointCount(0, zh.length()) > 1
+      if (zh.codePointCount(0, zh.length()) > 1 && !back.isEmpty()
           && back.keySet().stream().noneMatch(en -> entries.get(en).rank() > 0 && !Pinyin.spells(en, zh))) {
         float best = Collections.max(back.values());
         back.replaceAll((en, v) -> Pinyin.spells(en, zh) ? best : v);

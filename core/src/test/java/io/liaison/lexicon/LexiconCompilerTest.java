@@ -126,6 +126,22 @@ class LexiconCompilerTest {
   }
 
   @Test
+  void anEnglishPhraseWithAStandInIsNoEnglishForTheChineseWord() throws IOException {
+    // Shaped like ECDICT's idiom rows: "sb", "sth" and "one's" stand in for words a text fills in.
+    Lexicon lexicon = compile(HEADER
+        + "turn sb in,,,告发,,,,,0,0,,,\n"
+        + "inform,,,\"vt. 通知, 告发\",,,,,3000,3000,,,\n"
+        + "make an example of sb,,,惩一儆百,,,,,0,0,,,\n"
+        + "look sth up,,,查检,,,,,0,0,,,\n"
+        + "check,,,n. 检查; 查检,,,,,1000,1000,,,\n");
+    assertEquals(List.of("inform"), lexicon.toEnglish("告发").stream().map(Translation::text).toList());
+    assertEquals(List.of("check"), lexicon.toEnglish("查检").stream().map(Translation::text).toList());
+    assertEquals(List.of(), lexicon.toEnglish("惩一儆百"), "its only English was a stand-in phrase");
+    // The English phrase keeps its Chinese.
+    assertEquals(List.of("告发"), lexicon.toChinese("turn sb in").stream().map(Translation::text).toList());
+  }
+
+  @Test
   void aSubjectLineRanksAsTheSecondSenseWhereverItStands() throws IOException {
     // Shaped like ECDICT's terminal: eleven general senses first, the computing sense last.
     Lexicon lexicon = compile(HEADER
