@@ -126,6 +126,26 @@ class CedictReaderTest {
   }
 
   @Test
+  void aCommonEnglishWordStaysInTheListOfItsFirstChineseTranslation() throws IOException {
+    // 项目 is the first sense of item, a very common word, and of undertaking, a less common one:
+    // turned around, undertaking weighed under the floor of 项目's list, though 项目 is what it
+    // means first (so it was with project: 项目 gave item alone).
+    String csv = LexiconCompilerTest.HEADER
+        + "item,,,\"n. 项目, 条款, 一则\",,,,,500,500,,,\n"
+        + "undertaking,,,\"n. 项目, 事业, 任务, 保证\",,,,,15000,15000,,,\n"
+        + "pedagogue,,,\"n. 项目, 教师\",,,,,25000,0,,,\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LexiconCompiler.compile(new StringReader(csv), Map.of(), out);
+    Lexicon lexicon = Lexicon.load(new ByteArrayInputStream(out.toByteArray()));
+    assertEquals("项目", lexicon.toChinese("undertaking").get(0).text());
+    List<String> xiangmu = texts(lexicon.toEnglish("项目"));
+    assertEquals("item", xiangmu.get(0));
+    assertTrue(xiangmu.contains("undertaking"), lexicon.toEnglish("项目").toString());
+    // Not a word past the common ranks whose first sense it is too.
+    assertTrue(!xiangmu.contains("pedagogue"), xiangmu.toString());
+  }
+
+  @Test
   void somethingOtherThanAnArrayIsRefused() {
     IOException e = assertThrows(IOException.class, () -> CedictReader.read(new StringReader("{\"a\":1}")));
     assertTrue(e.getMessage().contains("array"), e.getMessage());
