@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +83,7 @@ final class CedictReader {
     Map<String, List<Gloss>> names = new LinkedHashMap<>();
     Set<String> commonReadings = new HashSet<>();
     Map<String, String> leadingNames = new HashMap<>();
-    Map<String, String> fullForms = new LinkedHashMap<>();
+    Map<String, String> fullForms = new HashMap<>();
     try (JsonParser p = new JsonFactory().createParser(json)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new IOException("CC-CEDICT JSON must be an array of entries, found " + p.currentToken());
@@ -126,7 +125,7 @@ final class CedictReader {
     }
     Map<String, List<Gloss>> out = new LinkedHashMap<>(common);
     names.forEach((word, glosses) -> addNew(out.computeIfAbsent(word, k -> new ArrayList<>()), glosses));
-    Set<String> named = new LinkedHashSet<>(leadingNames.keySet());
+    Set<String> named = new HashSet<>(leadingNames.keySet());
     named.addAll(fullForms.keySet());
     for (String word : named) {
       String english = leadingNames.getOrDefault(word, leadingNames.get(fullForms.get(word)));

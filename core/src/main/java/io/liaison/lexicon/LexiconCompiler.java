@@ -729,7 +729,7 @@ public final class LexiconCompiler {
     names.forEach((zh, en) -> {
       LinkedHashMap<String, Float> chinese = forward.get(en);
       if (!chinese.containsKey(zh) && chinese.keySet().stream().anyMatch(c -> c.length() > zh.length() && c.startsWith(zh))) {
-        chinese.put(zh, chinese.isEmpty() ? 1f : Collections.max(chinese.values()));
+        chinese.put(zh, Collections.max(chinese.values())); // not empty: it holds the fuller form
       }
     });
     // 3. Agreement: a Chinese word whose own reverse lookup points back gains, and vice versa.
