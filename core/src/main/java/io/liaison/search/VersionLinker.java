@@ -57,6 +57,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -81,14 +82,20 @@ import org.apache.lucene.util.BytesRef;
  * is kept only when the best hits agree both ways. One-way
  * matches are left out: a page that merely shares a subject with another is not its translation.
  *
+ * <p>Then second choices, as competitive linking makes them: a document whose best match went to
+ * another pair (a second report on the same event, with the same names) turns to its next match
+ * among the documents still without a version, if that scores at least {@link
+ * #SECOND_CHOICE_SHARE} of its best, and the two pair when the choice is mutual; rounds go on until
+ * none pairs. Each search keeps its {@link #CANDIDATES} best hits for this.
+ *
  * <p>Cost: one translated query per document the first time, measured in
  * {@code bench/crosslang/MERGE-SWEEP.md}; a corpus in one language group is not queried at all.
  *
  * <p>Incremental: a document the indexer added or replaced carries an empty column, so a run
  * queries only those, the documents whose version is gone or was replaced, and the best matches
  * of these. A document found to have no version is marked checked ({@link #NONE}) and is not
- * queried again until it changes or a new document finds it as its best match; a document whose
- * version pairs with a new one instead is marked so too.
+ * queried again until it changes or a document searched finds it as its best match or second
+ * choice; a document whose version pairs with a new one instead is marked so too.
  *
  * <p>A second kind of version, {@link Kind#SCRIPT}, pairs a Simplified text with its Traditional
  * conversion (a page a Hong Kong or Macau site publishes in both scripts), in the {@link
@@ -115,6 +122,16 @@ public final class VersionLinker {
    * right, and 0.8 only 487 (MERGE-SWEEP.md, session 31).
    */
   static final double SAME_TEXT_SHARE = 0.5;
+  /** How many of a document's best matches are kept for second choices. */
+  static final int CANDIDATES = 5;
+  /**
+   * How near its best a document's second choice must score. On the mixed corpora of {@code
+   * bench/crosslang/run.sh}, second choices within 0.7 of the best add 38–40 right links and 2–3
+   * wrong ones to the manual pages' 427 and 7, and 10–15 right ones, none wrong, to the Reference's
+   * 405–413; a choice within 0.5, or at any score, links the sample corpus's overview of the ILD to
+   * the wrong party-exchanges report (MERGE-SWEEP.md, session 39).
+   */
+  static final double SECOND_CHOICE_SHARE = 0.7;
 
   /** The kinds of version a document can have, each in a column of its own. */
   public enum Kind {
@@ -166,8 +183,9 @@ public final class VersionLinker {
     /**
      * @param kind the kind of version being linked (language versions first, then scripts)
      * @param searched documents of this kind searched so far
-     * @param toSearch documents of this kind to search in all, as far as known: it grows once when
-     *     the best matches found are searched in turn
+     * @param toSearch documents of this kind to search in all, as far as known: it grows when the
+     *     best matches found are searched in turn, and when a second choice is a document not
+     *     searched yet
      */
     void searched(Kind kind, int searched, int toSearch);
   }
@@ -417,12 +435,13 @@ public final class VersionLinker {
       this.state = state;
     }
 
-    Optional<String> bestOf(String id, Kind kind) throws IOException {
+    /** The document's best matches in the other group, best first: at most {@link #CANDIDATES}, none when nothing matches. */
+    List<Match> matches(String id, Kind kind) throws IOException {
       queried.incrementAndGet();
       String anchorWords = anchorWords(opening(id));
       Query anchors = kind == Kind.LANGUAGE ? query(anchorWords) : untranslated(anchorWords);
       if (anchors == null) {
-        return Optional.empty();
+        return List.of();
       }
       BooleanQuery.Builder builder = new BooleanQuery.Builder().add(anchors, BooleanClause.Occur.MUST);
       if (kind == Kind.LANGUAGE) {
@@ -433,12 +452,16 @@ public final class VersionLinker {
         builder.add(new TermQuery(new Term(Fields.SCRIPT, other)), BooleanClause.Occur.FILTER);
       }
       Query inOther = builder.build();
-      // A threshold of 1 lets the collector skip what cannot beat the best so far from the start.
-      TopDocs top = searcher.search(inOther, new TopScoreDocCollectorManager(1, 1));
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
+      // A threshold as small as the list lets the collector skip what cannot make it from the start.
+      TopDocs top = searcher.search(inOther, new TopScoreDocCollectorManager(CANDIDATES, CANDIDATES));
+      List<Match> found = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc hit : top.scoreDocs) {
+        String other = searcher.storedFields().document(hit.doc, Set.of(Fields.ID)).get(Fields.ID);
+        if (other != null) {
+          found.add(new Match(other, hit.score));
+        }
       }
-      return Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.ID)).get(Fields.ID));
+      return List.copyOf(found);
     }
 
     /** The document's opening: {@link #OPENING_CHARS} characters of its title and body. */
@@ -562,13 +585,16 @@ public final class VersionLinker {
     }
   }
 
+  /** A document found by a linking query, and its score. */
+  private record Match(String id, float score) {}
+
   /** One linking pass: the documents to look at, the best matches found, and the updates. */
   private static final class Run {
     final State state;
     final Kind kind;
     final Map<String, String> column;
     final Finder finder;
-    final Map<String, Optional<String>> best = new ConcurrentHashMap<>();
+    final Map<String, List<Match>> matches = new ConcurrentHashMap<>();
     final Map<String, String> updates = new TreeMap<>();
     final Progress progress;
     final AtomicInteger searched = new AtomicInteger();
@@ -599,18 +625,80 @@ public final class VersionLinker {
           continue;
         }
         Optional<String> other = bestOf(id);
-        if (other.isPresent() && bestOf(other.get()).equals(Optional.of(id))
-            && (kind == Kind.LANGUAGE || finder.sameText(id, other.get()))) {
-          release(id, other.get());
-          release(other.get(), id);
-          set(id, other.get());
-          set(other.get(), id);
+        if (other.isPresent() && bestOf(other.get()).equals(Optional.of(id)) && sameText(id, other.get())) {
+          pair(id, other.get());
           decided.add(other.get());
         } else {
           set(id, NONE);
         }
         decided.add(id);
       }
+      linkSecondChoices();
+    }
+
+    /**
+     * Second choices, as competitive linking has them: a document still without a version whose
+     * best match went to another pair turns to its best match among the documents still without
+     * one, if that scores at least {@link #SECOND_CHOICE_SHARE} of its best; a choice that is
+     * mutual makes a pair, and the rounds go on until none does. Documents linked in an earlier run
+     * are not free; free ones this run has not searched are searched when first chosen.
+     */
+    private void linkSecondChoices() throws IOException {
+      Set<String> looked = new TreeSet<>(matches.keySet());
+      while (true) {
+        Map<String, String> choice = new TreeMap<>();
+        for (String id : new ArrayList<>(looked)) {
+          Optional<String> c = free(id) ? choiceOf(id) : Optional.empty();
+          if (c.isPresent()) {
+            choice.put(id, c.get());
+            if (looked.add(c.get())) {
+              toSearch++;
+              choiceOf(c.get()).ifPresent(back -> choice.put(c.get(), back));
+              progress.searched(kind, searched.incrementAndGet(), toSearch);
+            }
+          }
+        }
+        boolean paired = false;
+        for (Map.Entry<String, String> e : choice.entrySet()) {
+          String id = e.getKey();
+          String other = e.getValue();
+          if (free(id) && free(other) && id.equals(choice.get(other)) && sameText(id, other)) {
+            pair(id, other);
+            paired = true;
+          }
+        }
+        if (!paired) {
+          return;
+        }
+      }
+    }
+
+    /** The document's best match among those still free, if it scores near enough its best. */
+    private Optional<String> choiceOf(String id) throws IOException {
+      List<Match> list = matchesOf(id);
+      if (list.isEmpty()) {
+        return Optional.empty();
+      }
+      double floor = SECOND_CHOICE_SHARE * list.get(0).score();
+      return list.stream().filter(m -> m.score() >= floor && free(m.id())).map(Match::id).findFirst();
+    }
+
+    /** Whether the document has no version yet: never linked, or checked and found to have none. */
+    private boolean free(String id) {
+      String value = column.get(id);
+      return value != null && (value.isEmpty() || value.equals(NONE)) && state.takesPart(kind, id);
+    }
+
+    /** Language versions need only agree; script versions must hold each other's words, as a conversion does. */
+    private boolean sameText(String id, String other) throws IOException {
+      return kind == Kind.LANGUAGE || finder.sameText(id, other);
+    }
+
+    private void pair(String id, String other) {
+      release(id, other);
+      release(other, id);
+      set(id, other);
+      set(other, id);
     }
 
     /** Finds the best matches of the documents to look at, and of those matches, on {@code threads} threads. */
@@ -620,7 +708,8 @@ public final class VersionLinker {
         toSearch = todo.size();
         pool.submit(() -> todo.parallelStream().forEach(this::searchUnchecked)).get();
         Set<String> second = new TreeSet<>();
-        best.values().forEach(o -> o.filter(b -> !best.containsKey(b)).ifPresent(second::add));
+        matches.values().forEach(list -> list.stream().findFirst().map(Match::id)
+            .filter(b -> !matches.containsKey(b)).ifPresent(second::add));
         toSearch += second.size();
         pool.submit(() -> second.parallelStream().forEach(this::searchUnchecked)).get();
       } catch (InterruptedException e) {
@@ -642,20 +731,24 @@ public final class VersionLinker {
 
     private void searchUnchecked(String id) {
       try {
-        bestOf(id);
+        matchesOf(id);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       progress.searched(kind, searched.incrementAndGet(), toSearch);
     }
 
-    private Optional<String> bestOf(String id) throws IOException {
-      Optional<String> known = best.get(id);
+    private List<Match> matchesOf(String id) throws IOException {
+      List<Match> known = matches.get(id);
       if (known == null) {
-        known = finder.bestOf(id, kind);
-        best.put(id, known);
+        known = finder.matches(id, kind);
+        matches.put(id, known);
       }
       return known;
+    }
+
+    private Optional<String> bestOf(String id) throws IOException {
+      return matchesOf(id).stream().findFirst().map(Match::id);
     }
 
     /** Marks the old version of {@code id} unlinked when {@code id} now pairs with another document. */

@@ -68,6 +68,23 @@ class VersionLinkerTest {
   }
 
   @Test
+  void aTextWhoseBestMatchPairedWithAnotherTakesItsNextWhenThatChoosesItToo() throws IOException {
+    // A second report on the port: its openings share the port story's rarest words (Qingdao,
+    // berth seven, the container crane), and the English port story's best match is the Chinese
+    // award report, which pairs with its own English. The port story's next match scores within
+    // SECOND_CHOICE_SHARE of its best and chooses it back, as a translation does.
+    write("en/award.txt", "Crane engineers honoured in Qingdao\nThe Qingdao port authority gave an award to the engineers "
+        + "who repaired the container crane at berth seven.");
+    write("zh/banjiang.txt", "青岛表彰起重机工程师\n青岛港务局为修好七号泊位集装箱起重机的工程师颁奖。");
+    VersionLinker.Summary s = indexAndLink();
+    Map<String, String> pairs = VersionLinker.pairs(index);
+    assertEquals("zh/banjiang.txt", pairs.get("en/award.txt"), pairs.toString());
+    assertEquals("zh/gangkou.txt", pairs.get("en/port.txt"), "paired as a second choice: " + pairs);
+    assertEquals(4, s.pairs(), "and the lone texts stay alone: " + pairs);
+    assertFalse(pairs.containsKey("en/volcano.txt"), pairs.toString());
+  }
+
+  @Test
   void progressIsToldOfEachDocumentSearchedAndOfTheTotal() throws IOException {
     new Indexer(Indexer.Options.of(corpus, index)).run();
     List<Integer> searched = Collections.synchronizedList(new ArrayList<>());
