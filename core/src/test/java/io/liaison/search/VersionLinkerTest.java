@@ -85,6 +85,19 @@ class VersionLinkerTest {
   }
 
   @Test
+  void theSecondReportArrivingLaterLeavesThePairsAFirstRunMakes() throws IOException {
+    assertEquals(3, indexAndLink().pairs());
+    write("en/award.txt", "Crane engineers honoured in Qingdao\nThe Qingdao port authority gave an award to the engineers "
+        + "who repaired the container crane at berth seven.");
+    write("zh/banjiang.txt", "青岛表彰起重机工程师\n青岛港务局为修好七号泊位集装箱起重机的工程师颁奖。");
+    VersionLinker.Summary later = indexAndLink();
+    Map<String, String> pairs = VersionLinker.pairs(index);
+    assertEquals(4, later.pairs(), pairs.toString());
+    assertEquals("zh/banjiang.txt", pairs.get("en/award.txt"), pairs.toString());
+    assertEquals("zh/gangkou.txt", pairs.get("en/port.txt"), "the port story keeps its version: " + pairs);
+  }
+
+  @Test
   void progressIsToldOfEachDocumentSearchedAndOfTheTotal() throws IOException {
     new Indexer(Indexer.Options.of(corpus, index)).run();
     List<Integer> searched = Collections.synchronizedList(new ArrayList<>());
