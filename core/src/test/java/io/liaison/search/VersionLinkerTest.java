@@ -67,15 +67,20 @@ class VersionLinkerTest {
         "en/library.txt", "zh/tushuguan.txt", "zh/tushuguan.txt", "en/library.txt"), VersionLinker.pairs(index));
   }
 
+  /** A second report on the port, in English and Chinese: the award to the engineers who repaired its crane. */
+  private void writeTheAwardReport() throws IOException {
+    write("en/award.txt", "Crane engineers honoured in Qingdao\nThe Qingdao port authority gave an award to the engineers "
+        + "who repaired the container crane at berth seven.");
+    write("zh/banjiang.txt", "青岛表彰起重机工程师\n青岛港务局为修好七号泊位集装箱起重机的工程师颁奖。");
+  }
+
   @Test
   void aTextWhoseBestMatchPairedWithAnotherTakesItsNextWhenThatChoosesItToo() throws IOException {
     // A second report on the port: its openings share the port story's rarest words (Qingdao,
     // berth seven, the container crane), and the English port story's best match is the Chinese
     // award report, which pairs with its own English. The port story's next match scores within
     // SECOND_CHOICE_SHARE of its best and chooses it back, as a translation does.
-    write("en/award.txt", "Crane engineers honoured in Qingdao\nThe Qingdao port authority gave an award to the engineers "
-        + "who repaired the container crane at berth seven.");
-    write("zh/banjiang.txt", "青岛表彰起重机工程师\n青岛港务局为修好七号泊位集装箱起重机的工程师颁奖。");
+    writeTheAwardReport();
     VersionLinker.Summary s = indexAndLink();
     Map<String, String> pairs = VersionLinker.pairs(index);
     assertEquals("zh/banjiang.txt", pairs.get("en/award.txt"), pairs.toString());
@@ -87,9 +92,7 @@ class VersionLinkerTest {
   @Test
   void theSecondReportArrivingLaterLeavesThePairsAFirstRunMakes() throws IOException {
     assertEquals(3, indexAndLink().pairs());
-    write("en/award.txt", "Crane engineers honoured in Qingdao\nThe Qingdao port authority gave an award to the engineers "
-        + "who repaired the container crane at berth seven.");
-    write("zh/banjiang.txt", "青岛表彰起重机工程师\n青岛港务局为修好七号泊位集装箱起重机的工程师颁奖。");
+    writeTheAwardReport();
     VersionLinker.Summary later = indexAndLink();
     Map<String, String> pairs = VersionLinker.pairs(index);
     assertEquals(4, later.pairs(), pairs.toString());
