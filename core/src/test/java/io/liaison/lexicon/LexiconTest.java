@@ -180,6 +180,13 @@ class LexiconTest {
     assertEquals(List.of("meta data"), LEXICON.otherSpellings("metadata"));
     assertEquals(List.of("hard links"), LEXICON.otherSpellings("hardlinks"));
     assertEquals(List.of("e mail"), LEXICON.otherSpellings("email"));
+    // Open to closed where the dictionary lists no closed word at all (nor its singular): both parts
+    // are words of three letters or more, so it is written closed in technical text (hardlinks).
+    assertTrue(LEXICON.toChinese("hardlinks").isEmpty() && LEXICON.toChinese("hardlink").isEmpty(), "hardlink is listed");
+    assertEquals(List.of("hardlinks"), LEXICON.otherSpellings("hard links"));
+    assertEquals(List.of("cronjob"), LEXICON.otherSpellings("cron job"));
+    assertEquals(List.of(), LEXICON.otherSpellings("search for")); // a function word
+    assertEquals(List.of(), LEXICON.otherSpellings("ox cart")); // a part of two letters
     // Not compounds: parts that do not say what the word means, function words, three parts.
     assertEquals(List.of(), LEXICON.otherSpellings("carpet"));
     assertEquals(List.of(), LEXICON.otherSpellings("car pet"));
