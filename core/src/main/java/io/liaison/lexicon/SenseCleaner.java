@@ -25,7 +25,8 @@ final class SenseCleaner {
   // that their commas do not split the sense.
   private static final Pattern NOTES =
       Pattern.compile("\\([^()]*\\)|（[^（）]*）|\\[[^\\[\\]]*\\]|〔[^〔〕]*〕|【[^【】]*】|<[^<>]*>|＜[^＜＞]*＞");
-  private static final Pattern SPLIT = Pattern.compile("[,，;；、/|]");
+  private static final Pattern SPLIT = Pattern.compile("[,，;；、|]");
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
   private static final Pattern QUOTES = Pattern.compile("[“”‘’\"'《》「」『』\\s]");
   /** ECDICT's label for a line of personal names (not 人名录, a list of names). */
   private static final String NAMES = "人名";
@@ -79,7 +80,7 @@ final class SenseCleaner {
         previous = line;
         line = NOTES.matcher(line).replaceAll("");
       } while (!line.equals(previous));
-      for (String piece : SPLIT.split(line)) {
+      for (String piece : pieces(line)) {
         String text = QUOTES.matcher(piece).replaceAll("");
         if (!isHanWord(text)) {
           continue;
@@ -94,6 +95,48 @@ final class SenseCleaner {
     }
     // Web-sourced senses ([网络]) are noisy; use them only when nothing curated is left.
     return anyCurated ? out : web;
+  }
+
+  /** The senses of one line: split at its separators, and at each slash as {@link #alternatives} says. */
+  private static List<String> pieces(String line) {
+    List<String> out = new ArrayList<>();
+    for (String segment : SPLIT.split(line)) {
+      out.addAll(alternatives(QUOTES.matcher(segment).replaceAll("")));
+    }
+    return out;
+  }
+
+  /**
+   * A slash inside a sense offers a choice of one part, not two senses: 异步输入/输出 (asynchronous
+   * I/O) is 异步输入 and 异步输出, 取得进步/展 is 取得进步 and 取得进展, 根据/按照定义 is 根据定义 and
+   * 按照定义. Split whole, these gave 输出, 展 and 根据 as English words' senses, and inverted,
+   * 有趣 → "jazz up" (使更活泼欢快/有趣) and 某人 → bedecks (打扮某物/某人). When one side of a
+   * single slash is at least two characters shorter, it stands for as many characters at the
+   * other side's slash end, and the rest of that side is shared. Sides of about the same length
+   * (财宝箱/藏宝箱, 不安/焦虑的) and lists of three or more are alternatives whole, as before.
+   */
+  static List<String> alternatives(String segment) {
+    String[] parts = segment.split("/", -1);
+    if (parts.length != 2
+        || !HAN.matcher(parts[0]).matches()
+        || !HAN.matcher(parts[1]).matches()) {
+      return List.of(parts);
+    }
+    String left = parts[0];
+    String right = parts[1];
+    int l = left.codePointCount(0, left.length());
+    int r = right.codePointCount(0, right.length());
+    if (Math.abs(l - r) < 2) {
+      return List.of(left, right);
+    }
+    if (l < r) {
+      // 根据/按照定义: the right side's first l characters are the choice, its rest is shared.
+      int cut = right.offsetByCodePoints(0, l);
+      return List.of(left + right.substring(cut), right);
+    }
+    // 异步输入/输出: the left side's last r characters are the choice, its start is shared.
+    int cut = left.offsetByCodePoints(0, l - r);
+    return List.of(left, left.substring(0, cut) + right);
   }
 
   /** The trust in a subject line of the fields people search most ([计] computing, [经] economics). */

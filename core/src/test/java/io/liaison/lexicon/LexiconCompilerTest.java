@@ -142,6 +142,38 @@ class LexiconCompilerTest {
   }
 
   @Test
+  void aSlashOffersAChoiceOfOnePartNotTwoSenses() throws IOException {
+    // Shaped like ECDICT's rows: the slash stands between the parts that differ.
+    Lexicon lexicon = compile(HEADER
+        + "youngest,,,\"a. 最年幼的, 最小的儿子/女儿\",,,,,9000,9000,,,\n"
+        + "by definition,,,根据/按照定义,,,,,0,0,,,\n"
+        + "make progress,,,取得进步/展,,,,,0,0,,,\n"
+        + "treasure chest,,,财宝箱/藏宝箱,,,,,0,0,,,\n");
+    List<String> youngest = lexicon.toChinese("youngest").stream().map(Translation::text).toList();
+    assertTrue(youngest.containsAll(List.of("最小的儿子", "最小的女儿")), youngest.toString());
+    assertEquals(List.of("按照定义", "根据定义"),
+        lexicon.toChinese("by definition").stream().map(Translation::text).sorted().toList());
+    assertEquals(List.of("取得进展", "取得进步"),
+        lexicon.toChinese("make progress").stream().map(Translation::text).sorted().toList());
+    // Sides of about the same length are both whole senses.
+    assertEquals(List.of("treasure chest"), english(lexicon, "藏宝箱"));
+    assertEquals(List.of("treasure chest"), english(lexicon, "财宝箱"));
+  }
+
+  @Test
+  void theShorterSideOfASlashTakesTheRestOfTheLongerOne() {
+    assertEquals(List.of("根据定义", "按照定义"), SenseCleaner.alternatives("根据/按照定义"));
+    assertEquals(List.of("取得进步", "取得进展"), SenseCleaner.alternatives("取得进步/展"));
+    assertEquals(List.of("不安", "焦虑的"), SenseCleaner.alternatives("不安/焦虑的"));
+    assertEquals(List.of("和", "或", "与"), SenseCleaner.alternatives("和/或/与"));
+    assertEquals(List.of("TCP", "IP"), SenseCleaner.alternatives("TCP/IP"));
+  }
+
+  private static List<String> english(Lexicon lexicon, String chinese) {
+    return lexicon.toEnglish(chinese).stream().map(Translation::text).toList();
+  }
+
+  @Test
   void aSubjectLineRanksAsTheSecondSenseWhereverItStands() throws IOException {
     // Shaped like ECDICT's terminal: eleven general senses first, the computing sense last.
     Lexicon lexicon = compile(HEADER
