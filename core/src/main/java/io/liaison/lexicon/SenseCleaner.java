@@ -110,7 +110,7 @@ final class SenseCleaner {
    * A slash inside a sense offers a choice of one part, not two senses: 异步输入/输出 (asynchronous
    * I/O) is 异步输入 and 异步输出, 取得进步/展 is 取得进步 and 取得进展, 根据/按照定义 is 根据定义 and
    * 按照定义. Split whole, these gave 输出, 展 and 根据 as English words' senses, and inverted,
-   * 有趣 → "jazz up" (使更活泼欢快/有趣) and 某人 → bedecks (打扮某物/某人). When one side of a
+   * 输出系统 → "ROM BIOS" (固化的基本输入/输出系统). When one side of a
    * single slash is at least two characters shorter, it stands for as many characters at the
    * other side's slash end, and the rest of that side is shared. Sides of about the same length
    * (财宝箱/藏宝箱, 不安/焦虑的) and lists of three or more are alternatives whole, as before.
