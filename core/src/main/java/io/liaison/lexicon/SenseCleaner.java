@@ -80,8 +80,7 @@ final class SenseCleaner {
         previous = line;
         line = NOTES.matcher(line).replaceAll("");
       } while (!line.equals(previous));
-      for (String piece : pieces(line)) {
-        String text = QUOTES.matcher(piece).replaceAll("");
+      for (String text : pieces(line)) {
         if (!isHanWord(text)) {
           continue;
         }
@@ -97,7 +96,10 @@ final class SenseCleaner {
     return anyCurated ? out : web;
   }
 
-  /** The senses of one line: split at its separators, and at each slash as {@link #alternatives} says. */
+  /**
+   * The senses of one line, without quotes or spaces: split at its separators, and at a slash as
+   * {@link #alternatives} says.
+   */
   private static List<String> pieces(String line) {
     List<String> out = new ArrayList<>();
     for (String segment : SPLIT.split(line)) {
@@ -107,13 +109,14 @@ final class SenseCleaner {
   }
 
   /**
-   * A slash inside a sense offers a choice of one part, not two senses: 异步输入/输出 (asynchronous
-   * I/O) is 异步输入 and 异步输出, 取得进步/展 is 取得进步 and 取得进展, 根据/按照定义 is 根据定义 and
-   * 按照定义. Split whole, these gave 输出, 展 and 根据 as English words' senses, and inverted,
-   * 输出系统 → "ROM BIOS" (固化的基本输入/输出系统). When one side of a
-   * single slash is at least two characters shorter, it stands for as many characters at the
-   * other side's slash end, and the rest of that side is shared. Sides of about the same length
-   * (财宝箱/藏宝箱, 不安/焦虑的) and lists of three or more are alternatives whole, as before.
+   * A slash inside a sense offers a choice of one part, not two senses: 根据/按照定义 (by
+   * definition) is 根据定义 and 按照定义, 取得进步/展 (make progress) is 取得进步 and 取得进展. Split
+   * whole, they gave 根据 and 展 as those phrases' senses, and inverted, 固化的基本输入/输出系统 made
+   * "ROM BIOS" a translation of 输出系统. When one side of a single slash is at least two
+   * characters shorter, it stands for as many characters at the other side's slash end, and the
+   * rest of that side is shared. Sides of about the same length (财宝箱/藏宝箱, 不安/焦虑的) and lists
+   * of three or more are alternatives whole, as before. Only the script of the sides is checked
+   * here; what may be a sense (its length, a lone 的) is {@link #isHanWord}'s test on the results.
    */
   static List<String> alternatives(String segment) {
     String[] parts = segment.split("/", -1);

@@ -66,7 +66,7 @@ class LexiconCompilerTest {
     // Web-only entries keep a total weight below one.
     assertEquals(0.3f, lexicon.toChinese("web only").get(0).weight(), 1e-3f);
 
-    List<String> jingji = lexicon.toEnglish("经济").stream().map(Translation::text).toList();
+    List<String> jingji = english(lexicon, "经济");
     assertTrue(jingji.containsAll(List.of("economic", "economy")), jingji.toString());
     assertEquals("international trade", lexicon.toEnglish("国际贸易").get(0).text());
     assertEquals(2, lexicon.longestEnglishPhrase());
@@ -87,15 +87,15 @@ class LexiconCompilerTest {
         + "hongkong,,,n. 香港,,,,,27653,0,,,\n"
         + "Xianggang,,,香港(亦作Hong Kong 或Hongkong),,,,,0,0,,,\n"
         + "Chongqing,,,重庆(中国最大的直辖市),,,,,0,0,,,\n");
-    assertEquals(List.of("medium"), lexicon.toEnglish("中").stream().map(Translation::text).toList(),
+    assertEquals(List.of("medium"), english(lexicon, "中"),
         "zhong only spells 中 in pinyin");
     // A city's English name is its pinyin: the name, not a sound.
-    assertEquals(List.of("guangzhou"), lexicon.toEnglish("广州").stream().map(Translation::text).toList());
-    assertEquals(List.of("beijing"), lexicon.toEnglish("北京").stream().map(Translation::text).toList());
+    assertEquals(List.of("guangzhou"), english(lexicon, "广州"));
+    assertEquals(List.of("beijing"), english(lexicon, "北京"));
     // However rare the frequency lists make the pinyin, as an unranked proper noun.
     assertEquals(List.of("chongqing", "chungking"), lexicon.toEnglish("重庆").stream().map(Translation::text).sorted().toList());
     // Unless English has a name of its own that the frequency lists rank.
-    assertEquals(List.of("hongkong"), lexicon.toEnglish("香港").stream().map(Translation::text).toList());
+    assertEquals(List.of("hongkong"), english(lexicon, "香港"));
     assertEquals("package", lexicon.toEnglish("软件包").get(0).text(), "an unranked product name does not win");
     assertTrue(lexicon.isAcronymOnly("doc"));
     assertTrue(lexicon.isAcronymOnly("DOC"));
@@ -134,8 +134,8 @@ class LexiconCompilerTest {
         + "make an example of sb,,,惩一儆百,,,,,0,0,,,\n"
         + "look sth up,,,查检,,,,,0,0,,,\n"
         + "check,,,n. 检查; 查检,,,,,1000,1000,,,\n");
-    assertEquals(List.of("inform"), lexicon.toEnglish("告发").stream().map(Translation::text).toList());
-    assertEquals(List.of("check"), lexicon.toEnglish("查检").stream().map(Translation::text).toList());
+    assertEquals(List.of("inform"), english(lexicon, "告发"));
+    assertEquals(List.of("check"), english(lexicon, "查检"));
     assertEquals(List.of(), lexicon.toEnglish("惩一儆百"), "its only English was a stand-in phrase");
     // The English phrase keeps its Chinese.
     assertEquals(List.of("告发"), lexicon.toChinese("turn sb in").stream().map(Translation::text).toList());
@@ -225,7 +225,7 @@ class LexiconCompilerTest {
         + "down-load,,,卸载；转载,,,,,0,0,d:down-loaded,,\n"
         + "down-loaded,,,(down-load 的过去分词) 卸载；转载,,,,,0,0,0:down-load/1:d,,\n");
     assertEquals(List.of("下载"), lexicon.toChinese("download").stream().map(Translation::text).toList());
-    assertEquals(List.of("uninstall"), lexicon.toEnglish("卸载").stream().map(Translation::text).toList());
+    assertEquals(List.of("uninstall"), english(lexicon, "卸载"));
     assertEquals(List.of(), lexicon.toEnglish("下栽"));
     assertEquals(List.of("转载"), lexicon.toChinese("down-load").stream().map(Translation::text).toList());
   }
