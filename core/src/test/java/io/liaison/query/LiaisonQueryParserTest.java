@@ -450,6 +450,20 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aWordCutIntoCharactersInsideALongerPhraseKeepsItsTranslations() {
+    // SmartCN cuts 分页程序 (pager) into 分|页|程序; the dictionary knows the whole as "paging
+    // routine" and 分页 as page, pagination. 分 and 页 are that word, not characters left
+    // untranslated under the longer phrase.
+    List<Concept> concepts = translator.translate("分页程序", true, Set.of());
+    assertEquals(List.of("分页", "程序", "分页程序"), concepts.stream().map(Concept::source).toList());
+    Concept paging = concepts.get(0);
+    assertTrue(!paging.phrase() && texts(paging).contains("page"), paging.toString());
+    assertTrue(concepts.get(2).phrase() && texts(concepts.get(2)).contains("paging routine"), concepts.get(2).toString());
+    String parsed = parser(true).parseQuery("分页程序").toString();
+    assertTrue(parsed.contains("body:\"分 页\""), parsed);
+  }
+
+  @Test
   void withoutPhrasesEveryWordStandsAlone() {
     LiaisonQueryParser p = parser(true, Ablation.PHRASES);
     p.parseQuery("Belt and Road");

@@ -48,6 +48,17 @@ class SplitWordTest {
   }
 
   @Test
+  void aWordCutIntoCharactersInsideALongerPhraseStillFindsItsTranslation() throws Exception {
+    // 分页程序 (pager) is cut 分|页|程序, and the dictionary's phrase for it, paging routine, is in
+    // neither page; 分页 (page) is what tells them apart.
+    try (Liaison liaison = corpus(Map.of(
+        "pager.txt", "Viewers\nThis program shows long output one screen at a time and lets you move between pages.\n",
+        "copy.txt", "Copies\nThis program copies a file.\n"))) {
+      assertEquals(List.of("pager.txt", "copy.txt"), ids(liaison, SearchRequest.of("分页程序")));
+    }
+  }
+
+  @Test
   void aWordIsFoundInsideALongerWordAndItsOwnPageRanksFirst() throws Exception {
     // SmartCN cuts 文件名 (file name) as one word and 文件 (file) alone as another, so without the
     // bigrams a search for 文件, or for "file" translated to it, misses the first page.
