@@ -210,6 +210,19 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aQuestionWordIsSearchedButNotTranslated() {
+    // 哪里 (where): with where a function word, the dictionary's one gloss left was somewhere.
+    for (String question : List.of("哪里", "何处", "为何")) {
+      List<Concept> concepts = translator.translate(question + "可以获得镜像", true, Set.of());
+      Concept c = concepts.get(0);
+      assertEquals(question, c.source());
+      assertEquals(List.of(question), texts(c), c.toString());
+    }
+    // 几 is several in a statement (以下几个目录), so it keeps its translations.
+    assertTrue(!FunctionWords.chinese().contains("几"));
+  }
+
+  @Test
   void englishFunctionWordsAreNotTranslatedAndStandAsideForContentWords() {
     for (String word : List.of("how", "do", "i", "the")) {
       assertTrue(FunctionWords.english().contains(word), word);
