@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,8 +92,8 @@ class LauncherTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
-  /** Runs the launcher with only the given variables set (PATH has the system tools after {@code firstOnPath}). */
-  private Run launch(Path firstOnPath, Map<String, String> env, String... args) throws Exception {
+  /** The launcher with only the given variables set (PATH has the system tools after {@code firstOnPath}), not started. */
+  private ProcessBuilder launcher(Path firstOnPath, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("liaison").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
@@ -99,6 +102,12 @@ class LauncherTest {
     pb.environment().put("LIAISON_JDK_DIRS", jdks.toString());
     pb.environment().put("PATH", (firstOnPath == null ? "" : firstOnPath.resolve("bin") + ":") + "/usr/bin:/bin");
     pb.environment().putAll(env);
+    return pb;
+  }
+
+  /** Runs the launcher to its end. */
+  private Run launch(Path firstOnPath, Map<String, String> env, String... args) throws Exception {
+    ProcessBuilder pb = launcher(firstOnPath, env, args);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -235,6 +244,55 @@ class LauncherTest {
     assertEquals(0, second.code(), second.err());
     assertFalse(second.err().contains("building"), second.err());
     assertEquals(1, Files.readAllLines(builds).size(), Files.readString(builds));
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void twoCommandsStartedTogetherBuildOnceTheSecondWaitingForTheFirst() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/flock")), "flock (util-linux) is not installed");
+    // This mvn holds the build open until the test lets it finish: it writes to one named pipe
+    // and reads from another, so the test knows the build has begun and decides when it ends.
+    Path jdk25 = jdk("jdk-25", 25, true);
+    Path builds = dir.resolve("mvn-calls.log");
+    Path started = dir.resolve("mvn-started");
+    Path release = dir.resolve("mvn-release");
+    for (Path fifo : List.of(started, release)) {
+      assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    }
+    Files.writeString(jdk25.resolve("bin/mvn"), """
+        #!/bin/sh
+        echo "mvn $*" >> "%s"
+        echo started > "%s"
+        read line < "%s"
+        exit 0
+        """.formatted(builds, started, release));
+    executable(jdk25.resolve("bin/mvn"));
+    Files.setLastModifiedTime(root.resolve("server/target/liaison-server.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+    Path source = root.resolve("core/src/main/java/Changed.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "class Changed {}\n");
+
+    Process first = launcher(jdk25, Map.of(), "eval").redirectErrorStream(true).redirectOutput(dir.resolve("first.txt").toFile()).start();
+    Process second = null;
+    try {
+      assertEquals("started\n", Files.readString(started), "the first command's build began");
+      second = launcher(jdk25, Map.of(), "eval").redirectErrorStream(true).start();
+      BufferedReader said = second.inputReader(StandardCharsets.UTF_8);
+      String line = said.readLine();
+      assertEquals("liaison: another liaison command is building; waiting for it ...", line);
+      Files.writeString(release, "done\n");
+      assertTrue(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, first.exitValue(), Files.readString(dir.resolve("first.txt")));
+      assertEquals(0, second.exitValue());
+      assertFalse(said.lines().anyMatch(l -> l.contains("building (first run")), "the second built too");
+      assertEquals(1, Files.readAllLines(builds).size(), Files.readString(builds));
+    } finally {
+      for (Process p : second == null ? List.of(first) : List.of(first, second)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      }
+    }
   }
 
   /** The arguments the fake java was started with. */
