@@ -209,17 +209,16 @@ public final class QueryTranslator {
         phraseStart = i;
         phraseEnd = i + written.tokens() - 1;
       }
+      Map<String, Alternative> nestedFound = new LinkedHashMap<>();
       int nested = translate && pendingPhrase != null && !pendingName && !pendingCharacters && i <= phraseEnd
-          ? nestedWord(text, tokens, i, phraseEnd, chinese, simplified, ablations)
+          ? nestedWord(text, tokens, i, phraseEnd, chinese, simplified, ablations, nestedFound)
           : i;
       if (nested > i) {
         // Inside a longer phrase the dictionary knows (分页程序, paging routine), characters the
         // segmenter cut from a word of their own (分|页: 分页, page) are that word, one concept as a
         // word cut into characters is below, not characters left untranslated.
         String source = text.substring(tokens.get(i).start(), tokens.get(nested).end());
-        Map<String, Alternative> found = new LinkedHashMap<>();
-        lookUp(source, true, chinese, simplified, ablations, found);
-        Concept cut = concept(source, found, ablations, true);
+        Concept cut = concept(source, nestedFound, ablations, true);
         concepts.add(new Concept(cut.source(), cut.alternatives(), false));
         spans.add(new int[] {tokens.get(i).start(), tokens.get(nested).end()});
         i = nested;
@@ -314,7 +313,7 @@ public final class QueryTranslator {
   /**
    * The last token of the longest run of single Han characters from {@code i}, no further than
    * {@code end}, that the dictionary, glossary or corpus knows as one word (分|页 in 分页程序:
-   * 分页); {@code i} when there is none.
+   * 分页), with that word's translations put in {@code found}; {@code i} when there is none.
    *
    * <p>Without it such characters were covered by the longer phrase and kept no translation of
    * their own, so a rare phrase entry (分页程序: paging routine) was all that said "page", and
@@ -327,7 +326,7 @@ public final class QueryTranslator {
    * sets (LEXICON-SWEEP.md, session 42).
    */
   private int nestedWord(String text, List<Token> tokens, int i, int end, boolean chinese, boolean simplified,
-      Set<Ablation> ablations) {
+      Set<Ablation> ablations, Map<String, Alternative> found) {
     int last = i;
     while (last < end
         && isLoneHanCharacter(text.substring(tokens.get(last).start(), tokens.get(last).end()))
@@ -339,7 +338,6 @@ public final class QueryTranslator {
       if (onlyFunctionWords(tokens, i, j)) {
         continue;
       }
-      Map<String, Alternative> found = new LinkedHashMap<>();
       lookUp(text.substring(tokens.get(i).start(), tokens.get(j).end()), true, chinese, simplified, ablations, found);
       if (!found.isEmpty()) {
         return j;
