@@ -295,6 +295,53 @@ class LauncherTest {
     }
   }
 
+  @Test
+  void aTestRunWaitsForABuildInProgress() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/flock")), "flock (util-linux) is not installed");
+    // The install holds the build open until the test lets it end (as above); verify only logs.
+    Path jdk25 = jdk("jdk-25", 25, true);
+    Path builds = dir.resolve("mvn-calls.log");
+    Path started = dir.resolve("mvn-started");
+    Path release = dir.resolve("mvn-release");
+    for (Path fifo : List.of(started, release)) {
+      assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    }
+    Files.writeString(jdk25.resolve("bin/mvn"), """
+        #!/bin/sh
+        echo "mvn $*" >> "%s"
+        case "$*" in *verify*) exit 0 ;; esac
+        echo started > "%s"
+        read line < "%s"
+        exit 0
+        """.formatted(builds, started, release));
+    executable(jdk25.resolve("bin/mvn"));
+    Files.setLastModifiedTime(root.resolve("server/target/liaison-server.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+    Path source = root.resolve("core/src/main/java/Changed.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "class Changed {}\n");
+
+    Process build = launcher(jdk25, Map.of(), "eval").redirectErrorStream(true).redirectOutput(dir.resolve("build.txt").toFile()).start();
+    Process test = null;
+    try {
+      assertEquals("started\n", Files.readString(started), "the first command's build began");
+      test = launcher(jdk25, Map.of(), "test").redirectErrorStream(true).start();
+      BufferedReader said = test.inputReader(StandardCharsets.UTF_8);
+      assertEquals("liaison: another liaison command is building; waiting for it ...", said.readLine());
+      Files.writeString(release, "done\n");
+      assertTrue(build.waitFor(60, TimeUnit.SECONDS) && test.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, build.exitValue(), Files.readString(dir.resolve("build.txt")));
+      assertEquals(0, test.exitValue());
+      List<String> calls = Files.readAllLines(builds);
+      assertEquals(2, calls.size(), calls.toString());
+      assertTrue(calls.get(0).contains("install") && calls.get(1).contains("verify"), "the tests ran after the build: " + calls);
+    } finally {
+      for (Process p : test == null ? List.of(build) : List.of(build, test)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      }
+    }
+  }
+
   /** The arguments the fake java was started with. */
   private static String argsLine(Run r) {
     return r.out().lines().filter(l -> l.startsWith("ARGS ")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
