@@ -70,6 +70,12 @@ class LexiconTest {
     // The third list (system, network and desktop words): a phrase ECDICT has, and the Chinese side.
     assertTrue(texts(LEXICON.toChinese("subnet mask")).contains("子网掩码"), texts(LEXICON.toChinese("subnet mask")).toString());
     assertTrue(texts(LEXICON.toEnglish("僵尸进程")).contains("zombie"), texts(LEXICON.toEnglish("僵尸进程")).toString());
+    // The fourth list: words neither dictionary has on the Chinese side, and a technical sense
+    // (a disk or system image) beside the general one (mirror image).
+    assertEquals("exit code", LEXICON.toEnglish("退出码").get(0).text(), texts(LEXICON.toEnglish("退出码")).toString());
+    assertEquals("mutex", LEXICON.toEnglish("互斥锁").get(0).text(), texts(LEXICON.toEnglish("互斥锁")).toString());
+    assertTrue(texts(LEXICON.toEnglish("镜像")).contains("image"), texts(LEXICON.toEnglish("镜像")).toString());
+    assertTrue(texts(LEXICON.toEnglish("镜像")).contains("mirror image"), texts(LEXICON.toEnglish("镜像")).toString());
   }
 
   @Test
