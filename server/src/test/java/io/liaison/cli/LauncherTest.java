@@ -250,28 +250,11 @@ class LauncherTest {
   @EnabledOnOs(OS.LINUX)
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void twoCommandsStartedTogetherBuildOnceTheSecondWaitingForTheFirst() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/flock")), "flock (util-linux) is not installed");
-    // This mvn holds the build open until the test lets it finish: it writes to one named pipe
-    // and reads from another, so the test knows the build has begun and decides when it ends.
-    Path jdk25 = jdk("jdk-25", 25, true);
-    Path builds = dir.resolve("mvn-calls.log");
-    Path started = dir.resolve("mvn-started");
-    Path release = dir.resolve("mvn-release");
-    for (Path fifo : List.of(started, release)) {
-      assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-    }
-    Files.writeString(jdk25.resolve("bin/mvn"), """
-        #!/bin/sh
-        echo "mvn $*" >> "%s"
-        echo started > "%s"
-        read line < "%s"
-        exit 0
-        """.formatted(builds, started, release));
-    executable(jdk25.resolve("bin/mvn"));
-    Files.setLastModifiedTime(root.resolve("server/target/liaison-server.jar"), FileTime.from(Instant.now().minusSeconds(60)));
-    Path source = root.resolve("core/src/main/java/Changed.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, "class Changed {}\n");
+    HeldBuild held = staleBuildWithHeldMvn();
+    Path jdk25 = held.jdk();
+    Path builds = held.calls();
+    Path started = held.started();
+    Path release = held.release();
 
     Process first = launcher(jdk25, Map.of(), "eval").redirectErrorStream(true).redirectOutput(dir.resolve("first.txt").toFile()).start();
     Process second = null;
@@ -297,28 +280,11 @@ class LauncherTest {
 
   @Test
   void aTestRunWaitsForABuildInProgress() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/flock")), "flock (util-linux) is not installed");
-    // The install holds the build open until the test lets it end (as above); verify only logs.
-    Path jdk25 = jdk("jdk-25", 25, true);
-    Path builds = dir.resolve("mvn-calls.log");
-    Path started = dir.resolve("mvn-started");
-    Path release = dir.resolve("mvn-release");
-    for (Path fifo : List.of(started, release)) {
-      assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-    }
-    Files.writeString(jdk25.resolve("bin/mvn"), """
-        #!/bin/sh
-        echo "mvn $*" >> "%s"
-        case "$*" in *verify*) exit 0 ;; esac
-        echo started > "%s"
-        read line < "%s"
-        exit 0
-        """.formatted(builds, started, release));
-    executable(jdk25.resolve("bin/mvn"));
-    Files.setLastModifiedTime(root.resolve("server/target/liaison-server.jar"), FileTime.from(Instant.now().minusSeconds(60)));
-    Path source = root.resolve("core/src/main/java/Changed.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, "class Changed {}\n");
+    HeldBuild held = staleBuildWithHeldMvn();
+    Path jdk25 = held.jdk();
+    Path builds = held.calls();
+    Path started = held.started();
+    Path release = held.release();
 
     Process build = launcher(jdk25, Map.of(), "eval").redirectErrorStream(true).redirectOutput(dir.resolve("build.txt").toFile()).start();
     Process test = null;
@@ -340,6 +306,37 @@ class LauncherTest {
         p.destroyForcibly();
       }
     }
+  }
+
+  /** A JDK whose mvn an install blocks in (see {@link #staleBuildWithHeldMvn}), the log of its calls and its two pipes. */
+  private record HeldBuild(Path jdk, Path calls, Path started, Path release) {}
+
+  /**
+   * Makes the build stale and gives a JDK 25 whose {@code mvn install} holds the build open until
+   * the test lets it end: it writes to one named pipe and reads from another, so the test knows the
+   * build has begun and decides when it ends. {@code mvn verify} only logs its call.
+   */
+  private HeldBuild staleBuildWithHeldMvn() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/flock")), "flock (util-linux) is not installed");
+    Path jdk25 = jdk("jdk-25", 25, true);
+    HeldBuild held = new HeldBuild(jdk25, dir.resolve("mvn-calls.log"), dir.resolve("mvn-started"), dir.resolve("mvn-release"));
+    for (Path fifo : List.of(held.started(), held.release())) {
+      assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    }
+    Files.writeString(jdk25.resolve("bin/mvn"), """
+        #!/bin/sh
+        echo "mvn $*" >> "%s"
+        case "$*" in *verify*) exit 0 ;; esac
+        echo started > "%s"
+        read line < "%s"
+        exit 0
+        """.formatted(held.calls(), held.started(), held.release()));
+    executable(jdk25.resolve("bin/mvn"));
+    Files.setLastModifiedTime(root.resolve("server/target/liaison-server.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+    Path source = root.resolve("core/src/main/java/Changed.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "class Changed {}\n");
+    return held;
   }
 
   /** The arguments the fake java was started with. */
