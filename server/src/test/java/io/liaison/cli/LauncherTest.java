@@ -251,57 +251,53 @@ class LauncherTest {
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void twoCommandsStartedTogetherBuildOnceTheSecondWaitingForTheFirst() throws Exception {
     HeldBuild held = staleBuildWithHeldMvn();
-    Path jdk25 = held.jdk();
-    Path builds = held.calls();
-    Path started = held.started();
-    Path release = held.release();
-
-    Process first = launcher(jdk25, Map.of(), "eval").redirectErrorStream(true).redirectOutput(dir.resolve("first.txt").toFile()).start();
+    Process first = launcher(held.jdk(), Map.of(), "eval").redirectErrorStream(true).redirectOutput(dir.resolve("first.txt").toFile()).start();
     Process second = null;
     try {
-      assertEquals("started\n", Files.readString(started), "the first command's build began");
-      second = launcher(jdk25, Map.of(), "eval").redirectErrorStream(true).start();
+      assertEquals("started\n", Files.readString(held.started()), "the first command's build began");
+      second = launcher(held.jdk(), Map.of(), "eval").redirectErrorStream(true).start();
       BufferedReader said = second.inputReader(StandardCharsets.UTF_8);
       String line = said.readLine();
       assertEquals("liaison: another liaison command is building; waiting for it ...", line);
-      Files.writeString(release, "done\n");
+      Files.writeString(held.release(), "done\n");
       assertTrue(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS));
       assertEquals(0, first.exitValue(), Files.readString(dir.resolve("first.txt")));
       assertEquals(0, second.exitValue());
       assertFalse(said.lines().anyMatch(l -> l.contains("building (first run")), "the second built too");
-      assertEquals(1, Files.readAllLines(builds).size(), Files.readString(builds));
+      assertEquals(1, Files.readAllLines(held.calls()).size(), Files.readString(held.calls()));
     } finally {
-      for (Process p : second == null ? List.of(first) : List.of(first, second)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-      }
+      stop(first, second);
     }
   }
 
   @Test
+  @EnabledOnOs(OS.LINUX)
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aTestRunWaitsForABuildInProgress() throws Exception {
     HeldBuild held = staleBuildWithHeldMvn();
-    Path jdk25 = held.jdk();
-    Path builds = held.calls();
-    Path started = held.started();
-    Path release = held.release();
-
-    Process build = launcher(jdk25, Map.of(), "eval").redirectErrorStream(true).redirectOutput(dir.resolve("build.txt").toFile()).start();
+    Process build = launcher(held.jdk(), Map.of(), "eval").redirectErrorStream(true).redirectOutput(dir.resolve("build.txt").toFile()).start();
     Process test = null;
     try {
-      assertEquals("started\n", Files.readString(started), "the first command's build began");
-      test = launcher(jdk25, Map.of(), "test").redirectErrorStream(true).start();
+      assertEquals("started\n", Files.readString(held.started()), "the first command's build began");
+      test = launcher(held.jdk(), Map.of(), "test").redirectErrorStream(true).start();
       BufferedReader said = test.inputReader(StandardCharsets.UTF_8);
       assertEquals("liaison: another liaison command is building; waiting for it ...", said.readLine());
-      Files.writeString(release, "done\n");
+      Files.writeString(held.release(), "done\n");
       assertTrue(build.waitFor(60, TimeUnit.SECONDS) && test.waitFor(60, TimeUnit.SECONDS));
       assertEquals(0, build.exitValue(), Files.readString(dir.resolve("build.txt")));
       assertEquals(0, test.exitValue());
-      List<String> calls = Files.readAllLines(builds);
+      List<String> calls = Files.readAllLines(held.calls());
       assertEquals(2, calls.size(), calls.toString());
       assertTrue(calls.get(0).contains("install") && calls.get(1).contains("verify"), "the tests ran after the build: " + calls);
     } finally {
-      for (Process p : test == null ? List.of(build) : List.of(build, test)) {
+      stop(build, test);
+    }
+  }
+
+  /** Kills the processes started (null: not started) and their children, so a failed test leaves none behind. */
+  private static void stop(Process... processes) {
+    for (Process p : processes) {
+      if (p != null) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
       }
