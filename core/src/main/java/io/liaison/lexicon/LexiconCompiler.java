@@ -493,6 +493,11 @@ public final class LexiconCompiler {
     return rank > 0 && rank <= COMMON_RANK ? 0.5f : 0.8f;
   }
 
+  /** A word the frequency lists rank among the {@value #COMMON_RANK} most common. */
+  private static boolean isCommon(Row row) {
+    return row.rank() > 0 && row.rank() <= COMMON_RANK;
+  }
+
   /** What a sense at {@code place} (1 = first) is divided by, at this decay per place. */
   private static float placeDivisor(float decay, float place) {
     return 1f + decay * (place - 1);
@@ -666,6 +671,19 @@ public final class LexiconCompiler {
         }
       }
     }
+    // A lone character takes no English from a rare English word where a common one or CC-CEDICT
+    // translates it. ECDICT glosses a general word with a word of two characters (open: 打开, 开放)
+    // and a narrow one with a lone character (karat: 开, tricresol: 间, oops-a-daisy: 上), so
+    // inverted, the narrow words were a character's only or first English. The rare word keeps
+    // the character in its own list; a character nothing else translates keeps them.
+    reverse.forEach((zh, back) -> {
+      if (zh.codePointCount(0, zh.length()) == 1
+          && (back.keySet().stream().anyMatch(en -> isCommon(entries.get(en)))
+              || cedict.getOrDefault(zh, List.of()).stream()
+                  .anyMatch(g -> headword(g.english(), forward, inflected) != null))) {
+        back.keySet().removeIf(en -> !isCommon(entries.get(en)));
+      }
+    });
     Map<String, LinkedHashMap<String, Float>> reverseNorm = new HashMap<>();
     for (Map.Entry<String, LinkedHashMap<String, Float>> e : reverse.entrySet()) {
       reverseNorm.put(e.getKey(), normaliseTop(e.getValue(), 24, 1f));
@@ -742,7 +760,7 @@ public final class LexiconCompiler {
         boosted.put(t.getKey(), t.getValue() * (agrees ? AGREEMENT_BOOST : 1f));
       }
       Row row = entries.get(en);
-      int cap = (row.rank() > 0 && row.rank() <= COMMON_RANK ? COMMON_FANOUT : RARE_FANOUT) + learnt.getOrDefault(en, 0);
+      int cap = (isCommon(row) ? COMMON_FANOUT : RARE_FANOUT) + learnt.getOrDefault(en, 0);
       toChinese.put(en, finish(boosted, cap, confidence.get(en), 0.15f));
     }
     Map<String, List<Map.Entry<String, Float>>> toEnglish = new TreeMap<>();
@@ -912,7 +930,7 @@ public final class LexiconCompiler {
     list.replaceAll((en, v) -> {
       Row row = entries.get(en);
       List<Map.Entry<String, Float>> chinese = toChinese.get(en);
-      boolean common = row != null && row.rank() > 0 && row.rank() <= COMMON_RANK;
+      boolean common = row != null && isCommon(row);
       return common && chinese != null && !chinese.isEmpty() && chinese.get(0).getKey().equals(zh) ? Math.max(v, floor) : v;
     });
   }

@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -82,11 +83,13 @@ import org.apache.lucene.util.BytesRef;
  * is kept only when the best hits agree both ways. One-way
  * matches are left out: a page that merely shares a subject with another is not its translation.
  *
- * <p>Then second choices, as competitive linking makes them: a document whose best match went to
- * another pair (a second report on the same event, with the same names) turns to its next match
- * among the documents still without a version, if that scores at least {@link
- * #SECOND_CHOICE_SHARE} of its best, and the two pair when the choice is mutual; rounds go on until
- * none pairs. Each search keeps its {@link #CANDIDATES} best hits for this.
+ * <p>Then competitive linking (Melamed's one-to-one alignment) over the documents still without a
+ * version: two that list each other among their {@link #CANDIDATES} best matches score as a pair
+ * the sum of each one's score for the other over its own best, and pairs summing to at least
+ * {@link #PAIR_SHARES} are linked, highest first, each document once. A second report on the same
+ * event takes a translation's best match, and the translation then pairs with its other version,
+ * which it finds nearly as well; and a text whose best match is a third document (a note quoting
+ * its words) still pairs with its version where that version finds it first.
  *
  * <p>Cost: one translated query per document the first time, measured in
  * {@code bench/crosslang/MERGE-SWEEP.md}; a corpus in one language group is not queried at all.
@@ -94,8 +97,9 @@ import org.apache.lucene.util.BytesRef;
  * <p>Incremental: a document the indexer added or replaced carries an empty column, so a run
  * queries only those, the documents whose version is gone or was replaced, and the best matches
  * of these. A document found to have no version is marked checked ({@link #NONE}) and is not
- * queried again until it changes or a document searched finds it as its best match or second
- * choice; a document whose version pairs with a new one instead is marked so too.
+ * queried again until it changes or a document searched finds it as its best match or lists it
+ * among its best matches while both are still without a version; a document whose version pairs
+ * with a new one instead is marked so too.
  *
  * <p>A second kind of version, {@link Kind#SCRIPT}, pairs a Simplified text with its Traditional
  * conversion (a page a Hong Kong or Macau site publishes in both scripts), in the {@link
@@ -122,16 +126,17 @@ public final class VersionLinker {
    * right, and 0.8 only 487 (MERGE-SWEEP.md, session 31).
    */
   static final double SAME_TEXT_SHARE = 0.5;
-  /** How many of a document's best matches are kept for second choices. */
+  /** How many of a document's best matches are kept for competitive linking. */
   static final int CANDIDATES = 5;
   /**
-   * How near its best a document's second choice must score. On the mixed corpora of {@code
-   * bench/crosslang/run.sh}, second choices within 0.7 of the best add 38–40 right links and 2–3
-   * wrong ones to the manual pages' 427 and 7, and 10–15 right ones, none wrong, to the Reference's
-   * 405–413; a choice within 0.5, or at any score, links the sample corpus's overview of the ILD to
-   * the wrong party-exchanges report (MERGE-SWEEP.md, session 39).
+   * The least sum of two documents' shares of their best scores (each one's score for the other
+   * over its own best; 2 for mutual best matches) that links them after the mutual best matches.
+   * On the four mixed corpora of {@code bench/crosslang/run.sh}, 1.7 links 0–4 more right pairs
+   * than the second choices within 0.7 of the best it replaced, and no more wrong ones; 1.6 links
+   * 1–4 more right ones than 1.7 and one more wrong one; 1.8 2–5 fewer right ones than the second
+   * choices (MERGE-SWEEP.md, session 44).
    */
-  static final double SECOND_CHOICE_SHARE = 0.7;
+  static final double PAIR_SHARES = 1.7;
 
   /** The kinds of version a document can have, each in a column of its own. */
   public enum Kind {
@@ -184,8 +189,8 @@ public final class VersionLinker {
      * @param kind the kind of version being linked (language versions first, then scripts)
      * @param searched documents of this kind searched so far
      * @param toSearch documents of this kind to search in all, as far as known: it grows when the
-     *     best matches found are searched in turn, and when a second choice is a document not
-     *     searched yet
+     *     best matches found are searched in turn, and when competitive linking needs the matches
+     *     of a document not searched yet
      */
     void searched(Kind kind, int searched, int toSearch);
   }
@@ -586,7 +591,53 @@ public final class VersionLinker {
   }
 
   /** A document found by a linking query, and its score. */
-  private record Match(String id, float score) {}
+  record Match(String id, float score) {}
+
+  /**
+   * The pairs competitive linking makes from each document's best matches, best first: two
+   * documents that list each other, whose shares of their best scores sum to at least {@link
+   * #PAIR_SHARES}, highest sum first (then by id), each document in one pair, and only where {@code
+   * joinable} agrees at the time. Each pair once, the smaller id first.
+   */
+  static List<Map.Entry<String, String>> competitivePairs(Map<String, List<Match>> lists,
+      BiPredicate<String, String> joinable) {
+    record Candidate(String a, String b, double shares) {}
+    List<Candidate> candidates = new ArrayList<>();
+    for (Map.Entry<String, List<Match>> e : lists.entrySet()) {
+      String a = e.getKey();
+      for (Match m : e.getValue()) {
+        String b = m.id();
+        if (a.compareTo(b) < 0 && lists.containsKey(b)) {
+          double shares = share(e.getValue(), b) + share(lists.get(b), a);
+          if (shares >= PAIR_SHARES) {
+            candidates.add(new Candidate(a, b, shares));
+          }
+        }
+      }
+    }
+    candidates.sort(Comparator.comparingDouble(Candidate::shares).reversed()
+        .thenComparing(Candidate::a).thenComparing(Candidate::b));
+    Set<String> taken = new HashSet<>();
+    List<Map.Entry<String, String>> pairs = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (!taken.contains(c.a()) && !taken.contains(c.b()) && joinable.test(c.a(), c.b())) {
+        taken.add(c.a());
+        taken.add(c.b());
+        pairs.add(Map.entry(c.a(), c.b()));
+      }
+    }
+    return pairs;
+  }
+
+  /** A document's score for {@code other} over its best score; 0 when its list lacks {@code other}. */
+  private static double share(List<Match> list, String other) {
+    for (Match m : list) {
+      if (m.id().equals(other)) {
+        return m.score() / list.get(0).score();
+      }
+    }
+    return 0;
+  }
 
   /** One linking pass: the documents to look at, the best matches found, and the updates. */
   private static final class Run {
@@ -633,54 +684,44 @@ public final class VersionLinker {
         }
         decided.add(id);
       }
-      linkSecondChoices();
+      try {
+        linkCompetitively();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
     }
 
     /**
-     * Second choices, as competitive linking has them: a document still without a version whose
-     * best match went to another pair turns to its best match among the documents still without
-     * one, if that scores at least {@link #SECOND_CHOICE_SHARE} of its best; a choice that is
-     * mutual makes a pair, and the rounds go on until none does. Documents linked in an earlier run
-     * are not free; free ones this run has not searched are searched when first chosen.
+     * Competitive linking over the documents still without a version ({@link #PAIR_SHARES}).
+     * Documents linked in an earlier run are not free; a free one this run has not searched is
+     * searched when a searched one lists it, so that both its shares are known.
      */
-    private void linkSecondChoices() throws IOException {
-      Set<String> looked = new TreeSet<>(matches.keySet());
-      while (true) {
-        Map<String, String> choice = new TreeMap<>();
-        for (String id : new ArrayList<>(looked)) {
-          Optional<String> c = free(id) ? choiceOf(id) : Optional.empty();
-          if (c.isPresent()) {
-            choice.put(id, c.get());
-            if (looked.add(c.get())) {
-              toSearch++;
-              choiceOf(c.get()).ifPresent(back -> choice.put(c.get(), back));
-              progress.searched(kind, searched.incrementAndGet(), toSearch);
-            }
+    private void linkCompetitively() throws IOException {
+      Map<String, List<Match>> lists = new TreeMap<>();
+      for (String id : new TreeSet<>(matches.keySet())) {
+        if (!free(id)) {
+          continue;
+        }
+        lists.put(id, matchesOf(id));
+        for (Match m : matchesOf(id)) {
+          if (free(m.id()) && !matches.containsKey(m.id())) {
+            toSearch++;
+            lists.put(m.id(), matchesOf(m.id()));
+            progress.searched(kind, searched.incrementAndGet(), toSearch);
           }
         }
-        boolean paired = false;
-        for (Map.Entry<String, String> e : choice.entrySet()) {
-          String id = e.getKey();
-          String other = e.getValue();
-          if (free(id) && free(other) && id.equals(choice.get(other)) && sameText(id, other)) {
-            pair(id, other);
-            paired = true;
-          }
-        }
-        if (!paired) {
-          return;
-        }
+      }
+      for (Map.Entry<String, String> p : competitivePairs(lists, this::sameTextUnchecked)) {
+        pair(p.getKey(), p.getValue());
       }
     }
 
-    /** The document's best match among those still free, if it scores near enough its best. */
-    private Optional<String> choiceOf(String id) throws IOException {
-      List<Match> list = matchesOf(id);
-      if (list.isEmpty()) {
-        return Optional.empty();
+    private boolean sameTextUnchecked(String id, String other) {
+      try {
+        return sameText(id, other);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      double floor = SECOND_CHOICE_SHARE * list.get(0).score();
-      return list.stream().filter(m -> m.score() >= floor && free(m.id())).map(Match::id).findFirst();
     }
 
     /** Whether the document has no version yet: never linked, or checked and found to have none. */

@@ -42,6 +42,20 @@ class LexiconTest {
   }
 
   @Test
+  void aLoneCharacterTakesItsEnglishFromCommonWordsWhereItHasThem() {
+    // ECDICT glosses oops-a-daisy, karat and tricresol with a lone character (上, 开, 间) and open
+    // or room with words of two; inverted, the rare words were those characters' first English.
+    assertEquals("up", LEXICON.toEnglish("上").get(0).text(), texts(LEXICON.toEnglish("上")).toString());
+    assertFalse(texts(LEXICON.toEnglish("上")).contains("oops-a-daisy"), texts(LEXICON.toEnglish("上")).toString());
+    assertTrue(texts(LEXICON.toEnglish("开")).contains("open"), texts(LEXICON.toEnglish("开")).toString());
+    assertFalse(texts(LEXICON.toEnglish("开")).contains("karat"), texts(LEXICON.toEnglish("开")).toString());
+    assertEquals("room", LEXICON.toEnglish("间").get(0).text(), texts(LEXICON.toEnglish("间")).toString());
+    assertEquals("resemble", LEXICON.toEnglish("像").get(0).text(), texts(LEXICON.toEnglish("像")).toString());
+    // The rare word keeps the character in its own list.
+    assertTrue(texts(LEXICON.toChinese("karat")).contains("开"), texts(LEXICON.toChinese("karat")).toString());
+  }
+
+  @Test
   void computingSensesAreNotCutOffBehindGeneralOnes() {
     // ECDICT lists these last, on a [计] line, after up to a dozen general senses.
     int terminal = texts(LEXICON.toChinese("terminal")).indexOf("终端");

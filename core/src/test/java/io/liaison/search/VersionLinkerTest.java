@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,8 +79,8 @@ class VersionLinkerTest {
   void aTextWhoseBestMatchPairedWithAnotherTakesItsNextWhenThatChoosesItToo() throws IOException {
     // A second report on the port: its openings share the port story's rarest words (Qingdao,
     // berth seven, the container crane), and the English port story's best match is the Chinese
-    // award report, which pairs with its own English. The port story's next match scores within
-    // SECOND_CHOICE_SHARE of its best and chooses it back, as a translation does.
+    // award report, which pairs with its own English. The port story's next match scores near its
+    // best and finds the port story first, as a translation does: their shares sum past PAIR_SHARES.
     writeTheAwardReport();
     VersionLinker.Summary s = indexAndLink();
     Map<String, String> pairs = VersionLinker.pairs(index);
@@ -98,6 +99,34 @@ class VersionLinkerTest {
     assertEquals(4, later.pairs(), pairs.toString());
     assertEquals("zh/banjiang.txt", pairs.get("en/award.txt"), pairs.toString());
     assertEquals("zh/gangkou.txt", pairs.get("en/port.txt"), "the port story keeps its version: " + pairs);
+  }
+
+  @Test
+  void aTextWhoseBestMatchIsANoteQuotingItPairsWithTheVersionThatFindsItFirst() {
+    // The sample corpus's article on CECC's two names: the Chinese article's best English match is
+    // an analyst's note that quotes its Chinese words, and its English version comes next, at 0.82
+    // of that; the English version finds the Chinese article first; the note finds another text
+    // first. Neither mutual best matches nor second choices paired the article with its version.
+    Map<String, List<VersionLinker.Match>> lists = new TreeMap<>(Map.of(
+        "zh/article", List.of(new VersionLinker.Match("en/note", 1.09f), new VersionLinker.Match("en/article", 0.89f)),
+        "en/article", List.of(new VersionLinker.Match("zh/article", 1.78f), new VersionLinker.Match("zh/other", 1.30f)),
+        "en/note", List.of(new VersionLinker.Match("zh/other", 1.11f), new VersionLinker.Match("zh/article", 0.60f)),
+        "zh/other", List.of(new VersionLinker.Match("en/elsewhere", 1.05f), new VersionLinker.Match("en/note", 0.60f))));
+    assertEquals(List.of(Map.entry("en/article", "zh/article")), VersionLinker.competitivePairs(lists, (a, b) -> true),
+        "1 + 0.82 reaches PAIR_SHARES; the note and the Chinese article (0.54 + 1) do not, nor the note and the other (1 + 0.57)");
+  }
+
+  @Test
+  void competitiveLinkingTakesTheHighestSumFirstAndEachDocumentOnce() {
+    Map<String, List<VersionLinker.Match>> lists = new TreeMap<>(Map.of(
+        "a1", List.of(new VersionLinker.Match("b1", 1.0f), new VersionLinker.Match("b2", 0.95f)),
+        "a2", List.of(new VersionLinker.Match("b1", 1.0f)),
+        "b1", List.of(new VersionLinker.Match("a2", 1.0f), new VersionLinker.Match("a1", 0.9f)),
+        "b2", List.of(new VersionLinker.Match("a1", 1.0f))));
+    assertEquals(List.of(Map.entry("a2", "b1"), Map.entry("a1", "b2")), VersionLinker.competitivePairs(lists, (a, b) -> true),
+        "a2 and b1 (2.0) before a1 and b2 (1.95); a1 and b1 (1.9) come too late, b1 is taken");
+    assertEquals(List.of(Map.entry("a1", "b2")), VersionLinker.competitivePairs(lists, (a, b) -> !a.equals("a2")),
+        "a pair the texts themselves refuse (a script version that is a rewrite) is passed over");
   }
 
   @Test
