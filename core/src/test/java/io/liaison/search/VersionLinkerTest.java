@@ -85,7 +85,7 @@ class VersionLinkerTest {
     VersionLinker.Summary s = indexAndLink();
     Map<String, String> pairs = VersionLinker.pairs(index);
     assertEquals("zh/banjiang.txt", pairs.get("en/award.txt"), pairs.toString());
-    assertEquals("zh/gangkou.txt", pairs.get("en/port.txt"), "paired as a second choice: " + pairs);
+    assertEquals("zh/gangkou.txt", pairs.get("en/port.txt"), "paired by competitive linking: " + pairs);
     assertEquals(4, s.pairs(), "and the lone texts stay alone: " + pairs);
     assertFalse(pairs.containsKey("en/volcano.txt"), pairs.toString());
   }
