@@ -671,12 +671,18 @@ public final class LexiconCompiler {
         }
       }
     }
+    Map<String, LinkedHashMap<String, Float>> reverseNorm = new HashMap<>();
+    for (Map.Entry<String, LinkedHashMap<String, Float>> e : reverse.entrySet()) {
+      reverseNorm.put(e.getKey(), normaliseTop(e.getValue(), 24, 1f));
+    }
     // A lone character takes no English from a rare English word where a common one or CC-CEDICT
     // translates it. ECDICT glosses a general word with a word of two characters (open: 打开, 开放)
     // and a narrow one with a lone character (karat: 开, tricresol: 间, oops-a-daisy: 上), so
     // inverted, the narrow words were a character's only or first English. The rare word keeps
-    // the character in its own list; a character nothing else translates keeps them.
-    reverse.forEach((zh, back) -> {
+    // the character in its own list; a character nothing else translates keeps them. The others
+    // keep their shares, not rescaled: a marginal common word left alone (期: stadium) would take
+    // ECDICT's whole share and push CC-CEDICT's glosses (period) under the floor.
+    reverseNorm.forEach((zh, back) -> {
       if (zh.codePointCount(0, zh.length()) == 1
           && (back.keySet().stream().anyMatch(en -> isCommon(entries.get(en)))
               || cedict.getOrDefault(zh, List.of()).stream()
@@ -684,10 +690,6 @@ public final class LexiconCompiler {
         back.keySet().removeIf(en -> !isCommon(entries.get(en)));
       }
     });
-    Map<String, LinkedHashMap<String, Float>> reverseNorm = new HashMap<>();
-    for (Map.Entry<String, LinkedHashMap<String, Float>> e : reverse.entrySet()) {
-      reverseNorm.put(e.getKey(), normaliseTop(e.getValue(), 24, 1f));
-    }
     // A place that English writes in pinyin (Chongqing for 重庆) has that as its name, however an
     // unranked proper noun's prior demotes it: Chongqing fell under the floor behind the old
     // Chungking. Where no English word the frequency lists rank translates the Chinese one, the

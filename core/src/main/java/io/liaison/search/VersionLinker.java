@@ -81,7 +81,9 @@ import org.apache.lucene.util.BytesRef;
  * ({@link Finder#query}); a Chinese person's name in pinyin among them is written in the
  * characters the commit being linked holds ({@link IndexedNames}), as a search writes it. The pair
  * is kept only when the best hits agree both ways. One-way
- * matches are left out: a page that merely shares a subject with another is not its translation.
+ * matches are left out here: a page that merely shares a subject with another is not its
+ * translation (though two texts on one subject with no better match in the other language can
+ * still pair below, as the sample corpus's two weather reports do).
  *
  * <p>Then competitive linking (Melamed's one-to-one alignment) over the documents still without a
  * version: two that list each other among their {@link #CANDIDATES} best matches score as a pair
@@ -702,9 +704,12 @@ public final class VersionLinker {
         if (!free(id)) {
           continue;
         }
-        lists.put(id, matchesOf(id));
-        for (Match m : matchesOf(id)) {
-          if (free(m.id()) && !matches.containsKey(m.id())) {
+        List<Match> list = matchesOf(id);
+        lists.put(id, list);
+        for (Match m : list) {
+          // Under PAIR_SHARES - 1 of the best no pair reaches PAIR_SHARES: the other share is at most 1.
+          boolean near = m.score() >= (PAIR_SHARES - 1) * list.get(0).score();
+          if (near && free(m.id()) && !matches.containsKey(m.id())) {
             toSearch++;
             lists.put(m.id(), matchesOf(m.id()));
             progress.searched(kind, searched.incrementAndGet(), toSearch);

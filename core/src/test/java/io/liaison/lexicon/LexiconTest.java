@@ -53,6 +53,12 @@ class LexiconTest {
     assertEquals("resemble", LEXICON.toEnglish("像").get(0).text(), texts(LEXICON.toEnglish("像")).toString());
     // The rare word keeps the character in its own list.
     assertTrue(texts(LEXICON.toChinese("karat")).contains("开"), texts(LEXICON.toChinese("karat")).toString());
+    // The common words left keep their shares: rescaled, a marginal one (期: stadium, 发: hair)
+    // took ECDICT's whole share and pushed CC-CEDICT's glosses under the floor.
+    assertTrue(texts(LEXICON.toEnglish("期")).contains("period"), texts(LEXICON.toEnglish("期")).toString());
+    assertTrue(texts(LEXICON.toEnglish("发")).contains("issue"), texts(LEXICON.toEnglish("发")).toString());
+    assertTrue(texts(LEXICON.toEnglish("查")).contains("check"), texts(LEXICON.toEnglish("查")).toString());
+    assertTrue(texts(LEXICON.toEnglish("性")).contains("nature"), texts(LEXICON.toEnglish("性")).toString());
   }
 
   @Test

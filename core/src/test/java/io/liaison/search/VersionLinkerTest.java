@@ -76,7 +76,7 @@ class VersionLinkerTest {
   }
 
   @Test
-  void aTextWhoseBestMatchPairedWithAnotherTakesItsNextWhenThatChoosesItToo() throws IOException {
+  void aTextWhoseBestMatchPairedWithAnotherTakesItsNextWhenThatFindsItFirst() throws IOException {
     // A second report on the port: its openings share the port story's rarest words (Qingdao,
     // berth seven, the container crane), and the English port story's best match is the Chinese
     // award report, which pairs with its own English. The port story's next match scores near its
