@@ -686,11 +686,7 @@ public final class VersionLinker {
         }
         decided.add(id);
       }
-      try {
-        linkCompetitively();
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
+      linkCompetitively();
     }
 
     /**
@@ -716,7 +712,13 @@ public final class VersionLinker {
           }
         }
       }
-      for (Map.Entry<String, String> p : competitivePairs(lists, this::sameTextUnchecked)) {
+      List<Map.Entry<String, String>> pairs;
+      try {
+        pairs = competitivePairs(lists, this::sameTextUnchecked);
+      } catch (UncheckedIOException e) {
+        throw e.getCause(); // from sameText, reading a document's opening
+      }
+      for (Map.Entry<String, String> p : pairs) {
         pair(p.getKey(), p.getValue());
       }
     }
