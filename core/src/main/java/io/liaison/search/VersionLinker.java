@@ -82,8 +82,7 @@ import org.apache.lucene.util.BytesRef;
  * characters the commit being linked holds ({@link IndexedNames}), as a search writes it. The pair
  * is kept only when the best hits agree both ways. One-way
  * matches are left out here: a page that merely shares a subject with another is not its
- * translation (though two texts on one subject with no better match in the other language can
- * still pair below, as the sample corpus's two weather reports do).
+ * translation.
  *
  * <p>Then competitive linking (Melamed's one-to-one alignment) over the documents still without a
  * version: two that list each other among their {@link #CANDIDATES} best matches score as a pair
@@ -92,6 +91,11 @@ import org.apache.lucene.util.BytesRef;
  * event takes a translation's best match, and the translation then pairs with its other version,
  * which it finds nearly as well; and a text whose best match is a third document (a note quoting
  * its words) still pairs with its version where that version finds it first.
+ *
+ * <p>Either way, two texts whose openings write numbers that rule out one text ({@link
+ * TextNumbers#allowOneText}: three or more each, none in common) are not linked. Two texts on one
+ * subject with no better match in the other language (the sample corpus's Beijing and weekend
+ * weather reports) are each other's best match by their words; their figures tell them apart.
  *
  * <p>Cost: one translated query per document the first time, measured in
  * {@code bench/crosslang/MERGE-SWEEP.md}; a corpus in one language group is not queried at all.
@@ -433,6 +437,7 @@ public final class VersionLinker {
     final QueryTranslator translator;
     final State state;
     final AtomicInteger queried = new AtomicInteger();
+    final Map<String, Set<Long>> numbers = new ConcurrentHashMap<>();
 
     Finder(IndexReader reader, Analyzer analyzer, QueryTranslator translator, State state) {
       this.searcher = new IndexSearcher(reader);
@@ -469,6 +474,16 @@ public final class VersionLinker {
         }
       }
       return List.copyOf(found);
+    }
+
+    /** The numbers of the document's opening ({@link TextNumbers}), read once per document. */
+    Set<Long> numbers(String id) throws IOException {
+      Set<Long> known = numbers.get(id);
+      if (known == null) {
+        known = TextNumbers.in(opening(id));
+        numbers.put(id, known);
+      }
+      return known;
     }
 
     /** The document's opening: {@link #OPENING_CHARS} characters of its title and body. */
@@ -737,9 +752,14 @@ public final class VersionLinker {
       return value != null && (value.isEmpty() || value.equals(NONE)) && state.takesPart(kind, id);
     }
 
-    /** Language versions need only agree; script versions must hold each other's words, as a conversion does. */
+    /**
+     * Language versions must not write different numbers ({@link TextNumbers#allowOneText}); script
+     * versions must hold each other's words, as a conversion does.
+     */
     private boolean sameText(String id, String other) throws IOException {
-      return kind == Kind.LANGUAGE || finder.sameText(id, other);
+      return kind == Kind.LANGUAGE
+          ? TextNumbers.allowOneText(finder.numbers(id), finder.numbers(other))
+          : finder.sameText(id, other);
     }
 
     private void pair(String id, String other) {

@@ -116,6 +116,36 @@ class VersionLinkerTest {
         "1 + 0.82 reaches PAIR_SHARES; the note and the Chinese article (0.54 + 1) do not, nor the note and the other (1 + 0.57)");
   }
 
+  private Map<String, String> indexAndLinkPairs() throws IOException {
+    indexAndLink();
+    return VersionLinker.pairs(index);
+  }
+
+  /** An English forecast for Harbin: lows of minus 25 degrees, wind force 6, the cold from 3 January. */
+  private void writeTheHarbinForecast() throws IOException {
+    write("en/forecast.txt", "Harbin forecast: cold wave before the ice festival\nA cold wave reaches Harbin on 3 January; "
+        + "lows fall to minus 25 degrees and the north wind reaches force 6, so the ice festival opens in bright frost.");
+  }
+
+  @Test
+  void twoForecastsWhoseFiguresDifferAreNotVersionsOfOneText() throws IOException {
+    // The sample corpus's two weather reports: each is the other's best match (the only texts on
+    // the subject), but a translation carries its figures over, and these share none of theirs.
+    writeTheHarbinForecast();
+    write("zh/tianqi.txt", "哈尔滨天气：冰雪节前寒潮来袭\n寒潮十二月二十日抵达哈尔滨，最低气温降到零下十八度，北风四级，冰雪节在晴冷中开幕。");
+    Map<String, String> pairs = indexAndLinkPairs();
+    assertFalse(pairs.containsKey("en/forecast.txt"), "figures 3, 25, 6 against 12, 20, 18, 4: " + pairs);
+    assertEquals(3, pairs.size() / 2, "the three translations stay paired: " + pairs);
+  }
+
+  @Test
+  void aTranslationWritingItsFiguresInChineseNumeralsIsStillAVersion() throws IOException {
+    writeTheHarbinForecast();
+    write("zh/tianqi.txt", "哈尔滨天气：冰雪节前寒潮来袭\n寒潮一月三日抵达哈尔滨，最低气温降到零下二十五度，北风六级，冰雪节在晴冷中开幕。");
+    Map<String, String> pairs = indexAndLinkPairs();
+    assertEquals("zh/tianqi.txt", pairs.get("en/forecast.txt"), "三, 二十五 and 六 are 3, 25 and 6: " + pairs);
+  }
+
   @Test
   void competitiveLinkingTakesTheHighestSumFirstAndEachDocumentOnce() {
     Map<String, List<VersionLinker.Match>> lists = new TreeMap<>(Map.of(
