@@ -28,6 +28,12 @@ public final class IndexLayout {
   public static final String VERSION_PAIRS_KEY = "liaison.version.pairs";
   /** Commit user-data key: the number of Simplified–Traditional pairs linked in this commit, as above. */
   public static final String SCRIPT_PAIRS_KEY = "liaison.version.script-pairs";
+  /**
+   * Commit user-data key: the rules the version links in the index were made by ({@code
+   * io.liaison.search.VersionLinker}); absent for links made before the rules were numbered.
+   * Indexing runs keep it, as they keep the links.
+   */
+  public static final String LINK_RULES_KEY = "liaison.version.rules";
 
   private IndexLayout() {}
 

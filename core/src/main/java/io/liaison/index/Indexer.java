@@ -214,9 +214,19 @@ public final class Indexer {
         }
       }
       progress.committing();
-      writer.setLiveCommitData(Map.of(
+      Map<String, String> data = new HashMap<>(Map.of(
           IndexLayout.FORMAT_KEY, IndexLayout.FORMAT,
-          IndexLayout.T2S_KEY, Boolean.toString(options.traditionalToSimplified())).entrySet());
+          IndexLayout.T2S_KEY, Boolean.toString(options.traditionalToSimplified())));
+      // The version links stay in the documents this run leaves alone, and so do the rules they were made by.
+      Iterable<Map.Entry<String, String>> before = writer.getLiveCommitData();
+      if (before != null) {
+        for (Map.Entry<String, String> e : before) {
+          if (e.getKey().equals(IndexLayout.LINK_RULES_KEY)) {
+            data.put(e.getKey(), e.getValue());
+          }
+        }
+      }
+      writer.setLiveCommitData(data.entrySet());
       writer.commit();
       int documents = writer.getDocStats().numDocs;
       List<IndexSummary.Skipped> sortedSkips = new ArrayList<>(skipped);

@@ -144,6 +144,13 @@ public final class VersionLinker {
    */
   static final double PAIR_SHARES = 1.7;
 
+  /**
+   * The rules this linker makes links by, kept with them ({@link IndexLayout#LINK_RULES_KEY}): an
+   * index whose links were made by other rules (none recorded: before session 45's figures check)
+   * is linked again from the start, once, so that a pair the rules now refuse does not stay.
+   */
+  static final String RULES = "2";
+
   /** The kinds of version a document can have, each in a column of its own. */
   public enum Kind {
     /** The same text in the other language: English against documents holding Chinese. */
@@ -238,7 +245,11 @@ public final class VersionLinker {
       }
       State state = State.read(committed);
       Map<String, String> data = new HashMap<>(committed.getIndexCommit().getUserData());
-      boolean current = true;
+      boolean sameRules = RULES.equals(data.get(IndexLayout.LINK_RULES_KEY));
+      if (!sameRules) {
+        state.forgetLinks();
+      }
+      boolean current = sameRules;
       for (Kind kind : state.kinds()) {
         current &= state.todo(kind).isEmpty() && Integer.toString(state.pairs(kind)).equals(data.get(kind.pairsKey));
       }
@@ -266,6 +277,7 @@ public final class VersionLinker {
           String before = data.put(kind.pairsKey, pairs);
           commit |= !run.updates.isEmpty() || !pairs.equals(before);
         }
+        commit |= !RULES.equals(data.put(IndexLayout.LINK_RULES_KEY, RULES));
         if (commit) {
           writer.setLiveCommitData(data.entrySet());
           writer.commit();
@@ -351,6 +363,11 @@ public final class VersionLinker {
 
     private static String ordinal(SortedDocValues values, int d) throws IOException {
       return values != null && values.advanceExact(d) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
+    }
+
+    /** Treats every document as not looked at yet, as if no link had been made. */
+    void forgetLinks() {
+      columns.values().forEach(column -> column.replaceAll((id, value) -> ""));
     }
 
     /** The kinds this index has columns for. */
@@ -476,7 +493,7 @@ public final class VersionLinker {
       return List.copyOf(found);
     }
 
-    /** The numbers of the document's opening ({@link TextNumbers}), read once per document. */
+    /** The numbers of the document's opening ({@link TextNumbers}), read once per document; called on the linking thread. */
     Set<Long> numbers(String id) throws IOException {
       Set<Long> known = numbers.get(id);
       if (known == null) {

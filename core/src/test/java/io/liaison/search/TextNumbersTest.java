@@ -14,6 +14,16 @@ class TextNumbersTest {
   }
 
   @Test
+  void thousandsSeparatorsKeepANumberWhole() {
+    assertEquals(Set.of(1200L, 3500L, 4L), TextNumbers.in("1,200 workers moved 3，500 tonnes in 4 days"));
+  }
+
+  @Test
+  void digitsOutsideTheBasicPlaneAreReadToo() {
+    assertEquals(Set.of(12L, 9L), TextNumbers.in("\uD835\uDFCF\uD835\uDFD0 and \uD835\uDFD7")); // mathematical bold 12 and 9
+  }
+
+  @Test
   void chineseNumeralsAreReadAsTheNumbersTheyWrite() {
     assertEquals(Set.of(12L, 1988L, 305L, 4L), TextNumbers.in("最高气温十二度，一九八八年成立，共三百零五人，风力四级"));
   }

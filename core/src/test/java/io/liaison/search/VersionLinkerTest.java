@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.Liaison;
+import io.liaison.index.Fields;
+import io.liaison.index.IndexLayout;
 import io.liaison.index.Indexer;
 import io.liaison.ingest.Language;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,16 +143,45 @@ class VersionLinkerTest {
     writeTheHarbinForecast();
     write("zh/tianqi.txt", "哈尔滨天气：冰雪节前寒潮来袭\n寒潮十二月二十日抵达哈尔滨，最低气温降到零下十八度，北风四级，冰雪节在晴冷中开幕。");
     Map<String, String> pairs = indexAndLinkPairs();
-    assertFalse(pairs.containsKey("en/forecast.txt"), "figures 3, 25, 6 against 12, 20, 18, 4: " + pairs);
+    assertFalse(pairs.containsKey("en/forecast.txt"), "figures 3, 25, 6 against 12, 20, 0, 18, 4: " + pairs);
     assertEquals(3, pairs.size() / 2, "the three translations stay paired: " + pairs);
   }
 
   @Test
   void aTranslationWritingItsFiguresInChineseNumeralsIsStillAVersion() throws IOException {
     writeTheHarbinForecast();
-    write("zh/tianqi.txt", "哈尔滨天气：冰雪节前寒潮来袭\n寒潮一月三日抵达哈尔滨，最低气温降到零下二十五度，北风六级，冰雪节在晴冷中开幕。");
+    String chinese = "哈尔滨天气：冰雪节前寒潮来袭\n寒潮一月三日抵达哈尔滨，最低气温降到零下二十五度，北风六级，冰雪节在晴冷中开幕。";
+    write("zh/tianqi.txt", chinese);
+    assertTrue(TextNumbers.in(chinese).containsAll(Set.of(3L, 25L, 6L)), "read, not only not refused: " + TextNumbers.in(chinese));
     Map<String, String> pairs = indexAndLinkPairs();
     assertEquals("zh/tianqi.txt", pairs.get("en/forecast.txt"), "三, 二十五 and 六 are 3, 25 and 6: " + pairs);
+  }
+
+  @Test
+  void anIndexLinkedByEarlierRulesIsLinkedAgainOnce() throws IOException {
+    // An index linked before the figures were checked holds the two forecasts as a pair, and no
+    // rules in its commit: the next run links every document again, and the forecasts go apart.
+    writeTheHarbinForecast();
+    write("zh/tianqi.txt", "哈尔滨天气：冰雪节前寒潮来袭\n寒潮十二月二十日抵达哈尔滨，最低气温降到零下十八度，北风四级，冰雪节在晴冷中开幕。");
+    indexAndLink();
+    try (FSDirectory dir = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer())
+            .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      writer.updateBinaryDocValue(new Term(Fields.ID, "en/forecast.txt"), Fields.VERSION, new BytesRef("zh/tianqi.txt"));
+      writer.updateBinaryDocValue(new Term(Fields.ID, "zh/tianqi.txt"), Fields.VERSION, new BytesRef("en/forecast.txt"));
+      Map<String, String> data = new HashMap<>();
+      writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      assertEquals(VersionLinker.RULES, data.remove(IndexLayout.LINK_RULES_KEY), "a run records its rules");
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+    }
+    assertEquals("zh/tianqi.txt", VersionLinker.pairs(index).get("en/forecast.txt"), "the old pair, as an old run left it");
+
+    VersionLinker.Summary again = Liaison.linkVersions(index);
+    assertEquals(10, again.queried(), "every document searched again");
+    assertFalse(VersionLinker.pairs(index).containsKey("en/forecast.txt"), VersionLinker.pairs(index).toString());
+    assertEquals(3, again.pairs());
+    assertEquals(0, Liaison.linkVersions(index).queried(), "once: the rules are recorded");
   }
 
   @Test
