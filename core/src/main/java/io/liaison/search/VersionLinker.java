@@ -105,7 +105,8 @@ import org.apache.lucene.util.BytesRef;
  * of these. A document found to have no version is marked checked ({@link #NONE}) and is not
  * queried again until it changes or a document searched finds it as its best match or lists it
  * among its best matches while both are still without a version; a document whose version pairs
- * with a new one instead is marked so too.
+ * with a new one instead is marked so too. An index whose links were made by other rules than
+ * this linker's ({@link #RULES}) is linked again from the start, once.
  *
  * <p>A second kind of version, {@link Kind#SCRIPT}, pairs a Simplified text with its Traditional
  * conversion (a page a Hong Kong or Macau site publishes in both scripts), in the {@link
@@ -146,8 +147,9 @@ public final class VersionLinker {
 
   /**
    * The rules this linker makes links by, kept with them ({@link IndexLayout#LINK_RULES_KEY}): an
-   * index whose links were made by other rules (none recorded: before session 45's figures check)
-   * is linked again from the start, once, so that a pair the rules now refuse does not stay.
+   * index whose links were made by other rules (none recorded: links made before the figures were
+   * checked) is linked again from the start, once, so that a pair the rules now refuse does not
+   * stay. Raise it with any change to what the linker pairs.
    */
   static final String RULES = "2";
 
