@@ -57,7 +57,7 @@ public interface Backend extends Closeable {
 
   /** As {@link #linkVersions()}, telling {@code progress} how far it is. */
   default VersionLinker.Summary linkVersions(VersionLinker.Progress progress) throws IOException {
-    return new VersionLinker.Summary(0, 0, 0, 0, 0, Optional.of(describe() + " keeps no language versions"));
+    return new VersionLinker.Summary(0, 0, 0, 0, 0, Optional.of(describe() + " keeps no language versions"), false);
   }
 
   /** Where the index is, for people: a folder or {@code URL/index}. */

@@ -178,16 +178,20 @@ public final class VersionLinker {
    * @param changed documents whose column the run rewrote
    * @param millis the run's time
    * @param skipped why the run did nothing, when it did nothing for a reason the user can act on
+   * @param relinked whether the run linked every document again because the index's links were
+   *     made by other rules ({@link #RULES}), which explains a long run after an upgrade
    */
-  public record Summary(int queried, int pairs, int scriptPairs, int changed, long millis, Optional<String> skipped) {
+  public record Summary(int queried, int pairs, int scriptPairs, int changed, long millis, Optional<String> skipped,
+      boolean relinked) {
     /** One line, as {@code liaison index} prints it. */
     public String describe() {
       if (skipped.isPresent()) {
         return "language versions not linked: " + skipped.get();
       }
       String scripts = scriptPairs == 0 ? "" : String.format(Locale.ROOT, " and %d Simplified–Traditional pairs", scriptPairs);
-      return String.format(Locale.ROOT, "language versions: %d pairs%s (%d documents searched for theirs, %.1f s)",
-          pairs, scripts, queried, millis / 1000.0);
+      return String.format(Locale.ROOT, "language versions: %d pairs%s (%d documents searched for theirs, %.1f s)%s",
+          pairs, scripts, queried, millis / 1000.0,
+          relinked ? "; all linked again, as the index's links were made by an earlier version of Liaison" : "");
     }
   }
 
@@ -243,11 +247,12 @@ public final class VersionLinker {
       FieldInfo column = FieldInfos.getMergedFieldInfos(committed).fieldInfo(Fields.VERSION);
       if (committed.numDocs() > 0 && column == null) {
         return new Summary(0, 0, 0, 0, elapsed(start), Optional.of(
-            "the index predates version links; rebuild it (liaison index --rebuild) to link language versions"));
+            "the index predates version links; rebuild it (liaison index --rebuild) to link language versions"), false);
       }
       State state = State.read(committed);
       Map<String, String> data = new HashMap<>(committed.getIndexCommit().getUserData());
       boolean sameRules = RULES.equals(data.get(IndexLayout.LINK_RULES_KEY));
+      boolean relinked = !sameRules && state.anyLooked();
       if (!sameRules) {
         state.forgetLinks();
       }
@@ -257,7 +262,8 @@ public final class VersionLinker {
       }
       if (current) {
         // Nothing new, changed or unpaired: no writer, so no write lock taken (a server checks at every start).
-        return new Summary(0, state.pairs(Kind.LANGUAGE), state.pairs(Kind.SCRIPT), 0, elapsed(start), Optional.empty());
+        return new Summary(0, state.pairs(Kind.LANGUAGE), state.pairs(Kind.SCRIPT), 0, elapsed(start), Optional.empty(),
+            false);
       }
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
       config.setCommitOnClose(false);
@@ -285,7 +291,7 @@ public final class VersionLinker {
           writer.commit();
         }
         return new Summary(finder.queried.get(), state.pairs(Kind.LANGUAGE), state.pairs(Kind.SCRIPT), changed,
-            elapsed(start), Optional.empty());
+            elapsed(start), Optional.empty(), relinked);
       }
     }
   }
@@ -365,6 +371,11 @@ public final class VersionLinker {
 
     private static String ordinal(SortedDocValues values, int d) throws IOException {
       return values != null && values.advanceExact(d) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
+    }
+
+    /** Whether any document was linked or checked before this run. */
+    boolean anyLooked() {
+      return columns.values().stream().anyMatch(column -> column.values().stream().anyMatch(v -> !v.isEmpty()));
     }
 
     /** Treats every document as not looked at yet, as if no link had been made. */

@@ -70,6 +70,7 @@ class VersionLinkerTest {
   void eachTextIsLinkedToItsTranslationAndALoneTextToNothing() throws IOException {
     VersionLinker.Summary s = indexAndLink();
     assertEquals(Optional.empty(), s.skipped());
+    assertFalse(s.relinked(), "a first run links, it does not link again: " + s.describe());
     assertEquals(3, s.pairs());
     assertEquals(Map.of(
         "en/port.txt", "zh/gangkou.txt", "zh/gangkou.txt", "en/port.txt",
@@ -179,6 +180,8 @@ class VersionLinkerTest {
 
     VersionLinker.Summary again = Liaison.linkVersions(index);
     assertEquals(10, again.queried(), "every document searched again");
+    assertTrue(again.relinked() && again.describe().endsWith("as the index's links were made by an earlier version of Liaison"),
+        "and the user is told why: " + again.describe());
     assertFalse(VersionLinker.pairs(index).containsKey("en/forecast.txt"), VersionLinker.pairs(index).toString());
     assertEquals(3, again.pairs());
     assertEquals(0, Liaison.linkVersions(index).queried(), "once: the rules are recorded");
