@@ -218,13 +218,9 @@ public final class Indexer {
           IndexLayout.FORMAT_KEY, IndexLayout.FORMAT,
           IndexLayout.T2S_KEY, Boolean.toString(options.traditionalToSimplified())));
       // The version links stay in the documents this run leaves alone, and so do the rules they were made by.
-      Iterable<Map.Entry<String, String>> before = writer.getLiveCommitData();
-      if (before != null) {
-        for (Map.Entry<String, String> e : before) {
-          if (e.getKey().equals(IndexLayout.LINK_RULES_KEY)) {
-            data.put(e.getKey(), e.getValue());
-          }
-        }
+      String linkRules = committed(writer, IndexLayout.LINK_RULES_KEY);
+      if (linkRules != null) {
+        data.put(IndexLayout.LINK_RULES_KEY, linkRules);
       }
       writer.setLiveCommitData(data.entrySet());
       writer.commit();
@@ -426,13 +422,21 @@ public final class Indexer {
     if (options.rebuild()) {
       return;
     }
+    String t2s = committed(writer, IndexLayout.T2S_KEY);
+    if (t2s != null && !t2s.equals(Boolean.toString(options.traditionalToSimplified()))) {
+      throw new IllegalArgumentException("the index at " + options.index()
+          + " was built with different Traditional->Simplified settings; rebuild it with --rebuild");
+    }
+  }
+
+  /** The value the writer's last commit holds under {@code key}, or null. */
+  private static String committed(IndexWriter writer, String key) {
     for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-      if (e.getKey().equals(IndexLayout.T2S_KEY)
-          && !e.getValue().equals(Boolean.toString(options.traditionalToSimplified()))) {
-        throw new IllegalArgumentException("the index at " + options.index()
-            + " was built with different Traditional->Simplified settings; rebuild it with --rebuild");
+      if (e.getKey().equals(key)) {
+        return e.getValue();
       }
     }
+    return null;
   }
 
   static String idOf(Path corpus, Path file) {
