@@ -184,6 +184,29 @@ class TestIndexer {
   }
 
   @Test
+  void anIndexFoldedOtherwiseIsRefusedWithWhatToDoAndKeepsItsDocumentsUntilRebuilt() throws IOException {
+    Path c = corpus();
+    write(c.resolve("a.txt"), "中國經濟聯絡中心".getBytes(UTF_8));
+    write(c.resolve("b.txt"), "economic liaison".getBytes(UTF_8));
+    index(c, false);
+    assertEquals(1, hits(Fields.BODY, "经济"), "Traditional folded to Simplified by default");
+    write(c.resolve("c.txt"), "a third file".getBytes(UTF_8));
+
+    Indexer.Options unfolded = Indexer.Options.of(c, index()).withTraditionalToSimplified(false);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Indexer(unfolded).run());
+    assertEquals("the index at " + index() + " was built with different Traditional->Simplified settings;"
+        + " rebuild it with --rebuild", e.getMessage());
+    assertEquals(2, docCount(), "the refused run changed nothing");
+    assertEquals(1, hits(Fields.BODY, "经济"));
+
+    assertEquals(3, new Indexer(unfolded.withRebuild(true)).run().documents());
+    assertEquals(0, hits(Fields.BODY, "经济"), "rebuilt without folding");
+    assertEquals(3, new Indexer(unfolded).run().unchanged(), "the same settings again need no rebuild");
+    assertThrows(IllegalArgumentException.class, () -> index(c, false), "and folding on is now the other setting");
+    assertClean();
+  }
+
+  @Test
   void aCorpusWithNothingToIndexDoesNotEmptyAnIndexUnlessAllowed() throws IOException {
     Path c = corpus();
     for (int i = 0; i < 3; i++) {
