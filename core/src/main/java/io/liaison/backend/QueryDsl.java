@@ -72,7 +72,7 @@ final class QueryDsl {
       return write(b.getQuery(), boost * b.getBoost());
     }
     if (q instanceof io.liaison.query.CoordinationQuery c) {
-      // The plugin's liaison_coordination (WIP, branch coordination-wip: no wire test yet).
+      // The plugin's liaison_coordination: the query, and each counted concept on its own.
       JsonArrayBuilder parts = Json.createArrayBuilder();
       c.concepts().forEach(part -> parts.add(write(part, 1f)));
       return wrap("liaison_coordination", withBoost(Json.createObjectBuilder()

@@ -22,9 +22,13 @@ import org.apache.lucene.search.Weight;
  * how many of them a document matches: Lucene's classic coordination factor, with the words of a
  * short query's concepts (each word in any of its forms) in place of clauses.
  *
- * <p>WORK IN PROGRESS (session 46, branch coordination-wip): measured by replay in
- * bench/crosslang/BM25-SWEEP.md, session 46; not yet built into the OpenSearch plugin, so not on
- * main. The factor is at most 1, so the wrapped query's maximum scores bound this query's and
+ * <p>With BM25's k1 at 2.0 ({@code Scoring}) term frequency saturates slowly, which suits long
+ * queries, and a page that repeats one word of a short query could outscore a page that has all
+ * of them. {@link LiaisonQueryParser} wraps a query of few words in this; measured on both
+ * bench/crosslang benchmarks in BM25-SWEEP.md, session 46. The OpenSearch plugin builds the same
+ * query from {@code liaison_coordination}.
+ *
+ * <p>The factor is at most 1, so the wrapped query's maximum scores bound this query's and
  * dynamic pruning still works; the concepts are only asked whether they match the document being
  * scored.
  */

@@ -24,7 +24,8 @@ import org.opensearch.index.query.QueryShardContext;
  * {"liaison_coordination": {"query": {...}, "concepts": [{"liaison_concepts": {...}}, ...], "exponent": 0.5}}
  * }</pre>
  *
- * WORK IN PROGRESS (branch coordination-wip): no wire test yet.
+ * The library sends it for a query of few words ({@code LiaisonQueryParser}); {@code exponent}
+ * may be left out and is then 0.5.
  */
 public final class CoordinationQueryBuilder extends AbstractQueryBuilder<CoordinationQueryBuilder> {
   public static final String NAME = "liaison_coordination";
