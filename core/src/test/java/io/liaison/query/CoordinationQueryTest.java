@@ -77,5 +77,11 @@ class CoordinationQueryTest {
     assertEquals(false, off instanceof CoordinationQuery, off.toString());
     assertEquals(false, LiaisonQueryParserTest.parser(true).parsePlain("quotas") instanceof CoordinationQuery,
         "one word has nothing to coordinate");
+    // With syntax: only the words the query still holds outside NOT are counted.
+    CoordinationQuery withSyntax = assertInstanceOf(CoordinationQuery.class,
+        LiaisonQueryParserTest.parser(true).parseQuery("disk AND quota -printer"));
+    assertEquals(2, withSyntax.concepts().size(), withSyntax.toString());
+    Query notCounted = LiaisonQueryParserTest.parser(true).parseQuery("quota -printer");
+    assertEquals(false, notCounted instanceof CoordinationQuery, "one word and a NOT: " + notCounted);
   }
 }
