@@ -71,6 +71,13 @@ final class QueryDsl {
     if (q instanceof BoostQuery b) {
       return write(b.getQuery(), boost * b.getBoost());
     }
+    if (q instanceof io.liaison.query.CoordinationQuery c) {
+      // The plugin's liaison_coordination: the query, and each counted concept on its own.
+      JsonArrayBuilder parts = Json.createArrayBuilder();
+      c.concepts().forEach(part -> parts.add(write(part, 1f)));
+      return wrap("liaison_coordination", withBoost(Json.createObjectBuilder()
+          .add("query", write(c.query(), 1f)).add("concepts", parts).add("exponent", c.exponent()), boost));
+    }
     if (q instanceof RemoteConceptQuery c) {
       return wrap("liaison_concepts", withBoost(concepts(List.of(c.concept), c.fields, c.slop), boost));
     }

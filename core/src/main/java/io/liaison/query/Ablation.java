@@ -17,7 +17,9 @@ public enum Ablation {
   /** Neighbouring words found close together get no extra credit ({@link ConceptProximity}). */
   PROXIMITY,
   /** Chinese words match only as SmartCN cut them, not also by their bigrams ({@code Fields.HAN_BIGRAMS}). */
-  BIGRAMS;
+  BIGRAMS,
+  /** A short query's documents are not scaled by the share of its words they match ({@link CoordinationQuery}). */
+  COORDINATION;
 
   /** Parses a name such as {@code weighting}, listing the accepted names when it is none of them. */
   public static Ablation parse(String name) {
@@ -25,7 +27,7 @@ public enum Ablation {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown ablation '" + name
-          + "': use weighting, structure, phrases, glossary, aliases, proximity or bigrams");
+          + "': use weighting, structure, phrases, glossary, aliases, proximity, bigrams or coordination");
     }
   }
 }

@@ -54,6 +54,8 @@ public final class LiaisonQueryParser extends QueryParser {
   private String current = "";
   /** The clauses of a run that are not a word's own (phrase concepts, proximity): optional whatever the default operator. */
   private final Set<Query> optionalParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Every word concept's query built while parsing (some may have been replaced when runs were joined). */
+  private final List<Query> wordQueries = new ArrayList<>();
   /** The proximity clauses among them (ConceptProximity). */
   private final Set<Query> proximityParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -101,7 +103,7 @@ public final class LiaisonQueryParser extends QueryParser {
   public Query parseQuery(String query) {
     current = query;
     try {
-      return withinClauseLimit(parse(plainPunctuation(query)));
+      return coordinated(withinClauseLimit(parse(plainPunctuation(query))));
     } catch (ParseException e) {
       if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
         throw new QuerySyntaxException("the query has more than " + IndexSearcher.getMaxClauseCount()
@@ -195,7 +197,7 @@ public final class LiaisonQueryParser extends QueryParser {
   /** Reads text as plain words, no syntax: how topics are run in evaluation. */
   public Query parsePlain(String text) {
     Query q = conceptsQuery(List.of(Fields.TITLE, Fields.BODY), text, BooleanClause.Occur.SHOULD);
-    return q == null ? new MatchNoDocsQuery("no searchable words") : withinClauseLimit(q);
+    return q == null ? new MatchNoDocsQuery("no searchable words") : coordinated(withinClauseLimit(q));
   }
 
   /**
@@ -209,6 +211,49 @@ public final class LiaisonQueryParser extends QueryParser {
       return q;
     }
     return ConceptProximity.without(q, proximityParts::contains);
+  }
+
+  /**
+   * The most word concepts a query may have and still be coordinated. Measured on both
+   * bench/crosslang benchmarks (BM25-SWEEP.md, session 46): up to 4, every title set rose or held
+   * but one and sentence sets moved by at most 0.003; up to 6, titles gained more and sentences
+   * began to lose.
+   */
+  static final int COORDINATED_UP_TO = 4;
+
+  /** How much a word a document lacks costs it ({@link CoordinationQuery}). */
+  static final float COORDINATION_EXPONENT = 0.5f;
+
+  /**
+   * {@code q} scaled by the share of its word concepts a document matches, when it has from 2 to
+   * {@link #COORDINATED_UP_TO} of them: a short query names one thing, and a page with all of its
+   * words is likelier to be about it than one that repeats one of them. Only the concepts {@code
+   * q} still holds, outside NOT, are counted.
+   */
+  private Query coordinated(Query q) {
+    if (ablations.contains(Ablation.COORDINATION)) {
+      return q;
+    }
+    Set<Query> held = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    collectPositive(q, held);
+    List<Query> counted = wordQueries.stream().filter(held::contains).distinct().toList();
+    if (counted.size() < 2 || counted.size() > COORDINATED_UP_TO) {
+      return q;
+    }
+    return new CoordinationQuery(q, counted, COORDINATION_EXPONENT);
+  }
+
+  private static void collectPositive(Query q, Set<Query> held) {
+    held.add(q);
+    if (q instanceof BoostQuery b) {
+      collectPositive(b.getQuery(), held);
+    } else if (q instanceof BooleanQuery b) {
+      for (BooleanClause c : b.clauses()) {
+        if (c.occur() != BooleanClause.Occur.MUST_NOT) {
+          collectPositive(c.query(), held);
+        }
+      }
+    }
   }
 
   private static QuerySyntaxException syntaxError(String query, ParseException e) {
@@ -320,6 +365,9 @@ public final class LiaisonQueryParser extends QueryParser {
     Query joined = concepts.build(fields, translated, occur, 0, (c, q) -> {
       expansion.add(c);
       (c.phrase() ? phrases : words).add(q);
+      if (!c.phrase()) {
+        wordQueries.add(q);
+      }
     });
     // A lone part is the query itself. Otherwise the clauses that are not a word's own (phrase
     // concepts, proximity) were built optional and must stay so.
@@ -484,6 +532,9 @@ public final class LiaisonQueryParser extends QueryParser {
     Query q = concepts.build(textFields(first.field()), kept, occurs::get, 0, (c, cq) -> {
       built.add(c);
       conceptOf.put(cq, c);
+      if (!c.phrase()) {
+        wordQueries.add(cq);
+      }
     });
     if (q == null) {
       return false;

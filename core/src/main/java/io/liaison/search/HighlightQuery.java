@@ -83,6 +83,9 @@ final class HighlightQuery {
       }
       return kept.isEmpty() ? null : new DisjunctionMaxQuery(kept, d.getTieBreakerMultiplier());
     }
+    if (q instanceof io.liaison.query.CoordinationQuery c) {
+      return strip(c.query(), field); // scales scores, matches what it wraps
+    }
     if (q instanceof BoostQuery b) {
       Query s = strip(b.getQuery(), field);
       return s == null ? null : new BoostQuery(s, b.getBoost());

@@ -98,6 +98,8 @@ final class MatchSetQuery {
         q = b.getQuery();
       } else if (q instanceof ConstantScoreQuery c) {
         q = c.getQuery();
+      } else if (q instanceof io.liaison.query.CoordinationQuery c) {
+        q = c.query();
       } else {
         return q;
       }

@@ -329,7 +329,10 @@ class LiaisonQueryParserTest {
   @Test
   void eachConceptIsOneSynonymQueryPerField() {
     Query q = parser(true).parseQuery("economic liaison");
-    BooleanQuery concepts = assertInstanceOf(BooleanQuery.class, q);
+    // Two words: coordinated (CoordinationQuery), each counted on its own.
+    CoordinationQuery coordinated = assertInstanceOf(CoordinationQuery.class, q);
+    assertEquals(2, coordinated.concepts().size());
+    BooleanQuery concepts = assertInstanceOf(BooleanQuery.class, coordinated.query());
     List<BooleanClause> words = concepts.clauses().stream().filter(c -> !ConceptProximity.isProximity(c.query())).toList();
     assertEquals(2, words.size(), "one clause per source word, whatever its number of translations");
     assertEquals(3, concepts.clauses().size(), "and one for the two words' proximity");
@@ -343,6 +346,11 @@ class LiaisonQueryParserTest {
       assertEquals(ConceptQueryBuilder.BIGRAM_WEIGHT, bigrams.getBoost());
       assertTrue(bigrams.getQuery().toString().contains(Fields.HAN_BIGRAMS + ":"), bigrams.toString());
     }
+  }
+
+  /** The query a short query's coordination wraps, or the query itself. */
+  static Query inner(Query q) {
+    return q instanceof CoordinationQuery c ? c.query() : q;
   }
 
   /** A concept in one field: a SynonymQuery, or a dis-max of one with phrase translations. */
@@ -377,14 +385,14 @@ class LiaisonQueryParserTest {
     assertTrue(expansion.stream().filter(c -> c != phrase).noneMatch(Concept::phrase));
     // Four concepts, the proximity of the phrase (in place of its words) and "projects", and of
     // the phrase's words to each other.
-    assertEquals(6, assertInstanceOf(BooleanQuery.class, q).clauses().size());
+    assertEquals(6, assertInstanceOf(BooleanQuery.class, inner(q)).clauses().size());
   }
 
   @Test
   void underAndThePhraseConceptIsOptionalButEveryWordIsRequired() {
     LiaisonQueryParser p = parser(true);
     p.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
-    BooleanQuery q = assertInstanceOf(BooleanQuery.class, p.parseQuery("Belt and Road"));
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, inner(p.parseQuery("Belt and Road")));
     // The two words, the phrase concept, the words' proximity: only the words are required.
     assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD, BooleanClause.Occur.SHOULD),
         q.clauses().stream().map(BooleanClause::occur).toList());
@@ -396,7 +404,7 @@ class LiaisonQueryParserTest {
     // The syntax ends a run of words before the word an operator follows: "Belt and", then Road
     // (required by the AND), then Africa. Read together, the words still make the glossary's phrase.
     LiaisonQueryParser p = parser(true);
-    BooleanQuery q = assertInstanceOf(BooleanQuery.class, p.parseQuery("Belt and Road AND Africa"));
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, inner(p.parseQuery("Belt and Road AND Africa")));
     assertEquals(List.of("Belt", "Road", "Belt and Road", "Africa"), p.expansion().stream().map(Concept::source).toList());
     assertTrue(p.expansion().get(2).phrase());
     // Belt as the syntax left it (optional), Road and Africa required, the phrase and the words'
@@ -425,7 +433,7 @@ class LiaisonQueryParserTest {
   void underAndProximityStaysOptional() {
     LiaisonQueryParser p = parser(true);
     p.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
-    BooleanQuery q = assertInstanceOf(BooleanQuery.class, p.parseQuery("economic liaison"));
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, inner(p.parseQuery("economic liaison")));
     assertEquals(List.of(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD),
         q.clauses().stream().map(BooleanClause::occur).toList());
     assertTrue(ConceptProximity.isProximity(q.clauses().get(2).query()), q.toString());

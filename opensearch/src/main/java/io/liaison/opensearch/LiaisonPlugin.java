@@ -47,7 +47,8 @@ public final class LiaisonPlugin extends Plugin implements AnalysisPlugin, Searc
 
   @Override
   public List<QuerySpec<?>> getQueries() {
-    return List.of(new QuerySpec<>(ConceptsQueryBuilder.NAME, ConceptsQueryBuilder::new, ConceptsQueryBuilder::fromXContent));
+    return List.of(new QuerySpec<>(ConceptsQueryBuilder.NAME, ConceptsQueryBuilder::new, ConceptsQueryBuilder::fromXContent),
+        new QuerySpec<>(CoordinationQueryBuilder.NAME, CoordinationQueryBuilder::new, CoordinationQueryBuilder::fromXContent));
   }
 
   @Override

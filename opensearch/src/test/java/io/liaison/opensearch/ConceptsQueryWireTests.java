@@ -44,7 +44,7 @@ import org.opensearch.test.OpenSearchIntegTestCase.Scope;
  * {@code liaison_concepts} as any OpenSearch client sends it: raw JSON over the cluster's REST
  * endpoint. The node's registries parse it and write it back unchanged (JSON and transport,
  * {@code phrase} and per-term weights included), and the cluster ranks with it as the embedded
- * library ranks the same concepts.
+ * library ranks the same concepts; a short query's {@code liaison_coordination} likewise.
  */
 @ClusterScope(scope = Scope.SUITE, numDataNodes = 2, numClientNodes = 0, supportsDedicatedMasters = false)
 public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
@@ -78,6 +78,7 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
     NamedWriteableRegistry writeables = internalCluster().getInstance(NamedWriteableRegistry.class);
 
     boolean sawPhrase = false;
+    boolean sawCoordination = false;
     try (Liaison embedded = Liaison.open(local, GLOSSARY)) {
       for (String q : List.of("经济联络", "economic liaison", "Belt and Road", "中聯部")) {
         SearchResponse want = embedded.search(SearchRequest.of(q));
@@ -92,7 +93,25 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
         assertEquals(q + ": read from the transport stream", concepts, fromWire);
         assertEquals(q, sent, JSON.readTree(Strings.toString(MediaTypeRegistry.JSON, fromWire)));
 
-        assertSameRanking(q, want, search(query));
+        // A query of two to four words is coordinated (CoordinationQuery): the client sends the
+        // concepts inside liaison_coordination, with each word's concept on its own to count.
+        List<Concept> words = want.expansion().stream().filter(c -> !c.phrase()).toList();
+        ObjectNode ranked = query;
+        if (words.size() >= 2 && words.size() <= 4) {
+          ObjectNode body = JSON.createObjectNode();
+          body.set("query", query);
+          ArrayNode counted = body.putArray("concepts");
+          words.forEach(w -> counted.add(conceptsJson(List.of(w))));
+          body.put("exponent", 0.5f).put("boost", 1.0f);
+          ranked = JSON.createObjectNode();
+          ranked.set(CoordinationQueryBuilder.NAME, body);
+          sawCoordination = true;
+          QueryBuilder coordination = parse(xContent, ranked.toString());
+          assertEquals(q + ": coordination written back as sent", JSON.readTree(ranked.toString()),
+              JSON.readTree(Strings.toString(MediaTypeRegistry.JSON, coordination)));
+          assertEquals(q + ": coordination read from the transport stream", coordination, overTheWire(writeables, coordination));
+        }
+        assertSameRanking(q, want, search(ranked));
 
         // Only the run's proximity, as the library's client sends it beside the concepts.
         ObjectNode proximity = conceptsJson(want.expansion());
@@ -105,6 +124,7 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
       }
     }
     assertTrue("a query with a phrase concept was sent", sawPhrase);
+    assertTrue("a coordinated query was sent", sawCoordination);
   }
 
   public void testAPhraseConceptStaysOptionalUnderAndOnTheCluster() throws Exception {

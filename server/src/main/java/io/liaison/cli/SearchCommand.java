@@ -67,7 +67,7 @@ final class SearchCommand implements Callable<Integer> {
   boolean noTranslate;
 
   @Option(names = "--ablate", paramLabel = "PART", split = ",",
-      description = "Switch off part of translation, for measurement: weighting, structure, phrases, glossary, aliases, proximity, bigrams.")
+      description = "Switch off part of translation, for measurement: weighting, structure, phrases, glossary, aliases, proximity, bigrams, coordination.")
   List<String> ablate;
 
   @Option(names = "--topics", paramLabel = "FILE", description = "Topics file: qid<TAB>text per line.")

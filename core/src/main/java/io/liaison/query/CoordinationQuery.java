@@ -1,0 +1,203 @@
+package io.liaison.query;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterWeight;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+
+/**
+ * A query's score times (m / n)<sup>exponent</sup>, where n is the number of {@code concepts} and m
+ * how many of them a document matches: Lucene's classic coordination factor, with the words of a
+ * short query's concepts (each word in any of its forms) in place of clauses.
+ *
+ * <p>With BM25's k1 at 2.0 ({@code Scoring}) term frequency saturates slowly, which suits long
+ * queries, and a page that repeats one word of a short query could outscore a page that has all
+ * of them. {@link LiaisonQueryParser} wraps a query of few words in this; measured on both
+ * bench/crosslang benchmarks in BM25-SWEEP.md, session 46. The OpenSearch plugin builds the same
+ * query from {@code liaison_coordination}.
+ *
+ * <p>The factor is at most 1, so the wrapped query's maximum scores bound this query's and
+ * dynamic pruning still works; the concepts are only asked whether they match the document being
+ * scored.
+ */
+public final class CoordinationQuery extends Query {
+  private final Query in;
+  private final List<Query> concepts;
+  private final float exponent;
+
+  /**
+   * @param in the query that finds and scores documents
+   * @param concepts the parts counted, each matched or not (at least one)
+   * @param exponent how much a missing part costs: 0 nothing, 1 its full share
+   */
+  public CoordinationQuery(Query in, List<Query> concepts, float exponent) {
+    if (concepts.isEmpty()) {
+      throw new IllegalArgumentException("coordination needs at least one concept to count");
+    }
+    this.in = Objects.requireNonNull(in);
+    this.concepts = List.copyOf(concepts);
+    this.exponent = exponent;
+  }
+
+  public Query query() {
+    return in;
+  }
+
+  public List<Query> concepts() {
+    return concepts;
+  }
+
+  public float exponent() {
+    return exponent;
+  }
+
+  @Override
+  public Query rewrite(IndexSearcher searcher) throws IOException {
+    Query rewritten = in.rewrite(searcher);
+    boolean changed = rewritten != in;
+    List<Query> parts = new ArrayList<>(concepts.size());
+    for (Query c : concepts) {
+      Query r = c.rewrite(searcher);
+      changed |= r != c;
+      parts.add(r);
+    }
+    return changed ? new CoordinationQuery(rewritten, parts, exponent) : this;
+  }
+
+  @Override
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+    Weight inner = in.createWeight(searcher, scoreMode, boost);
+    if (!scoreMode.needsScores()) {
+      return inner;
+    }
+    List<Weight> parts = new ArrayList<>(concepts.size());
+    for (Query c : concepts) {
+      parts.add(searcher.createWeight(searcher.rewrite(c), ScoreMode.COMPLETE_NO_SCORES, 1f));
+    }
+    float[] factor = new float[parts.size() + 1];
+    for (int m = 0; m <= parts.size(); m++) {
+      factor[m] = (float) Math.pow((double) m / parts.size(), exponent);
+    }
+    return new FilterWeight(this, inner) {
+      @Override
+      public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+        ScorerSupplier supplier = in.scorerSupplier(context);
+        if (supplier == null) {
+          return null;
+        }
+        return new ScorerSupplier() {
+          @Override
+          public Scorer get(long leadCost) throws IOException {
+            Scorer scorer = supplier.get(leadCost);
+            List<DocIdSetIterator> matches = new ArrayList<>(parts.size());
+            for (Weight part : parts) {
+              Scorer s = part.scorer(context);
+              if (s != null) {
+                matches.add(s.iterator());
+              }
+            }
+            return new Coordinated(scorer, matches.toArray(DocIdSetIterator[]::new), factor);
+          }
+
+          @Override
+          public long cost() {
+            return supplier.cost();
+          }
+        };
+      }
+    };
+  }
+
+  /** The wrapped scorer's documents, each score scaled by the share of the concepts it matches. */
+  private static final class Coordinated extends Scorer {
+    private final Scorer in;
+    private final DocIdSetIterator[] concepts;
+    private final float[] factor;
+
+    Coordinated(Scorer in, DocIdSetIterator[] concepts, float[] factor) {
+      this.in = in;
+      this.concepts = concepts;
+      this.factor = factor;
+    }
+
+    @Override
+    public int docID() {
+      return in.docID();
+    }
+
+    @Override
+    public DocIdSetIterator iterator() {
+      return in.iterator();
+    }
+
+    @Override
+    public TwoPhaseIterator twoPhaseIterator() {
+      return in.twoPhaseIterator();
+    }
+
+    @Override
+    public int advanceShallow(int target) throws IOException {
+      return in.advanceShallow(target);
+    }
+
+    @Override
+    public float getMaxScore(int upTo) throws IOException {
+      return in.getMaxScore(upTo); // the factor is at most 1
+    }
+
+    @Override
+    public void setMinCompetitiveScore(float minScore) throws IOException {
+      in.setMinCompetitiveScore(minScore); // a competitive score here is one at least as high there
+    }
+
+    @Override
+    public float score() throws IOException {
+      int doc = in.docID();
+      int matched = 0;
+      for (DocIdSetIterator c : concepts) {
+        if (c.docID() < doc) {
+          c.advance(doc);
+        }
+        if (c.docID() == doc) {
+          matched++;
+        }
+      }
+      return in.score() * factor[matched];
+    }
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    in.visit(visitor.getSubVisitor(BooleanClause.Occur.MUST, this));
+  }
+
+  @Override
+  public String toString(String field) {
+    return "coordination(" + in.toString(field) + ", " + concepts.size() + " concepts, ^" + exponent + ")";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return sameClassAs(other)
+        && in.equals(((CoordinationQuery) other).in)
+        && concepts.equals(((CoordinationQuery) other).concepts)
+        && exponent == ((CoordinationQuery) other).exponent;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(classHash(), in, concepts, exponent);
+  }
+}

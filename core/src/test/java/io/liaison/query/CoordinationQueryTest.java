@@ -1,0 +1,87 @@
+package io.liaison.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+class CoordinationQueryTest {
+  private static Map<String, Float> scores(IndexSearcher searcher, Query q) throws IOException {
+    Map<String, Float> out = new TreeMap<>();
+    for (ScoreDoc d : searcher.search(q, 10).scoreDocs) {
+      out.put(searcher.storedFields().document(d.doc).get("id"), d.score);
+    }
+    return out;
+  }
+
+  @Test
+  void aDocumentLackingAWordOfTheQueryScoresItsShareToTheExponent() throws IOException {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+        for (String[] doc : new String[][] {
+            {"repeats", "disk disk disk disk disk disk other words"},
+            {"both", "disk quota other words here too"},
+            {"neither", "nothing relevant at all"}}) {
+          Document d = new Document();
+          d.add(new StringField("id", doc[0], Field.Store.YES));
+          d.add(new TextField("body", doc[1], Field.Store.NO));
+          w.addDocument(d);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Query disk = new TermQuery(new Term("body", "disk"));
+        Query quota = new TermQuery(new Term("body", "quota"));
+        Query plain = new BooleanQuery.Builder()
+            .add(disk, BooleanClause.Occur.SHOULD).add(quota, BooleanClause.Occur.SHOULD).build();
+        Map<String, Float> before = scores(searcher, plain);
+        Map<String, Float> after = scores(searcher, new CoordinationQuery(plain, List.of(disk, quota), 0.5f));
+        assertEquals(Set.of("repeats", "both"), after.keySet(), "the same documents match");
+        assertEquals(before.get("both"), after.get("both"), "a document with every word keeps its score");
+        assertEquals(before.get("repeats") * (float) Math.sqrt(0.5), after.get("repeats"), 1e-6f,
+            "one word of two: its score times (1/2)^0.5");
+        assertNotEquals(0f, after.get("repeats"));
+      }
+    }
+  }
+
+  @Test
+  void aShortQueryIsCoordinatedALongOneAndAnAblatedOneAreNot() {
+    assertInstanceOf(CoordinationQuery.class, LiaisonQueryParserTest.parser(true).parsePlain("set disk quotas"));
+    Query longer = LiaisonQueryParserTest.parser(true).parsePlain("report the disk usage and the limits of every user quota");
+    assertEquals(false, longer instanceof CoordinationQuery, longer.toString());
+    Query off = LiaisonQueryParserTest.parser(true, Ablation.COORDINATION).parsePlain("set disk quotas");
+    assertEquals(false, off instanceof CoordinationQuery, off.toString());
+    assertEquals(false, LiaisonQueryParserTest.parser(true).parsePlain("quotas") instanceof CoordinationQuery,
+        "one word has nothing to coordinate");
+    // With syntax: only the words the query still holds outside NOT are counted.
+    CoordinationQuery withSyntax = assertInstanceOf(CoordinationQuery.class,
+        LiaisonQueryParserTest.parser(true).parseQuery("disk AND quota -printer"));
+    assertEquals(2, withSyntax.concepts().size(), withSyntax.toString());
+    Query notCounted = LiaisonQueryParserTest.parser(true).parseQuery("quota -printer");
+    assertEquals(false, notCounted instanceof CoordinationQuery, "one word and a NOT: " + notCounted);
+  }
+}
