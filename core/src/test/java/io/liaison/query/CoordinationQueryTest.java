@@ -29,6 +29,15 @@ import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 class CoordinationQueryTest {
+  private static final QueryTranslator TRANSLATOR = new QueryTranslator(io.liaison.index.Fields.analyzer(true),
+      io.liaison.lexicon.Lexicon.defaultLexicon(), io.liaison.lexicon.Glossary::empty, AliasTable::empty);
+
+  /** A parser of its own, so the test does not depend on another class having run first. */
+  private static LiaisonQueryParser parser(boolean translate, Ablation... off) {
+    Set<Ablation> ablations = off.length == 0 ? Set.of() : java.util.EnumSet.of(off[0], off);
+    return new LiaisonQueryParser(io.liaison.index.Fields.analyzer(true), TRANSLATOR, translate, ablations, 2f);
+  }
+
   private static Map<String, Float> scores(IndexSearcher searcher, Query q) throws IOException {
     Map<String, Float> out = new TreeMap<>();
     for (ScoreDoc d : searcher.search(q, 10).scoreDocs) {
@@ -70,18 +79,18 @@ class CoordinationQueryTest {
 
   @Test
   void aShortQueryIsCoordinatedALongOneAndAnAblatedOneAreNot() {
-    assertInstanceOf(CoordinationQuery.class, LiaisonQueryParserTest.parser(true).parsePlain("set disk quotas"));
-    Query longer = LiaisonQueryParserTest.parser(true).parsePlain("report the disk usage and the limits of every user quota");
+    assertInstanceOf(CoordinationQuery.class, parser(true).parsePlain("set disk quotas"));
+    Query longer = parser(true).parsePlain("report the disk usage and the limits of every user quota");
     assertEquals(false, longer instanceof CoordinationQuery, longer.toString());
-    Query off = LiaisonQueryParserTest.parser(true, Ablation.COORDINATION).parsePlain("set disk quotas");
+    Query off = parser(true, Ablation.COORDINATION).parsePlain("set disk quotas");
     assertEquals(false, off instanceof CoordinationQuery, off.toString());
-    assertEquals(false, LiaisonQueryParserTest.parser(true).parsePlain("quotas") instanceof CoordinationQuery,
+    assertEquals(false, parser(true).parsePlain("quotas") instanceof CoordinationQuery,
         "one word has nothing to coordinate");
     // With syntax: only the words the query still holds outside NOT are counted.
     CoordinationQuery withSyntax = assertInstanceOf(CoordinationQuery.class,
-        LiaisonQueryParserTest.parser(true).parseQuery("disk AND quota -printer"));
+        parser(true).parseQuery("disk AND quota -printer"));
     assertEquals(2, withSyntax.concepts().size(), withSyntax.toString());
-    Query notCounted = LiaisonQueryParserTest.parser(true).parseQuery("quota -printer");
+    Query notCounted = parser(true).parseQuery("quota -printer");
     assertEquals(false, notCounted instanceof CoordinationQuery, "one word and a NOT: " + notCounted);
   }
 }
