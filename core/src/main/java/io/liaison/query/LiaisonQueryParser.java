@@ -54,10 +54,10 @@ public final class LiaisonQueryParser extends QueryParser {
   private String current = "";
   /** The clauses of a run that are not a word's own (phrase concepts, proximity): optional whatever the default operator. */
   private final Set<Query> optionalParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-  /** Every word concept's query built while parsing (some may have been replaced when runs were joined). */
-  private final List<Query> wordQueries = new ArrayList<>();
   /** The proximity clauses among them (ConceptProximity). */
   private final Set<Query> proximityParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Every word concept's query built while parsing (those of runs joined later are replaced; {@link #coordinated} counts only those the query holds). */
+  private final List<Query> wordQueries = new ArrayList<>();
 
   /**
    * A run of plain words as the syntax handed it over: its field, its text, and where its concepts
