@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -116,6 +117,27 @@ public final class CoordinationQuery extends Query {
             return supplier.cost();
           }
         };
+      }
+
+      /** The wrapped query's explanation and the factor, so that an explanation adds up to the score. */
+      @Override
+      public Explanation explain(LeafReaderContext context, int doc) throws IOException {
+        Explanation inner = in.explain(context, doc);
+        if (!inner.isMatch()) {
+          return inner;
+        }
+        int matched = 0;
+        for (Weight part : parts) {
+          Scorer s = part.scorer(context);
+          if (s != null && s.iterator().advance(doc) == doc) {
+            matched++;
+          }
+        }
+        float f = factor[matched];
+        return Explanation.match(inner.getValue().floatValue() * f,
+            "coordination, " + matched + " of " + parts.size() + " concepts matched, product of:",
+            inner,
+            Explanation.match(f, "(" + matched + "/" + parts.size() + ")^" + exponent));
       }
     };
   }

@@ -1,6 +1,8 @@
 package io.liaison.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -20,12 +22,14 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.tests.search.CheckHits;
 import org.junit.jupiter.api.Test;
 
 class CoordinationQueryTest {
@@ -73,6 +77,18 @@ class CoordinationQueryTest {
         assertEquals(before.get("repeats") * (float) Math.sqrt(0.5), after.get("repeats"), 1e-6f,
             "one word of two: its score times (1/2)^0.5");
         assertNotEquals(0f, after.get("repeats"));
+
+        // An explanation adds up to the score, factor included (as OpenSearch's "explain" shows it).
+        Query coordinated = new CoordinationQuery(plain, List.of(disk, quota), 0.5f);
+        CheckHits.checkExplanations(coordinated, "body", searcher, true);
+        for (ScoreDoc d : searcher.search(coordinated, 10).scoreDocs) {
+          Explanation e = searcher.explain(coordinated, d.doc);
+          assertEquals(d.score, e.getValue().floatValue(), 1e-6f, e.toString());
+          String id = searcher.storedFields().document(d.doc).get("id");
+          assertTrue(e.getDescription().contains(id.equals("both") ? "2 of 2 concepts" : "1 of 2 concepts"),
+              e.toString());
+        }
+        assertFalse(searcher.explain(coordinated, 2).isMatch(), "a document the query misses");
       }
     }
   }

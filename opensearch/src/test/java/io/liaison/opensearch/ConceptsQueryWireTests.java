@@ -112,6 +112,9 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
           assertEquals(q + ": coordination read from the transport stream", coordination, overTheWire(writeables, coordination));
         }
         assertSameRanking(q, want, search(ranked));
+        if (ranked != query) {
+          assertExplanationsAddUp(q, ranked);
+        }
 
         // Only the run's proximity, as the library's client sends it beside the concepts.
         ObjectNode proximity = conceptsJson(want.expansion());
@@ -203,6 +206,26 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
     request.setJsonEntity(body.toString());
     Response response = getRestClient().performRequest(request);
     return JSON.readTree(new String(response.getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  /** With "explain": each hit's explanation comes to its score and names the coordination factor. */
+  private static void assertExplanationsAddUp(String q, ObjectNode query) throws Exception {
+    Request request = new Request("POST", "/" + INDEX + "/_search");
+    request.addParameter("search_type", "dfs_query_then_fetch");
+    ObjectNode body = JSON.createObjectNode().put("size", 10).put("explain", true);
+    body.set("query", query);
+    request.setJsonEntity(body.toString());
+    Response response = getRestClient().performRequest(request);
+    JsonNode hits = JSON.readTree(new String(response.getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8))
+        .path("hits").path("hits");
+    assertTrue(q + ": explained hits", hits.size() > 0);
+    for (JsonNode hit : hits) {
+      JsonNode explanation = hit.path("_explanation");
+      String at = q + " " + hit.path("_id").asText() + ": " + explanation;
+      assertTrue(at, Math.abs(explanation.path("value").asDouble() - hit.path("_score").asDouble())
+          <= SCORE_TOLERANCE * Math.max(1, hit.path("_score").asDouble()));
+      assertTrue(at, explanation.path("description").asText().contains("concepts matched"));
+    }
   }
 
   /** The cluster's raw hits, merged across languages as the library merges its own, against the library's page. */
