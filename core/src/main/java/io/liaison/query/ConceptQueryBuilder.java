@@ -220,7 +220,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * (Counting the phrase's own terms would not do: SmartCN cuts 一带一路 alone into four words and
    * inside 中国一带一路建设 into two.) 0 when the words cannot be told, so they stay units of their own.
    */
-  private static int covers(Concept phrase, List<Concept> units) {
+  static int covers(Concept phrase, List<Concept> units) {
     String text = phrase.source();
     int end = text.length();
     int covered = 0;

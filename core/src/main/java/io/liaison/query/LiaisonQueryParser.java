@@ -58,6 +58,12 @@ public final class LiaisonQueryParser extends QueryParser {
   private final Set<Query> proximityParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** Every word concept's query built while parsing (those of runs joined later are replaced; {@link #coordinated} counts only those the query holds). */
   private final List<Query> wordQueries = new ArrayList<>();
+  /**
+   * For a word concept's query, the queries of the phrase concepts that cover the word: 主机名 over
+   * 主机 and 名. A page that holds the phrase's translation (hostname) holds its words, and {@link
+   * #coordinated} counts them so.
+   */
+  private final Map<Query, List<Query>> coveringPhrases = new IdentityHashMap<>();
 
   /**
    * A run of plain words as the syntax handed it over: its field, its text, and where its concepts
@@ -240,7 +246,38 @@ public final class LiaisonQueryParser extends QueryParser {
     if (counted.size() < 2 || counted.size() > COORDINATED_UP_TO) {
       return q;
     }
-    return new CoordinationQuery(q, counted, COORDINATION_EXPONENT);
+    List<Query> units = new ArrayList<>(counted.size());
+    for (Query word : counted) {
+      List<Query> phrases = coveringPhrases.getOrDefault(word, List.of()).stream().filter(held::contains).toList();
+      if (phrases.isEmpty()) {
+        units.add(word);
+      } else {
+        BooleanQuery.Builder either = new BooleanQuery.Builder().add(word, BooleanClause.Occur.SHOULD);
+        phrases.forEach(p -> either.add(p, BooleanClause.Occur.SHOULD));
+        units.add(either.build());
+      }
+    }
+    return new CoordinationQuery(q, units, COORDINATION_EXPONENT);
+  }
+
+  /**
+   * Told of a run's concepts in the order they were built, notes in {@link #coveringPhrases} the
+   * words each phrase concept covers, found as {@link ConceptQueryBuilder#covers} finds them for
+   * proximity (a phrase stands in for its words from then on).
+   */
+  private java.util.function.BiConsumer<Concept, Query> coverage() {
+    List<Concept> units = new ArrayList<>();
+    List<Query> unitQueries = new ArrayList<>();
+    return (c, q) -> {
+      if (c.phrase()) {
+        for (int i = ConceptQueryBuilder.covers(c, units); i > 0; i--) {
+          units.remove(units.size() - 1);
+          coveringPhrases.computeIfAbsent(unitQueries.remove(unitQueries.size() - 1), w -> new ArrayList<>()).add(q);
+        }
+      }
+      units.add(c);
+      unitQueries.add(q);
+    };
   }
 
   private static void collectPositive(Query q, Set<Query> held) {
@@ -362,12 +399,14 @@ public final class LiaisonQueryParser extends QueryParser {
     int before = expansion.size();
     Set<Query> words = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Set<Query> phrases = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.function.BiConsumer<Concept, Query> coverage = coverage();
     Query joined = concepts.build(fields, translated, occur, 0, (c, q) -> {
       expansion.add(c);
       (c.phrase() ? phrases : words).add(q);
       if (!c.phrase()) {
         wordQueries.add(q);
       }
+      coverage.accept(c, q);
     });
     // A lone part is the query itself. Otherwise the clauses that are not a word's own (phrase
     // concepts, proximity) were built optional and must stay so.
@@ -529,12 +568,14 @@ public final class LiaisonQueryParser extends QueryParser {
     }
     List<Concept> built = new ArrayList<>();
     Map<Query, Concept> conceptOf = new IdentityHashMap<>();
+    java.util.function.BiConsumer<Concept, Query> coverage = coverage();
     Query q = concepts.build(textFields(first.field()), kept, occurs::get, 0, (c, cq) -> {
       built.add(c);
       conceptOf.put(cq, c);
       if (!c.phrase()) {
         wordQueries.add(cq);
       }
+      coverage.accept(c, cq);
     });
     if (q == null) {
       return false;

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.liaison.Liaison;
+import io.liaison.search.Hit;
+import io.liaison.search.SearchRequest;
+import io.liaison.search.SearchResponse;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +37,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.tests.search.CheckHits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CoordinationQueryTest {
   private static final QueryTranslator TRANSLATOR = new QueryTranslator(io.liaison.index.Fields.analyzer(true),
@@ -90,6 +97,25 @@ class CoordinationQueryTest {
         }
         assertFalse(searcher.explain(coordinated, 2).isMatch(), "a document the query misses");
       }
+    }
+  }
+
+  @Test
+  void aPageHoldingAPhraseTranslationHoldsTheWordsThePhraseCovers(@TempDir Path dir) throws Exception {
+    // 主机名 is cut 主机 | 名, and the dictionary translates the whole as hostname: the first page
+    // matches no word concept on its own, only the phrase. Counted by words alone it held 0 of 2,
+    // and its score was multiplied by 0.
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("hostname.txt"), "Naming\nThe kernel keeps the system hostname and sets it at boot.\n");
+    Files.writeString(corpus.resolve("host.txt"), "Servers\nA host on the network answers requests from other machines.\n");
+    Liaison.index(corpus, dir.resolve("index"));
+    try (Liaison liaison = Liaison.open(dir.resolve("index"))) {
+      SearchResponse found = liaison.search(SearchRequest.of("主机名"));
+      assertEquals(List.of("hostname.txt", "host.txt"), found.hits().stream().map(Hit::id).toList());
+      assertTrue(found.hits().get(0).score() > 0f, "the phrase's page is scored, not zeroed: " + found.hits());
+      SearchResponse plain = liaison.search(SearchRequest.of("主机名").withAblations(Set.of(Ablation.COORDINATION)));
+      assertEquals(plain.hits().get(0).score(), found.hits().get(0).score(), 1e-6f,
+          "it holds every word the query names, so coordination leaves its score as it was");
     }
   }
 

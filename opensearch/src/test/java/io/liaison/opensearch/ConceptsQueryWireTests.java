@@ -79,6 +79,7 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
 
     boolean sawPhrase = false;
     boolean sawCoordination = false;
+    boolean sawCoveredWord = false;
     try (Liaison embedded = Liaison.open(local, GLOSSARY)) {
       for (String q : List.of("经济联络", "economic liaison", "Belt and Road", "中聯部")) {
         SearchResponse want = embedded.search(SearchRequest.of(q));
@@ -101,7 +102,23 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
           ObjectNode body = JSON.createObjectNode();
           body.set("query", query);
           ArrayNode counted = body.putArray("concepts");
-          words.forEach(w -> counted.add(conceptsJson(List.of(w))));
+          for (Concept w : words) {
+            // A word inside a phrase concept (Belt, Road in Belt and Road) counts where the phrase
+            // matches too: the two go as one bool.
+            List<Concept> covering = want.expansion().stream().filter(c -> c.phrase() && c.source().contains(w.source())).toList();
+            if (covering.isEmpty()) {
+              counted.add(conceptsJson(List.of(w)));
+            } else {
+              ObjectNode either = JSON.createObjectNode();
+              ObjectNode bool = either.putObject("bool");
+              ArrayNode should = bool.putArray("should");
+              should.add(conceptsJson(List.of(w)));
+              covering.forEach(c -> should.add(conceptsJson(List.of(c))));
+              bool.put("adjust_pure_negative", true).put("boost", 1.0f); // as OpenSearch writes a bool back
+              counted.add(either);
+              sawCoveredWord = true;
+            }
+          }
           body.put("exponent", 0.5f).put("boost", 1.0f);
           ranked = JSON.createObjectNode();
           ranked.set(CoordinationQueryBuilder.NAME, body);
@@ -128,6 +145,7 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
     }
     assertTrue("a query with a phrase concept was sent", sawPhrase);
     assertTrue("a coordinated query was sent", sawCoordination);
+    assertTrue("a coordinated word covered by a phrase was sent", sawCoveredWord);
   }
 
   public void testAPhraseConceptStaysOptionalUnderAndOnTheCluster() throws Exception {
