@@ -4,6 +4,7 @@ import io.liaison.index.Fields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -214,13 +215,34 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   }
 
   /**
+   * For each word concept of a run ({@code concepts}, in order) that a phrase concept covers, the
+   * phrase concepts covering it, found as {@link #proximity} finds them (a phrase stands in for its
+   * words from then on, so a later phrase does not reach past it). Keyed by identity: a word typed
+   * twice is two concepts. Coordination counts a covered word as present where the phrase is
+   * ({@link LiaisonQueryParser}).
+   */
+  public static Map<Concept, List<Concept>> coveringPhrases(List<Concept> concepts) {
+    Map<Concept, List<Concept>> out = new IdentityHashMap<>();
+    List<Concept> units = new ArrayList<>();
+    for (Concept c : concepts) {
+      if (c.phrase()) {
+        for (int i = covers(c, units); i > 0; i--) {
+          out.computeIfAbsent(units.remove(units.size() - 1), w -> new ArrayList<>()).add(c);
+        }
+      }
+      units.add(c);
+    }
+    return out;
+  }
+
+  /**
    * How many of the last {@code units} the phrase concept covers. The translator puts a phrase
    * right after the word concepts of the text it spans, and that text starts with the first of
    * them, so they are found by their source text, from the end of the phrase back to its start.
    * (Counting the phrase's own terms would not do: SmartCN cuts 一带一路 alone into four words and
    * inside 中国一带一路建设 into two.) 0 when the words cannot be told, so they stay units of their own.
    */
-  static int covers(Concept phrase, List<Concept> units) {
+  private static int covers(Concept phrase, List<Concept> units) {
     String text = phrase.source();
     int end = text.length();
     int covered = 0;

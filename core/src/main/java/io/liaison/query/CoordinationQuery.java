@@ -21,7 +21,9 @@ import org.apache.lucene.search.Weight;
 /**
  * A query's score times (m / n)<sup>exponent</sup>, where n is the number of {@code concepts} and m
  * how many of them a document matches: Lucene's classic coordination factor, with the words of a
- * short query's concepts (each word in any of its forms) in place of clauses.
+ * short query in place of clauses. {@link LiaisonQueryParser} makes each counted part a word's
+ * concept (the word in any of its forms), or that concept or any phrase concept covering the word
+ * (主机名's hostname covers 主机 and 名).
  *
  * <p>With BM25's k1 at 2.0 ({@code Scoring}) term frequency saturates slowly, which suits long
  * queries, and a page that repeats one word of a short query could outscore a page that has all

@@ -5,6 +5,8 @@ import io.liaison.index.Fields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -242,13 +244,20 @@ public final class LiaisonQueryParser extends QueryParser {
     }
     Set<Query> held = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     collectPositive(q, held);
-    List<Query> counted = wordQueries.stream().filter(held::contains).distinct().toList();
+    // Each word once (a word typed twice builds two equal queries), with every phrase held that
+    // covers it in either place.
+    Map<Query, Set<Query>> counted = new LinkedHashMap<>();
+    for (Query word : wordQueries) {
+      if (held.contains(word)) {
+        Set<Query> phrases = counted.computeIfAbsent(word, w -> new LinkedHashSet<>());
+        coveringPhrases.getOrDefault(word, List.of()).stream().filter(held::contains).forEach(phrases::add);
+      }
+    }
     if (counted.size() < 2 || counted.size() > COORDINATED_UP_TO) {
       return q;
     }
     List<Query> units = new ArrayList<>(counted.size());
-    for (Query word : counted) {
-      List<Query> phrases = coveringPhrases.getOrDefault(word, List.of()).stream().filter(held::contains).toList();
+    counted.forEach((word, phrases) -> {
       if (phrases.isEmpty()) {
         units.add(word);
       } else {
@@ -256,28 +265,27 @@ public final class LiaisonQueryParser extends QueryParser {
         phrases.forEach(p -> either.add(p, BooleanClause.Occur.SHOULD));
         units.add(either.build());
       }
-    }
+    });
     return new CoordinationQuery(q, units, COORDINATION_EXPONENT);
   }
 
   /**
-   * Told of a run's concepts in the order they were built, notes in {@link #coveringPhrases} the
-   * words each phrase concept covers, found as {@link ConceptQueryBuilder#covers} finds them for
-   * proximity (a phrase stands in for its words from then on).
+   * Notes in {@link #coveringPhrases} the phrase concepts of a run ({@code concepts}, all of them
+   * in order, as proximity sees them) that cover each of its words, for the concepts that built a
+   * query ({@code queryOf}).
    */
-  private java.util.function.BiConsumer<Concept, Query> coverage() {
-    List<Concept> units = new ArrayList<>();
-    List<Query> unitQueries = new ArrayList<>();
-    return (c, q) -> {
-      if (c.phrase()) {
-        for (int i = ConceptQueryBuilder.covers(c, units); i > 0; i--) {
-          units.remove(units.size() - 1);
-          coveringPhrases.computeIfAbsent(unitQueries.remove(unitQueries.size() - 1), w -> new ArrayList<>()).add(q);
+  private void noteCoverage(List<Concept> concepts, Map<Concept, Query> queryOf) {
+    ConceptQueryBuilder.coveringPhrases(concepts).forEach((word, phrases) -> {
+      Query w = queryOf.get(word);
+      if (w != null) {
+        for (Concept phrase : phrases) {
+          Query p = queryOf.get(phrase);
+          if (p != null) {
+            coveringPhrases.computeIfAbsent(w, x -> new ArrayList<>()).add(p);
+          }
         }
       }
-      units.add(c);
-      unitQueries.add(q);
-    };
+    });
   }
 
   private static void collectPositive(Query q, Set<Query> held) {
@@ -399,15 +407,16 @@ public final class LiaisonQueryParser extends QueryParser {
     int before = expansion.size();
     Set<Query> words = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Set<Query> phrases = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    java.util.function.BiConsumer<Concept, Query> coverage = coverage();
+    Map<Concept, Query> queryOf = new IdentityHashMap<>();
     Query joined = concepts.build(fields, translated, occur, 0, (c, q) -> {
       expansion.add(c);
       (c.phrase() ? phrases : words).add(q);
       if (!c.phrase()) {
         wordQueries.add(q);
       }
-      coverage.accept(c, q);
+      queryOf.put(c, q);
     });
+    noteCoverage(translated, queryOf);
     // A lone part is the query itself. Otherwise the clauses that are not a word's own (phrase
     // concepts, proximity) were built optional and must stay so.
     if (expansion.size() - before > 1 && joined instanceof BooleanQuery b) {
@@ -568,15 +577,16 @@ public final class LiaisonQueryParser extends QueryParser {
     }
     List<Concept> built = new ArrayList<>();
     Map<Query, Concept> conceptOf = new IdentityHashMap<>();
-    java.util.function.BiConsumer<Concept, Query> coverage = coverage();
+    Map<Concept, Query> queryOf = new IdentityHashMap<>();
     Query q = concepts.build(textFields(first.field()), kept, occurs::get, 0, (c, cq) -> {
       built.add(c);
       conceptOf.put(cq, c);
       if (!c.phrase()) {
         wordQueries.add(cq);
       }
-      coverage.accept(c, cq);
+      queryOf.put(c, cq);
     });
+    noteCoverage(kept, queryOf);
     if (q == null) {
       return false;
     }

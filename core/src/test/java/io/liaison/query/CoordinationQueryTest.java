@@ -101,6 +101,44 @@ class CoordinationQueryTest {
   }
 
   @Test
+  void explanationsAddUpWithPhraseAndAbsentConceptsAcrossSegmentsAndDeletions() throws IOException {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
+        String[][] docs = {
+            {"a", "disk quota report for every user"}, {"b", "quota disk"}, {"gone", "disk quota report"},
+            {"c", "a report on disk usage"}, {"d", "quota report"}, {"e", "nothing here"}};
+        for (String[] doc : docs) {
+          Document d = new Document();
+          d.add(new StringField("id", doc[0], Field.Store.YES));
+          d.add(new TextField("body", doc[1], Field.Store.NO));
+          w.addDocument(d);
+          w.commit(); // a segment each
+        }
+        w.deleteDocuments(new Term("id", "gone"));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Query disk = new TermQuery(new Term("body", "disk"));
+        Query report = new TermQuery(new Term("body", "report"));
+        Query absent = new TermQuery(new Term("body", "printer"));
+        Query diskQuota = new org.apache.lucene.search.PhraseQuery("body", "disk", "quota"); // two-phase
+        Query plain = new BooleanQuery.Builder().add(disk, BooleanClause.Occur.SHOULD)
+            .add(report, BooleanClause.Occur.SHOULD).add(diskQuota, BooleanClause.Occur.SHOULD).build();
+        Query coordinated = new CoordinationQuery(plain, List.of(disk, report, absent, diskQuota), 0.5f);
+        CheckHits.checkExplanations(coordinated, "body", searcher, true);
+        Map<String, String> matched = new TreeMap<>();
+        for (ScoreDoc d : searcher.search(coordinated, 10).scoreDocs) {
+          Explanation e = searcher.explain(coordinated, d.doc);
+          assertEquals(d.score, e.getValue().floatValue(), 1e-6f, e.toString());
+          matched.put(searcher.storedFields().document(d.doc).get("id"), e.getDescription().replaceAll(" concepts.*", ""));
+        }
+        assertEquals(Map.of("a", "coordination, 3 of 4", "b", "coordination, 1 of 4", "c", "coordination, 2 of 4",
+            "d", "coordination, 1 of 4"), matched);
+      }
+    }
+  }
+
+  @Test
   void aPageHoldingAPhraseTranslationHoldsTheWordsThePhraseCovers(@TempDir Path dir) throws Exception {
     // 主机名 is cut 主机 | 名, and the dictionary translates the whole as hostname: the first page
     // matches no word concept on its own, only the phrase. Counted by words alone it held 0 of 2,
@@ -113,10 +151,38 @@ class CoordinationQueryTest {
       SearchResponse found = liaison.search(SearchRequest.of("主机名"));
       assertEquals(List.of("hostname.txt", "host.txt"), found.hits().stream().map(Hit::id).toList());
       assertTrue(found.hits().get(0).score() > 0f, "the phrase's page is scored, not zeroed: " + found.hits());
-      SearchResponse plain = liaison.search(SearchRequest.of("主机名").withAblations(Set.of(Ablation.COORDINATION)));
-      assertEquals(plain.hits().get(0).score(), found.hits().get(0).score(), 1e-6f,
-          "it holds every word the query names, so coordination leaves its score as it was");
+      assertEquals(Map.of("hostname.txt", 1f, "host.txt", 0.70711f), factors(liaison, "主机名"), "(1/2)^0.5 for host alone");
+      // A word typed twice is counted once, with the phrase that covers it in either place.
+      assertEquals(1f, factors(liaison, "主机 主机名").get("hostname.txt"), 1e-6f);
+      assertEquals(1f, factors(liaison, "主机名 主机").get("hostname.txt"), 1e-6f);
     }
+  }
+
+  @Test
+  void aPhraseRejoinedAcrossAnOperatorCoversItsWordsToo(@TempDir Path dir) throws Exception {
+    // "server AND host name": the syntax hands over server AND host, then name; the parser
+    // translates host and name together for the phrase host name (主机名). This page's 主机名 is cut
+    // 主机 | 名, so the word name (名字, 名称 ...) is found only through the phrase.
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("config.txt"), "配置\n每台服务器的主机名写在这个文件里。\n");
+    Files.writeString(corpus.resolve("other.txt"), "天气\n周末有雨，周一转晴。\n");
+    Liaison.index(corpus, dir.resolve("index"));
+    try (Liaison liaison = Liaison.open(dir.resolve("index"))) {
+      assertEquals(Map.of("config.txt", 1f), factors(liaison, "server AND host name"));
+    }
+  }
+
+  /** Each hit's score with coordination over its score without: the factor it was given. */
+  private static Map<String, Float> factors(Liaison liaison, String q) throws Exception {
+    Map<String, Float> without = new TreeMap<>();
+    for (Hit h : liaison.search(SearchRequest.of(q).withAblations(Set.of(Ablation.COORDINATION))).hits()) {
+      without.put(h.id(), h.score());
+    }
+    Map<String, Float> out = new TreeMap<>();
+    for (Hit h : liaison.search(SearchRequest.of(q)).hits()) {
+      out.put(h.id(), Math.round(h.score() / without.get(h.id()) * 1e5f) / 1e5f);
+    }
+    return out;
   }
 
   @Test

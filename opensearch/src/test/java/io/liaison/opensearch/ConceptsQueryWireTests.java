@@ -11,6 +11,7 @@ import io.liaison.index.IndexProgress;
 import io.liaison.index.Scoring;
 import io.liaison.query.Alternative;
 import io.liaison.query.Concept;
+import io.liaison.query.ConceptQueryBuilder;
 import io.liaison.query.Origin;
 import io.liaison.search.Hit;
 import io.liaison.search.LanguageBalance;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.opensearch.client.Request;
 import org.opensearch.client.Response;
@@ -102,10 +104,11 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
           ObjectNode body = JSON.createObjectNode();
           body.set("query", query);
           ArrayNode counted = body.putArray("concepts");
+          Map<Concept, List<Concept>> coveredBy = ConceptQueryBuilder.coveringPhrases(want.expansion());
           for (Concept w : words) {
             // A word inside a phrase concept (Belt, Road in Belt and Road) counts where the phrase
             // matches too: the two go as one bool.
-            List<Concept> covering = want.expansion().stream().filter(c -> c.phrase() && c.source().contains(w.source())).toList();
+            List<Concept> covering = coveredBy.getOrDefault(w, List.of());
             if (covering.isEmpty()) {
               counted.add(conceptsJson(List.of(w)));
             } else {
