@@ -143,11 +143,9 @@ class CoordinationQueryTest {
     // 主机名 is cut 主机 | 名, and the dictionary translates the whole as hostname: the first page
     // matches no word concept on its own, only the phrase. Counted by words alone it held 0 of 2,
     // and its score was multiplied by 0.
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    Files.writeString(corpus.resolve("hostname.txt"), "Naming\nThe kernel keeps the system hostname and sets it at boot.\n");
-    Files.writeString(corpus.resolve("host.txt"), "Servers\nA host on the network answers requests from other machines.\n");
-    Liaison.index(corpus, dir.resolve("index"));
-    try (Liaison liaison = Liaison.open(dir.resolve("index"))) {
+    try (Liaison liaison = indexed(dir, Map.of(
+        "hostname.txt", "Naming\nThe kernel keeps the system hostname and sets it at boot.\n",
+        "host.txt", "Servers\nA host on the network answers requests from other machines.\n"))) {
       SearchResponse found = liaison.search(SearchRequest.of("主机名"));
       assertEquals(List.of("hostname.txt", "host.txt"), found.hits().stream().map(Hit::id).toList());
       assertTrue(found.hits().get(0).score() > 0f, "the phrase's page is scored, not zeroed: " + found.hits());
@@ -163,13 +161,21 @@ class CoordinationQueryTest {
     // "server AND host name": the syntax hands over server AND host, then name; the parser
     // translates host and name together for the phrase host name (主机名). This page's 主机名 is cut
     // 主机 | 名, so the word name (名字, 名称 ...) is found only through the phrase.
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    Files.writeString(corpus.resolve("config.txt"), "配置\n每台服务器的主机名写在这个文件里。\n");
-    Files.writeString(corpus.resolve("other.txt"), "天气\n周末有雨，周一转晴。\n");
-    Liaison.index(corpus, dir.resolve("index"));
-    try (Liaison liaison = Liaison.open(dir.resolve("index"))) {
+    try (Liaison liaison = indexed(dir, Map.of(
+        "config.txt", "配置\n每台服务器的主机名写在这个文件里。\n",
+        "other.txt", "天气\n周末有雨，周一转晴。\n"))) {
       assertEquals(Map.of("config.txt", 1f), factors(liaison, "server AND host name"));
     }
+  }
+
+  /** Indexes {@code files} (name to text) under {@code dir} and opens the index. */
+  private static Liaison indexed(Path dir, Map<String, String> files) throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Files.writeString(corpus.resolve(f.getKey()), f.getValue());
+    }
+    Liaison.index(corpus, dir.resolve("index"));
+    return Liaison.open(dir.resolve("index"));
   }
 
   /** Each hit's score with coordination over its score without: the factor it was given. */
