@@ -108,15 +108,7 @@ public final class CoordinationQuery extends Query {
         return new ScorerSupplier() {
           @Override
           public Scorer get(long leadCost) throws IOException {
-            Scorer scorer = supplier.get(leadCost);
-            List<DocIdSetIterator> matches = new ArrayList<>(parts.size());
-            for (Weight part : parts) {
-              Scorer s = part.scorer(context);
-              if (s != null) {
-                matches.add(s.iterator());
-              }
-            }
-            return new Coordinated(scorer, matches.toArray(DocIdSetIterator[]::new), factor);
+            return new Coordinated(supplier.get(leadCost), new Counter(parts, context), factor);
           }
 
           /**
@@ -155,13 +147,7 @@ public final class CoordinationQuery extends Query {
         if (!inner.isMatch()) {
           return inner;
         }
-        int matched = 0;
-        for (Weight part : parts) {
-          Scorer s = part.scorer(context);
-          if (s != null && s.iterator().advance(doc) == doc) {
-            matched++;
-          }
-        }
+        int matched = new Counter(parts, context).matched(doc);
         float f = factor[matched];
         return Explanation.match(inner.getValue().floatValue() * f,
             "coordination, " + matched + " of " + parts.size() + " concepts matched, product of:",
@@ -256,12 +242,12 @@ public final class CoordinationQuery extends Query {
   /** The wrapped scorer's documents, each score scaled by the share of the concepts it matches. */
   private static final class Coordinated extends Scorer {
     private final Scorer in;
-    private final DocIdSetIterator[] concepts;
+    private final Counter counter;
     private final float[] factor;
 
-    Coordinated(Scorer in, DocIdSetIterator[] concepts, float[] factor) {
+    Coordinated(Scorer in, Counter counter, float[] factor) {
       this.in = in;
-      this.concepts = concepts;
+      this.counter = counter;
       this.factor = factor;
     }
 
@@ -297,17 +283,7 @@ public final class CoordinationQuery extends Query {
 
     @Override
     public float score() throws IOException {
-      int doc = in.docID();
-      int matched = 0;
-      for (DocIdSetIterator c : concepts) {
-        if (c.docID() < doc) {
-          c.advance(doc);
-        }
-        if (c.docID() == doc) {
-          matched++;
-        }
-      }
-      return in.score() * factor[matched];
+      return in.score() * factor[counter.matched(in.docID())];
     }
   }
 
