@@ -178,14 +178,32 @@ class CoordinationQueryTest {
     return Liaison.open(dir.resolve("index"));
   }
 
+  @Test
+  void aSearchLimitedToOneLanguageIsCoordinatedToo(@TempDir Path dir) throws Exception {
+    // A language or folder filter puts the query inside a bool beside a FILTER clause, which scores
+    // it document by document through its scorer rather than through its bulk scorer.
+    try (Liaison liaison = indexed(dir, Map.of(
+        "hostname.txt", "Naming\nThe kernel keeps the system hostname and sets it at boot.\n",
+        "host.txt", "Servers\nA host on the network answers requests from other machines.\n",
+        "主机.txt", "服务器\n网络上的主机回答其他机器的请求。\n"))) {
+      SearchRequest english = SearchRequest.of("主机名").withLanguage(io.liaison.ingest.Language.EN);
+      assertEquals(List.of("hostname.txt", "host.txt"), liaison.search(english).hits().stream().map(Hit::id).toList());
+      assertEquals(Map.of("hostname.txt", 1f, "host.txt", 0.70711f), factors(liaison, english));
+    }
+  }
+
   /** Each hit's score with coordination over its score without: the factor it was given. */
   private static Map<String, Float> factors(Liaison liaison, String q) throws Exception {
+    return factors(liaison, SearchRequest.of(q));
+  }
+
+  private static Map<String, Float> factors(Liaison liaison, SearchRequest request) throws Exception {
     Map<String, Float> without = new TreeMap<>();
-    for (Hit h : liaison.search(SearchRequest.of(q).withAblations(Set.of(Ablation.COORDINATION))).hits()) {
+    for (Hit h : liaison.search(request.withAblations(Set.of(Ablation.COORDINATION))).hits()) {
       without.put(h.id(), h.score());
     }
     Map<String, Float> out = new TreeMap<>();
-    for (Hit h : liaison.search(SearchRequest.of(q)).hits()) {
+    for (Hit h : liaison.search(request).hits()) {
       out.put(h.id(), Math.round(h.score() / without.get(h.id()) * 1e5f) / 1e5f);
     }
     return out;
