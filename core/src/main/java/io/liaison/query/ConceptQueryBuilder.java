@@ -184,22 +184,54 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   }
 
   /**
+   * The most words a run may have for an English phrase's words to stay units of their own in
+   * {@link #proximity}. Measured on both bench/crosslang benchmarks (PROXIMITY-SWEEP.md, session
+   * 48): in runs of any length the English titles gained and the manual pages' English sentences
+   * lost (en2en.sent 0.6549 to 0.6470); up to 4 words, as {@code LiaisonQueryParser} coordinates
+   * short queries, five of the six title sets with English queries rose (en2en.title 0.5251 to
+   * 0.5314, en2zh.title 0.4298 to 0.4359) and one sentence set moved, by one topic.
+   */
+  static final int ENGLISH_PHRASE_WORDS_UP_TO = 4;
+
+  /**
    * Proximity in the body ({@link ConceptProximity}). The units are the words, with a phrase
    * concept in place of the words it covers (一带一路 rather than 一, 带, 一, 路, which would give
    * three pairs near wherever the phrase is); each phrase adds one clause for its words being near
    * each other. None when switched off or when the body is not searched. Not in the title, where
    * it measured no gain: a title is short enough that holding both words is already being near.
+   *
+   * <p>An English phrase in a run of at most {@link #ENGLISH_PHRASE_WORDS_UP_TO} words is the
+   * exception: its words stay units, each also matched by the phrase's translations, and it adds
+   * no clause of its own. In a short English query every pair of words counts, and the page may
+   * put them in another order or apart ("the file configures" for configuration file); in a
+   * Chinese page, the phrase's translation (配置文件) still stands near its neighbours.
    */
   @Override
   public List<Query> proximity(List<String> fields, List<Concept> concepts) {
     if (ablations.contains(Ablation.PROXIMITY) || !fields.contains(Fields.BODY)) {
       return List.of();
     }
+    boolean shortRun = concepts.stream().filter(c -> !c.phrase()).count() <= ENGLISH_PHRASE_WORDS_UP_TO;
     List<List<List<String>>> units = new ArrayList<>();
     List<Concept> unitConcepts = new ArrayList<>();
     List<List<List<List<String>>>> phrases = new ArrayList<>();
     for (Concept c : concepts) {
       List<List<String>> forms = analyzed(Fields.BODY, c);
+      int words = c.phrase() && shortRun && !TermKey.isHan(c.source()) ? covers(c, unitConcepts) : 0;
+      if (words > 0) {
+        List<List<String>> translations = new ArrayList<>();
+        for (int a = 0; a < forms.size(); a++) {
+          if (!c.alternatives().get(a).text().equals(c.source())) {
+            translations.add(forms.get(a));
+          }
+        }
+        for (int u = units.size() - words; u < units.size(); u++) {
+          List<List<String>> unit = new ArrayList<>(units.get(u));
+          unit.addAll(translations);
+          units.set(u, unit);
+        }
+        continue;
+      }
       if (c.phrase()) {
         List<List<List<String>>> covered = new ArrayList<>();
         for (int i = covers(c, unitConcepts); i > 0; i--) {

@@ -60,19 +60,58 @@ class ConceptQueryBuilderTest {
   }
 
   @Test
-  void aPhraseConceptTakesThePlaceOfItsWordsInProximityAndTheirNearnessCountsOnce() {
-    // belt, road, "belt and road", projects: the units are the phrase and projects, one pair; the
+  void inALongerRunAPhraseConceptTakesThePlaceOfItsWordsInProximityAndTheirNearnessCountsOnce() {
+    // belt, road, "belt and road", projects, overseas, finance: five words, more than a short
+    // query has. The units are the phrase, projects, overseas and finance, three pairs; the
     // phrase's words add one clause for being near each other.
     Query q = BUILDER.build(List.of(Fields.BODY), List.of(concept("belt", false), concept("road", false),
-        phrase("belt and road", "一带一路"), concept("projects", false)), BooleanClause.Occur.SHOULD, 0);
+        phrase("belt and road", "一带一路"), concept("projects", false), concept("overseas", false),
+        concept("finance", false)), BooleanClause.Occur.SHOULD, 0);
     List<String> near = assertInstanceOf(BooleanQuery.class, q).clauses().stream().map(BooleanClause::query)
         .filter(ConceptProximity::isProximity).map(Query::toString).toList();
-    assertEquals(2, near.size(), q.toString());
+    assertEquals(4 + 2, near.size(), "three pairs, the phrase's words, two pairs one apart: " + q);
     // "belt and road" keeps the stop word's place, three positions, and as English words gets
     // room for four more among them.
     assertTrue(near.get(0).contains("MAXWIDTH/" + (3 + ConceptProximity.ENGLISH_SLACK) + "(ORDERED(belt,road))")
         && near.get(0).contains("BLOCK(一,带,一,路)") && near.get(0).contains("project"), near.get(0));
-    assertTrue(near.get(1).contains("UNORDERED(belt,road)") && !near.get(1).contains("project"), near.get(1));
+    assertTrue(near.get(3).contains("UNORDERED(belt,road)") && !near.get(3).contains("project"), near.get(3));
+  }
+
+  @Test
+  void inAShortRunAnEnglishPhrasesWordsStayUnitsEachAlsoMatchedByItsTranslations() throws Exception {
+    // Local timezone configuration file: a page that writes "the file configures the timezone"
+    // has configuration and file near timezone, not the phrase; the words' pairs find it.
+    List<Concept> run = List.of(concept("local", false), concept("timezone", false), concept("configuration", false),
+        concept("file", false), phrase("configuration file", "配置文件"));
+    List<Query> near = BUILDER.proximity(List.of(Fields.BODY), run);
+    List<String> text = near.stream().map(Query::toString).toList();
+    assertEquals(3 + 2, near.size(), "local~timezone, timezone~configuration, configuration~file, two one apart: " + text);
+    assertTrue(text.get(2).contains("or(BLOCK(配置,文件),configur)") && text.get(2).contains("or(BLOCK(配置,文件),file)"),
+        "each word also matched by the phrase's translation: " + text.get(2));
+    assertTrue(text.stream().noneMatch(t -> t.contains("ORDERED(configur,file)")), "no English phrase of its own: " + text);
+    try (var dir = new org.apache.lucene.store.ByteBuffersDirectory()) {
+      try (var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(Fields.analyzer(true)))) {
+        for (String body : List.of("the file configures the local timezone of the system", "配置文件设定本机的时区")) {
+          var d = new org.apache.lucene.document.Document();
+          d.add(new org.apache.lucene.document.TextField(Fields.BODY, body, org.apache.lucene.document.Field.Store.NO));
+          w.addDocument(d);
+        }
+      }
+      try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        assertEquals(List.of(1, 2), near.subList(1, 3).stream().map(c -> count(searcher, c)).toList(),
+            "timezone~configuration on the English page (timezone has no translation here), configuration~file on"
+                + " it and, as 配置文件, on the Chinese one: " + text);
+      }
+    }
+  }
+
+  private static int count(IndexSearcher searcher, Query q) {
+    try {
+      return searcher.count(q);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

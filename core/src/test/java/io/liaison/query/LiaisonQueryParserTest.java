@@ -383,9 +383,13 @@ class LiaisonQueryParserTest {
     assertTrue(phrase.phrase());
     assertTrue(phrase.alternatives().stream().anyMatch(a -> a.text().equals("一带一路") && a.origin() == Origin.GLOSSARY));
     assertTrue(expansion.stream().filter(c -> c != phrase).noneMatch(Concept::phrase));
-    // Four concepts, the proximity of the phrase (in place of its words) and "projects", and of
-    // the phrase's words to each other.
-    assertEquals(6, assertInstanceOf(BooleanQuery.class, inner(q)).clauses().size());
+    // Four concepts and, a short English query, its words' proximity (Belt ~ Road, Road ~
+    // projects, Belt ~ projects one apart), each word also matched by 一带一路.
+    BooleanQuery clauses = assertInstanceOf(BooleanQuery.class, inner(q));
+    assertEquals(7, clauses.clauses().size(), clauses.toString());
+    String beltRoad = clauses.clauses().get(4).query().toString();
+    assertTrue(beltRoad.contains("belt") && beltRoad.contains("road") && beltRoad.contains("BLOCK(一,带,一,路)")
+        && !beltRoad.contains("project"), beltRoad);
   }
 
   @Test
