@@ -188,7 +188,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * {@link #proximity}. Measured on both bench/crosslang benchmarks (PROXIMITY-SWEEP.md, session
    * 48): in runs of any length the English titles gained and the manual pages' English sentences
    * lost (en2en.sent 0.6549 to 0.6470); up to 4 words, as {@code LiaisonQueryParser} coordinates
-   * short queries, five of the six title sets with English queries rose (en2en.title 0.5251 to
+   * short queries in full, five of the six title sets with English queries rose (en2en.title 0.5251 to
    * 0.5314, en2zh.title 0.4298 to 0.4359) and one sentence set moved, by one topic.
    */
   static final int ENGLISH_PHRASE_WORDS_UP_TO = 4;

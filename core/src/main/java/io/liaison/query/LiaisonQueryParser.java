@@ -222,15 +222,28 @@ public final class LiaisonQueryParser extends QueryParser {
   }
 
   /**
-   * The most word concepts a query may have and still be coordinated. Measured on both
-   * bench/crosslang benchmarks (BM25-SWEEP.md, session 46): up to 4, every title set rose or held
-   * but one and sentence sets moved by at most 0.003; up to 6, titles gained more and sentences
-   * began to lose.
+   * The most word concepts a query may have and be coordinated in full ({@link
+   * #COORDINATION_EXPONENT}). Measured on both bench/crosslang benchmarks (BM25-SWEEP.md, session
+   * 46): up to 4, every title set rose or held but one and sentence sets moved by at most 0.003;
+   * up to 6 at the same exponent, titles gained more and sentences began to lose.
    */
-  static final int COORDINATED_UP_TO = 4;
+  static final int FULLY_COORDINATED_UP_TO = 4;
 
-  /** How much a word a document lacks costs it ({@link CoordinationQuery}). */
+  /**
+   * The most word concepts a query may have and still be coordinated, above {@link
+   * #FULLY_COORDINATED_UP_TO} at {@link #LONGER_COORDINATION_EXPONENT}: the factor falls off with
+   * the query's length. Measured on both benchmarks (BM25-SWEEP.md, session 48): 5 and 6 words at
+   * 0.25 lifted the title sets (zh2en.title 0.6506 to 0.6625 on the Reference, p = 0.007;
+   * mixed-zh.title 0.4090 to 0.4245 and zh2zh.title 0.4604 to 0.4691 on the manual pages) and
+   * moved sentence sets by at most 0.006, none significantly.
+   */
+  static final int COORDINATED_UP_TO = 6;
+
+  /** How much a word a document lacks costs it ({@link CoordinationQuery}), in a query of few words. */
   static final float COORDINATION_EXPONENT = 0.5f;
+
+  /** The same in a query of 5 or 6 words, which describes more than it names: half as much. */
+  static final float LONGER_COORDINATION_EXPONENT = 0.25f;
 
   /**
    * {@code q} scaled by the share of its word concepts a document matches, when it has from 2 to
@@ -266,7 +279,8 @@ public final class LiaisonQueryParser extends QueryParser {
         units.add(either.build());
       }
     });
-    return new CoordinationQuery(q, units, COORDINATION_EXPONENT);
+    return new CoordinationQuery(q, units,
+        units.size() <= FULLY_COORDINATED_UP_TO ? COORDINATION_EXPONENT : LONGER_COORDINATION_EXPONENT);
   }
 
   /**

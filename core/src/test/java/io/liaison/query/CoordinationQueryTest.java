@@ -211,8 +211,20 @@ class CoordinationQueryTest {
 
   @Test
   void aShortQueryIsCoordinatedALongOneAndAnAblatedOneAreNot() {
-    assertInstanceOf(CoordinationQuery.class, parser(true).parsePlain("set disk quotas"));
-    Query longer = parser(true).parsePlain("report the disk usage and the limits of every user quota");
+    CoordinationQuery three = assertInstanceOf(CoordinationQuery.class, parser(true).parsePlain("set disk quotas"));
+    assertEquals(LiaisonQueryParser.COORDINATION_EXPONENT, three.exponent(), 0f);
+    // Five and six words are coordinated at a lower exponent, seven not at all.
+    CoordinationQuery five = assertInstanceOf(CoordinationQuery.class,
+        parser(true).parsePlain("set disk quotas remote users"));
+    assertEquals(5, five.concepts().size(), five.toString());
+    assertEquals(LiaisonQueryParser.LONGER_COORDINATION_EXPONENT, five.exponent(), 0f);
+    assertTrue(five.exponent() < three.exponent());
+    CoordinationQuery six = assertInstanceOf(CoordinationQuery.class,
+        parser(true).parsePlain("set disk quotas remote users daily"));
+    assertEquals(6, six.concepts().size(), six.toString());
+    Query seven = parser(true).parsePlain("set disk quotas remote users daily limits");
+    assertEquals(false, seven instanceof CoordinationQuery, seven.toString());
+    Query longer = parser(true).parsePlain("report the disk usage and the limits of every user quota on remote file servers");
     assertEquals(false, longer instanceof CoordinationQuery, longer.toString());
     Query off = parser(true, Ablation.COORDINATION).parsePlain("set disk quotas");
     assertEquals(false, off instanceof CoordinationQuery, off.toString());
