@@ -122,10 +122,8 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     Side han = new Side();
     Side latin = new Side();
     for (Alternative a : concept.alternatives()) {
-      if (concept.phrase() && a.text().equals(concept.source())) {
-        // The phrase's own words are searched by their concepts; it adds only its translations.
-        // (By text, not origin: a concept that came over the wire has lost its origins.)
-        continue;
+      if (isPhrasesOwnText(concept, a)) {
+        continue; // the phrase's own words are searched by their concepts; it adds only its translations
       }
       List<String> positioned = analyze(field, a.text());
       List<String> terms = positioned.stream().filter(t -> !t.isEmpty()).toList();
@@ -217,11 +215,11 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     List<List<List<List<String>>>> phrases = new ArrayList<>();
     for (Concept c : concepts) {
       List<List<String>> forms = analyzed(Fields.BODY, c);
-      int words = c.phrase() && shortRun && !TermKey.isHan(c.source()) ? covers(c, unitConcepts) : 0;
-      if (words > 0) {
+      int words = c.phrase() ? covers(c, unitConcepts) : 0;
+      if (words > 0 && shortRun && !TermKey.isHan(c.source())) {
         List<List<String>> translations = new ArrayList<>();
         for (int a = 0; a < forms.size(); a++) {
-          if (!c.alternatives().get(a).text().equals(c.source())) {
+          if (!isPhrasesOwnText(c, c.alternatives().get(a))) {
             translations.add(forms.get(a));
           }
         }
@@ -234,7 +232,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       }
       if (c.phrase()) {
         List<List<List<String>>> covered = new ArrayList<>();
-        for (int i = covers(c, unitConcepts); i > 0; i--) {
+        for (int i = words; i > 0; i--) {
           covered.add(0, units.remove(units.size() - 1));
           unitConcepts.remove(unitConcepts.size() - 1);
         }
@@ -302,6 +300,14 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       base += q == null ? 0 : ConceptProximity.clauses(q);
     }
     return any(ConceptProximity.withinBudget(proximity(fields, concepts), base));
+  }
+
+  /**
+   * Whether {@code a} is a phrase concept's own text, whose words their own concepts search. By
+   * text, not origin: a concept that came over the wire has lost its origins.
+   */
+  private static boolean isPhrasesOwnText(Concept concept, Alternative a) {
+    return concept.phrase() && a.text().equals(concept.source());
   }
 
   /** Each alternative's terms in {@code field}. */

@@ -11,6 +11,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -19,6 +25,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 class ConceptQueryBuilderTest {
@@ -89,28 +97,20 @@ class ConceptQueryBuilderTest {
     assertTrue(text.get(2).contains("or(BLOCK(配置,文件),configur)") && text.get(2).contains("or(BLOCK(配置,文件),file)"),
         "each word also matched by the phrase's translation: " + text.get(2));
     assertTrue(text.stream().noneMatch(t -> t.contains("ORDERED(configur,file)")), "no English phrase of its own: " + text);
-    try (var dir = new org.apache.lucene.store.ByteBuffersDirectory()) {
-      try (var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(Fields.analyzer(true)))) {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
         for (String body : List.of("the file configures the local timezone of the system", "配置文件设定本机的时区")) {
-          var d = new org.apache.lucene.document.Document();
-          d.add(new org.apache.lucene.document.TextField(Fields.BODY, body, org.apache.lucene.document.Field.Store.NO));
+          Document d = new Document();
+          d.add(new TextField(Fields.BODY, body, Field.Store.NO));
           w.addDocument(d);
         }
       }
-      try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
-        assertEquals(List.of(1, 2), near.subList(1, 3).stream().map(c -> count(searcher, c)).toList(),
+        assertEquals(List.of(1, 2), List.of(searcher.count(near.get(1)), searcher.count(near.get(2))),
             "timezone~configuration on the English page (timezone has no translation here), configuration~file on"
                 + " it and, as 配置文件, on the Chinese one: " + text);
       }
-    }
-  }
-
-  private static int count(IndexSearcher searcher, Query q) {
-    try {
-      return searcher.count(q);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.liaison.Liaison;
+import io.liaison.ingest.Language;
 import io.liaison.search.Hit;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
@@ -186,7 +187,7 @@ class CoordinationQueryTest {
         "hostname.txt", "Naming\nThe kernel keeps the system hostname and sets it at boot.\n",
         "host.txt", "Servers\nA host on the network answers requests from other machines.\n",
         "主机.txt", "服务器\n网络上的主机回答其他机器的请求。\n"))) {
-      SearchRequest english = SearchRequest.of("主机名").withLanguage(io.liaison.ingest.Language.EN);
+      SearchRequest english = SearchRequest.of("主机名").withLanguage(Language.EN);
       assertEquals(List.of("hostname.txt", "host.txt"), liaison.search(english).hits().stream().map(Hit::id).toList());
       assertEquals(Map.of("hostname.txt", 1f, "host.txt", 0.70711f), factors(liaison, english));
     }
