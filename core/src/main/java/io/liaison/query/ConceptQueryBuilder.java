@@ -203,17 +203,24 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * no clause of its own. In a short English query every pair of words counts, and the page may
    * put them in another order or apart ("the file configures" for configuration file); in a
    * Chinese page, the phrase's translation (配置文件) still stands near its neighbours.
+   *
+   * <p>A Chinese function word that stands aside ({@link QueryTranslator#standingAside}) is no
+   * unit: 安装 pairs with 软件包 across 已安装的软件包's 的, as install with package in English.
    */
   @Override
   public List<Query> proximity(List<String> fields, List<Concept> concepts) {
     if (ablations.contains(Ablation.PROXIMITY) || !fields.contains(Fields.BODY)) {
       return List.of();
     }
-    boolean shortRun = concepts.stream().filter(c -> !c.phrase()).count() <= ENGLISH_PHRASE_WORDS_UP_TO;
+    Set<Concept> aside = QueryTranslator.standingAside(concepts);
+    boolean shortRun = concepts.stream().filter(c -> !c.phrase() && !aside.contains(c)).count() <= ENGLISH_PHRASE_WORDS_UP_TO;
     List<List<List<String>>> units = new ArrayList<>();
     List<Concept> unitConcepts = new ArrayList<>();
     List<List<List<List<String>>>> phrases = new ArrayList<>();
     for (Concept c : concepts) {
+      if (aside.contains(c)) {
+        continue;
+      }
       List<List<String>> forms = analyzed(Fields.BODY, c);
       int words = c.phrase() ? covers(c, unitConcepts) : 0;
       if (words > 0 && shortRun && !TermKey.isHan(c.source())) {

@@ -2,6 +2,7 @@ package io.liaison.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.lucene.search.BooleanClause;
@@ -27,7 +28,8 @@ public interface ConceptQueryFactory {
    * searchable term. How a run of plain words is searched, by {@link LiaisonQueryParser} and by the
    * OpenSearch plugin alike. A {@linkplain Concept#phrase() phrase} concept is always optional
    * (SHOULD): it adds to the concepts of its words, so requiring it would lose documents that word
-   * the idea differently.
+   * the idea differently. So is a Chinese function word that stands aside ({@link
+   * QueryTranslator#standingAside}).
    *
    * @param built told of each concept that gave a query, with that query, in order
    */
@@ -45,12 +47,13 @@ public interface ConceptQueryFactory {
       int slop, BiConsumer<Concept, Query> built) {
     List<Query> parts = new ArrayList<>();
     List<BooleanClause.Occur> occurs = new ArrayList<>();
+    Set<Concept> aside = QueryTranslator.standingAside(concepts);
     for (Concept c : concepts) {
       Query q = build(fields, c, slop);
       if (q != null) {
         built.accept(c, q);
         parts.add(q);
-        occurs.add(c.phrase() ? BooleanClause.Occur.SHOULD : occurOf.apply(c));
+        occurs.add(c.phrase() || aside.contains(c) ? BooleanClause.Occur.SHOULD : occurOf.apply(c));
       }
     }
     if (parts.isEmpty()) {

@@ -418,14 +418,17 @@ public final class LiaisonQueryParser extends QueryParser {
   /** A run of plain words: one concept per source word or phrase, phrase concepts kept optional. */
   private Query conceptsQuery(List<String> fields, String text, BooleanClause.Occur occur) {
     List<Concept> translated = QueryTranslator.withoutLoneFunctionWords(translator.translate(text, translate, ablations));
+    Set<Concept> aside = QueryTranslator.standingAside(translated);
     int before = expansion.size();
     Set<Query> words = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    Set<Query> phrases = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    // Optional clauses of concepts: phrases, and the function words that stand aside.
+    Set<Query> optionalConcepts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Map<Concept, Query> queryOf = new IdentityHashMap<>();
     Query joined = concepts.build(fields, translated, occur, 0, (c, q) -> {
       expansion.add(c);
-      (c.phrase() ? phrases : words).add(q);
-      if (!c.phrase()) {
+      boolean optional = c.phrase() || aside.contains(c);
+      (optional ? optionalConcepts : words).add(q);
+      if (!optional) {
         wordQueries.add(q);
       }
       queryOf.put(c, q);
@@ -437,7 +440,7 @@ public final class LiaisonQueryParser extends QueryParser {
       for (BooleanClause c : b.clauses()) {
         if (!words.contains(c.query())) {
           optionalParts.add(c.query());
-          if (!phrases.contains(c.query())) {
+          if (!optionalConcepts.contains(c.query())) {
             proximityParts.add(c.query());
           }
         }
@@ -579,6 +582,7 @@ public final class LiaisonQueryParser extends QueryParser {
     Run first = runs.get(clauses.get(starts.get(0)).query());
     Run last = runs.get(clauses.get(starts.get(starts.size() - 1)).query());
     List<Concept> kept = QueryTranslator.withoutLoneFunctionWords(placed.stream().map(QueryTranslator.Placed::concept).toList());
+    Set<Concept> aside = QueryTranslator.standingAside(kept);
     Map<Concept, BooleanClause.Occur> occurs = new IdentityHashMap<>();
     for (QueryTranslator.Placed p : placed) {
       BooleanClause.Occur occur = BooleanClause.Occur.SHOULD;
@@ -587,7 +591,7 @@ public final class LiaisonQueryParser extends QueryParser {
           occur = BooleanClause.Occur.MUST;
         }
       }
-      occurs.put(p.concept(), p.concept().phrase() ? BooleanClause.Occur.SHOULD : occur);
+      occurs.put(p.concept(), p.concept().phrase() || aside.contains(p.concept()) ? BooleanClause.Occur.SHOULD : occur);
     }
     List<Concept> built = new ArrayList<>();
     Map<Query, Concept> conceptOf = new IdentityHashMap<>();
@@ -595,7 +599,7 @@ public final class LiaisonQueryParser extends QueryParser {
     Query q = concepts.build(textFields(first.field()), kept, occurs::get, 0, (c, cq) -> {
       built.add(c);
       conceptOf.put(cq, c);
-      if (!c.phrase()) {
+      if (!c.phrase() && !aside.contains(c)) {
         wordQueries.add(cq);
       }
       queryOf.put(c, cq);
@@ -611,7 +615,7 @@ public final class LiaisonQueryParser extends QueryParser {
         : ((BooleanQuery) q).clauses();
     for (BooleanClause c : parts) {
       Concept concept = conceptOf.get(c.query());
-      if (concept == null || concept.phrase()) {
+      if (concept == null || concept.phrase() || aside.contains(concept)) {
         optionalParts.add(c.query());
       }
       if (concept == null) { // proximity: the first to go at the clause limit

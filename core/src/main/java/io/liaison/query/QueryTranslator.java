@@ -392,6 +392,44 @@ public final class QueryTranslator {
     return kept.size() == concepts.size() || kept.stream().allMatch(Concept::phrase) ? concepts : kept;
   }
 
+  /**
+   * The word concepts of a run ({@code concepts}, in order, as proximity sees them) that are a
+   * Chinese function word (的, 已, 谁; see {@link FunctionWords}) which no phrase concept covers,
+   * by identity; none when the run has nothing else. They are searched as typed, but optional
+   * even under AND, and they are no unit of proximity and not counted by coordination ({@code
+   * LiaisonQueryParser}).
+   *
+   * <p>An English query's function words are gone before this ({@link #withoutLoneFunctionWords}),
+   * so 已安装的软件包 had four units where "installed package" has two. Its particles, which no
+   * English page holds, were paired with their neighbours (安装 with 的, 的 with 软件包) in place of
+   * the content words, and made a Chinese title too long for the bounds that coordination and
+   * proximity's pairs one apart set by word count. Dropping them as the English ones are dropped
+   * cost sentences and the Reference's headings (谁在系统里 lost 谁, the who command); searched
+   * but standing aside they cost nothing measurable. Measured on both bench/crosslang benchmarks
+   * (PROXIMITY-SWEEP.md, session 49), MRR@10 (manual pages, then the Debian Reference): zh2zh.title
+   * 0.4691 to 0.4811 / 0.5943 to 0.5941, s2t.title 0.5341 to 0.5505 / 0.5993 to 0.6007, t2t.title
+   * 0.5290 to 0.5436, mixed-zh.title 0.4245 to 0.4395, s2t.sent 0.6768 to 0.6835 / 0.7095 to
+   * 0.7209, t2t.sent 0.6865 to 0.6842 / 0.7133 to 0.7224, zh2en.sent 0.5868 to 0.5843 / 0.7085 to
+   * 0.7174; no set lower by more than 0.003. English queries do not change.
+   */
+  public static Set<Concept> standingAside(List<Concept> concepts) {
+    Map<Concept, List<Concept>> covered = ConceptQueryBuilder.coveringPhrases(concepts);
+    Set<Concept> aside = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    boolean content = false;
+    for (Concept c : concepts) {
+      if (c.phrase()) {
+        continue;
+      }
+      if (!covered.containsKey(c) && TermKey.isHan(c.source())
+          && c.alternatives().stream().allMatch(a -> FunctionWords.chinese().contains(ChineseScript.toSimplified(a.text())))) {
+        aside.add(c);
+      } else {
+        content = true;
+      }
+    }
+    return content ? aside : Set.of();
+  }
+
   private static boolean isLoneFunctionWord(Concept c) {
     String source = c.source();
     return !c.phrase()

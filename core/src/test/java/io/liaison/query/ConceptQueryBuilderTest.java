@@ -115,6 +115,44 @@ class ConceptQueryBuilderTest {
   }
 
   @Test
+  void aChineseFunctionWordIsSearchedButStandsAsideFromProximityAndFromAnd() throws Exception {
+    // 已安装的软件包: 已 and 的 are function words, so 安装 pairs with 软件包, as install with package.
+    List<Concept> run = List.of(word("已"), word("安装", "install"), word("的"), word("软件包", "package"));
+    assertEquals(2, QueryTranslator.standingAside(run).size(), run.toString());
+    List<Query> near = BUILDER.proximity(List.of(Fields.BODY), run);
+    assertEquals(1, near.size(), "安装 ~ 软件包 alone: " + near);
+    assertEquals(Set.of("安装", "instal", "软件包", "packag"), terms(near.get(0)), near.get(0).toString());
+    // Searched as typed, but optional where the content words are required.
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, BUILDER.build(List.of(Fields.BODY), run, BooleanClause.Occur.MUST, 0));
+    List<BooleanClause.Occur> occurs = q.clauses().stream().filter(c -> !ConceptProximity.isProximity(c.query()))
+        .map(BooleanClause::occur).toList();
+    assertEquals(List.of(BooleanClause.Occur.SHOULD, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD, BooleanClause.Occur.MUST),
+        occurs, q.toString());
+    assertTrue(terms(q).contains("的"), q.toString());
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
+        for (String body : List.of("list the files of the installed package", "要列出已安装的软件包 foo 提供的所有文件")) {
+          Document d = new Document();
+          d.add(new TextField(Fields.BODY, body, Field.Store.NO));
+          w.addDocument(d);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        assertEquals(2, searcher.count(near.get(0)), "the pair on the English page and on the Chinese one");
+        assertEquals(2, searcher.count(q), "required: the content words only");
+      }
+    }
+    // A run of nothing but function words keeps them as its units.
+    List<Concept> only = List.of(word("为什么"), word("的"));
+    assertEquals(Set.of(), QueryTranslator.standingAside(only));
+    assertEquals(1, BUILDER.proximity(List.of(Fields.BODY), only).size());
+    // A function word inside a phrase the dictionary knows (一 in 一带一路) is the phrase's: not aside.
+    List<Concept> belt = List.of(word("一"), word("带"), word("一"), word("路"), phrase("一带一路", "Belt and Road"));
+    assertEquals(Set.of(), QueryTranslator.standingAside(belt));
+  }
+
+  @Test
   void neighbouringWordsAreCreditedForBeingCloseInTheBodyInAnyOfTheirForms() {
     BooleanQuery q = assertInstanceOf(BooleanQuery.class, BUILDER.build(List.of(Fields.TITLE, Fields.BODY),
         List.of(word("set", "设置", "日落"), word("time", "时间"), word("zone", "时区")), BooleanClause.Occur.SHOULD, 0));

@@ -237,5 +237,14 @@ class CoordinationQueryTest {
     assertEquals(2, withSyntax.concepts().size(), withSyntax.toString());
     Query notCounted = parser(true).parseQuery("quota -printer");
     assertEquals(false, notCounted instanceof CoordinationQuery, "one word and a NOT: " + notCounted);
+    // A Chinese query's function words are searched but not counted, as an English query's are
+    // dropped: 如何显示已安装的软件包包含的文件 counts 显示, 安装, 软件包, 包含, 文件.
+    LiaisonQueryParser chinese = parser(true);
+    CoordinationQuery withParticles = assertInstanceOf(CoordinationQuery.class,
+        chinese.parsePlain("如何显示已安装的软件包包含的文件"));
+    assertEquals(5, withParticles.concepts().size(), withParticles.toString());
+    assertEquals(LiaisonQueryParser.LONGER_COORDINATION_EXPONENT, withParticles.exponent(), 0f);
+    assertTrue(chinese.expansion().stream().map(Concept::source).toList().containsAll(List.of("如何", "已", "的")),
+        "still searched: " + chinese.expansion());
   }
 }

@@ -434,6 +434,51 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void underAndAChineseFunctionWordStaysOptional() {
+    // 已安装的软件包: 已 and 的 are searched but not required, or no English page could match.
+    LiaisonQueryParser p = parser(true);
+    p.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, inner(p.parseQuery("已安装的软件包")));
+    Map<String, BooleanClause.Occur> bySource = new HashMap<>();
+    List<Concept> words = p.expansion().stream().filter(c -> !c.phrase()).toList();
+    assertEquals(List.of("已", "安装", "的", "软件包"), words.stream().map(Concept::source).toList());
+    for (int i = 0; i < words.size(); i++) {
+      bySource.put(words.get(i).source(), q.clauses().get(i).occur());
+    }
+    assertEquals(Map.of("已", BooleanClause.Occur.SHOULD, "安装", BooleanClause.Occur.MUST,
+        "的", BooleanClause.Occur.SHOULD, "软件包", BooleanClause.Occur.MUST), bySource, q.toString());
+    // 安装 ~ 软件包 is the one proximity clause.
+    assertEquals(1, q.clauses().stream().filter(c -> ConceptProximity.isProximity(c.query())).count(), q.toString());
+    // Beside an operator and a field too, where the syntax re-adds each run's clauses.
+    for (String query : List.of("已安装的软件包 AND title:文件", "的 软件包 +文件", "文件 的")) {
+      LiaisonQueryParser and = parser(true);
+      and.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
+      Query parsed = inner(and.parseQuery(query));
+      List<BooleanClause> clauses = new java.util.ArrayList<>();
+      collectClauses(parsed, clauses);
+      List<BooleanClause.Occur> particle = clauses.stream()
+          .filter(c -> termsOf(c.query()).equals(Set.of("的")))
+          .map(BooleanClause::occur).distinct().toList();
+      assertEquals(List.of(BooleanClause.Occur.SHOULD), particle, query + ": " + parsed);
+    }
+  }
+
+  private static Set<String> termsOf(Query q) {
+    Set<org.apache.lucene.index.Term> terms = new java.util.HashSet<>();
+    q.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+    return terms.stream().map(org.apache.lucene.index.Term::text).collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static void collectClauses(Query q, List<BooleanClause> out) {
+    if (q instanceof BooleanQuery b) {
+      for (BooleanClause c : b.clauses()) {
+        out.add(c);
+        collectClauses(c.query(), out);
+      }
+    }
+  }
+
+  @Test
   void underAndProximityStaysOptional() {
     LiaisonQueryParser p = parser(true);
     p.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
