@@ -46,7 +46,16 @@ final class LeafWeightOffsetStrategy extends PostingsOffsetStrategy {
       weight = searcher.rewrite(components.query()).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1.0f);
       segment = leafReader;
     }
-    Matches matches = weight.matches(remapped.getContext(), docId);
+    Matches matches;
+    try {
+      matches = weight.matches(remapped.getContext(), docId);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      // Lucene 10.3's CachingMatchesIterator (under an unordered interval query, as proximity
+      // builds) grows its two arrays apart, and an interval with about fifty sub-matches overruns
+      // one. The search itself does not use it; the document's snippet is its opening, unmarked,
+      // rather than the whole search failing.
+      return;
+    }
     if (matches == null) {
       return; // the document does not match
     }
