@@ -40,11 +40,6 @@ import org.junit.jupiter.api.Test;
 class SnippetsTest {
   @Test
   void aHandedOverBodyGivesTheSnippetsOfTheStoredField() throws IOException {
-    FieldType text = new FieldType();
-    text.setTokenized(true);
-    text.setStored(true);
-    text.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    text.freeze();
     String filler = "The module loads & unloads <quietly>. ".repeat(300); // over 10 000 characters
     List<String> bodies = List.of(
         "the kernel module loads at boot; a kernel panic stops it",
@@ -53,14 +48,7 @@ class SnippetsTest {
         "kernel module " + filler + " kernel module again",
         "a  kernel\n\nmodule   with   spaces");
     Analyzer analyzer = new WhitespaceAnalyzer();
-    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
-        for (String body : bodies) {
-          Document doc = new Document();
-          doc.add(new Field(Fields.BODY, body, text));
-          writer.addDocument(doc);
-        }
-      }
+    try (ByteBuffersDirectory dir = indexed(bodies, analyzer)) {
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         int[] docs = {0, 1, 2, 3, 4};
@@ -81,21 +69,8 @@ class SnippetsTest {
   void aDocumentWhoseMatchesOverrunLuceneGetsItsOpeningUnmarkedAndTheRestTheirSnippets() throws IOException {
     // Lucene 10.3's CachingMatchesIterator overruns an array for an interval of about fifty
     // sub-matches (seen on a Debian Reference page under a proximity clause): the search must not fail.
-    FieldType text = new FieldType();
-    text.setTokenized(true);
-    text.setStored(true);
-    text.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    text.freeze();
-    List<String> bodies = List.of("the kernel module loads at boot", "a kernel panic stops it");
     Analyzer analyzer = new WhitespaceAnalyzer();
-    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
-        for (String body : bodies) {
-          Document doc = new Document();
-          doc.add(new Field(Fields.BODY, body, text));
-          writer.addDocument(doc);
-        }
-      }
+    try (ByteBuffersDirectory dir = indexed(List.of("the kernel module loads at boot", "a kernel panic stops it"), analyzer)) {
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         Query kernel = new TermQuery(new Term(Fields.BODY, "kernel"));
@@ -108,6 +83,24 @@ class SnippetsTest {
         assertEquals(List.of("a <mark>kernel</mark> panic stops it"), snippets.get(1));
       }
     }
+  }
+
+  /** The bodies, one document each, stored and with positions and offsets in the postings. */
+  private static ByteBuffersDirectory indexed(List<String> bodies, Analyzer analyzer) throws IOException {
+    FieldType text = new FieldType();
+    text.setTokenized(true);
+    text.setStored(true);
+    text.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    text.freeze();
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+      for (String body : bodies) {
+        Document doc = new Document();
+        doc.add(new Field(Fields.BODY, body, text));
+        writer.addDocument(doc);
+      }
+    }
+    return dir;
   }
 
   /** A query whose {@code matches} fails on one document as Lucene's overrun does. */
