@@ -13,18 +13,23 @@ import io.liaison.lexicon.Lexicon;
 import io.liaison.lexicon.Translation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.BeforeAll;
@@ -454,7 +459,7 @@ class LiaisonQueryParserTest {
       LiaisonQueryParser and = parser(true);
       and.setDefaultOperator(org.apache.lucene.queryparser.classic.QueryParser.Operator.AND);
       Query parsed = inner(and.parseQuery(query));
-      List<BooleanClause> clauses = new java.util.ArrayList<>();
+      List<BooleanClause> clauses = new ArrayList<>();
       collectClauses(parsed, clauses);
       List<BooleanClause.Occur> particle = clauses.stream()
           .filter(c -> termsOf(c.query()).equals(Set.of("的")))
@@ -464,9 +469,9 @@ class LiaisonQueryParserTest {
   }
 
   private static Set<String> termsOf(Query q) {
-    Set<org.apache.lucene.index.Term> terms = new java.util.HashSet<>();
-    q.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
-    return terms.stream().map(org.apache.lucene.index.Term::text).collect(java.util.stream.Collectors.toSet());
+    Set<Term> terms = new HashSet<>();
+    q.visit(QueryVisitor.termCollector(terms));
+    return terms.stream().map(Term::text).collect(Collectors.toSet());
   }
 
   private static void collectClauses(Query q, List<BooleanClause> out) {
