@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.index.Fields;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,21 +98,10 @@ class ConceptQueryBuilderTest {
     assertTrue(text.get(2).contains("or(BLOCK(配置,文件),configur)") && text.get(2).contains("or(BLOCK(配置,文件),file)"),
         "each word also matched by the phrase's translation: " + text.get(2));
     assertTrue(text.stream().noneMatch(t -> t.contains("ORDERED(configur,file)")), "no English phrase of its own: " + text);
-    try (Directory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
-        for (String body : List.of("the file configures the local timezone of the system", "配置文件设定本机的时区")) {
-          Document d = new Document();
-          d.add(new TextField(Fields.BODY, body, Field.Store.NO));
-          w.addDocument(d);
-        }
-      }
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        assertEquals(List.of(1, 2), List.of(searcher.count(near.get(1)), searcher.count(near.get(2))),
-            "timezone~configuration on the English page (timezone has no translation here), configuration~file on"
-                + " it and, as 配置文件, on the Chinese one: " + text);
-      }
-    }
+    assertEquals(List.of(1, 2),
+        counts(List.of("the file configures the local timezone of the system", "配置文件设定本机的时区"), near.get(1), near.get(2)),
+        "timezone~configuration on the English page (timezone has no translation here), configuration~file on"
+            + " it and, as 配置文件, on the Chinese one: " + text);
   }
 
   @Test
@@ -129,20 +119,9 @@ class ConceptQueryBuilderTest {
     assertEquals(List.of(BooleanClause.Occur.SHOULD, BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD, BooleanClause.Occur.MUST),
         occurs, q.toString());
     assertTrue(terms(q).contains("的"), q.toString());
-    try (Directory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
-        for (String body : List.of("list the files of the installed package", "要列出已安装的软件包 foo 提供的所有文件")) {
-          Document d = new Document();
-          d.add(new TextField(Fields.BODY, body, Field.Store.NO));
-          w.addDocument(d);
-        }
-      }
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        assertEquals(2, searcher.count(near.get(0)), "the pair on the English page and on the Chinese one");
-        assertEquals(2, searcher.count(q), "required: the content words only");
-      }
-    }
+    List<Integer> found = counts(List.of("list the files of the installed package", "要列出已安装的软件包 foo 提供的所有文件"), near.get(0), q);
+    assertEquals(2, found.get(0), "the pair on the English page and on the Chinese one");
+    assertEquals(2, found.get(1), "required: the content words only");
     // A run of nothing but function words keeps them as its units.
     List<Concept> only = List.of(word("为什么"), word("的"));
     assertEquals(Set.of(), QueryTranslator.standingAside(only));
@@ -276,6 +255,27 @@ class ConceptQueryBuilderTest {
     assertEquals("+han_bigrams:哈哈", BUILDER.inField(Fields.HAN_BIGRAMS, concept("哈哈哈", false), 0).toString());
     // In the body the same word is still a phrase of SmartCN's words.
     assertTrue(BUILDER.inField(Fields.BODY, concept("命令提示符", false), 0).toString().startsWith("body:\""));
+  }
+
+  /** How many of {@code bodies}, indexed as the body of one document each, each query matches. */
+  private static List<Integer> counts(List<String> bodies, Query... queries) throws IOException {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
+        for (String body : bodies) {
+          Document d = new Document();
+          d.add(new TextField(Fields.BODY, body, Field.Store.NO));
+          w.addDocument(d);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        List<Integer> out = new ArrayList<>();
+        for (Query q : queries) {
+          out.add(searcher.count(q));
+        }
+        return out;
+      }
+    }
   }
 
   /** The terms {@code q} searches for, in any field. */
