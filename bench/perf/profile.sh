@@ -3,14 +3,14 @@
 #   query: QueryBenchmark (in process, 1 thread) under JMH's JFR profiler, for MODE (cross|mono)
 #   index: `liaison index --rebuild` on the 32 MB corpus with -XX:StartFlightRecording
 #   startup: `liaison serve` on the 100k index until the first answer
-#   bench/perf/profile.sh query|index|startup [TAG]     (SKIP_BUILD=1 MODE=cross)
+#   bench/perf/profile.sh query|index|startup [TAG]     (SKIP_BUILD=1 MODE=cross QUERIES=file)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 build
 what="${1:?query or index}"; tag="${2:-now}"
 out="$WORK/profile-$what-$tag"; rm -rf "$out"; mkdir -p "$out"
 if [ "$what" = query ]; then
   "$JAVA" -jar "$BENCH_JAR" QueryBenchmark -p mode="${MODE:-cross}" -bm thrpt -t 1 -wi 1 -w 5 -i 2 -r 10 \
-    -jvmArgsAppend "${LIAISON_JVM[*]} -Dperf.index=$WORK/index100k -Dperf.queries=$HERE/queries.txt -Dperf.glossary=$ROOT/index-data/glossary.tsv" \
+    -jvmArgsAppend "${LIAISON_JVM[*]} -Dperf.index=$WORK/index100k -Dperf.queries=${QUERIES:-$HERE/queries.txt} -Dperf.glossary=$ROOT/index-data/glossary.tsv" \
     -prof "jfr:dir=$out" | grep -E "^QueryBenchmark"
   rec=$(find "$out" -name '*.jfr' | head -1)
 elif [ "$what" = startup ]; then

@@ -78,6 +78,13 @@ final class QueryDsl {
       return wrap("liaison_coordination", withBoost(Json.createObjectBuilder()
           .add("query", write(c.query(), 1f)).add("concepts", parts).add("exponent", c.exponent()), boost));
     }
+    if (q instanceof io.liaison.query.ContentMatchQuery c) {
+      // The plugin's liaison_content: the disjunction, and the clauses of which a page needs one.
+      JsonArrayBuilder content = Json.createArrayBuilder();
+      c.content().forEach(part -> content.add(write(part, 1f)));
+      return wrap("liaison_content", withBoost(Json.createObjectBuilder()
+          .add("query", write(c.query(), 1f)).add("content", content), boost));
+    }
     if (q instanceof RemoteConceptQuery c) {
       return wrap("liaison_concepts", withBoost(concepts(List.of(c.concept), c.fields, c.slop), boost));
     }

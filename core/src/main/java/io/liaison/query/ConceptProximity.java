@@ -148,6 +148,14 @@ public final class ConceptProximity {
       Query inner = without(b.getQuery(), drop);
       return inner == b.getQuery() ? q : new BoostQuery(inner, b.getBoost());
     }
+    if (q instanceof CoordinationQuery c) {
+      Query inner = without(c.query(), drop);
+      return inner == c.query() ? q : new CoordinationQuery(inner, c.concepts(), c.exponent());
+    }
+    if (q instanceof ContentMatchQuery c) {
+      Query inner = without(c.query(), drop);
+      return inner == c.query() ? q : new ContentMatchQuery(inner, c.content());
+    }
     if (!(q instanceof BooleanQuery b)) {
       return q;
     }

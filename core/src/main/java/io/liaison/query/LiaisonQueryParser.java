@@ -66,6 +66,8 @@ public final class LiaisonQueryParser extends QueryParser {
    * #coordinated} counts them so.
    */
   private final Map<Query, List<Query>> coveringPhrases = new IdentityHashMap<>();
+  /** The queries of Chinese function words that stand aside in their run ({@link QueryTranslator#standingAside}). */
+  private final Set<Query> asideQueries = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   /**
    * A run of plain words as the syntax handed it over: its field, its text, and where its concepts
@@ -111,7 +113,7 @@ public final class LiaisonQueryParser extends QueryParser {
   public Query parseQuery(String query) {
     current = query;
     try {
-      return coordinated(withinClauseLimit(parse(plainPunctuation(query))));
+      return coordinated(notOnFunctionWordsAlone(withinClauseLimit(parse(plainPunctuation(query)))));
     } catch (ParseException e) {
       if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
         throw new QuerySyntaxException("the query has more than " + IndexSearcher.getMaxClauseCount()
@@ -205,7 +207,7 @@ public final class LiaisonQueryParser extends QueryParser {
   /** Reads text as plain words, no syntax: how topics are run in evaluation. */
   public Query parsePlain(String text) {
     Query q = conceptsQuery(List.of(Fields.TITLE, Fields.BODY), text, BooleanClause.Occur.SHOULD);
-    return q == null ? new MatchNoDocsQuery("no searchable words") : coordinated(withinClauseLimit(q));
+    return q == null ? new MatchNoDocsQuery("no searchable words") : coordinated(notOnFunctionWordsAlone(withinClauseLimit(q)));
   }
 
   /**
@@ -219,6 +221,63 @@ public final class LiaisonQueryParser extends QueryParser {
       return q;
     }
     return ConceptProximity.without(q, proximityParts::contains);
+  }
+
+  /**
+   * {@code q} with each of its levels of optional clauses that holds Chinese function words
+   * standing aside ({@link #asideQueries}) beside other clauses made a {@link ContentMatchQuery}:
+   * 的 and 已 add to the score of a page that has 安装 or 软件包, but a page that has only them is
+   * no hit (it was one at score 0 or nearly, counted in totals and facets). A level that already
+   * requires a clause needs nothing more, nor one with a minimum of optional clauses; the scores
+   * of the pages that match are unchanged (the same clauses are summed).
+   */
+  private Query notOnFunctionWordsAlone(Query q) {
+    if (asideQueries.isEmpty()) {
+      return q;
+    }
+    if (q instanceof BoostQuery b) {
+      Query inner = notOnFunctionWordsAlone(b.getQuery());
+      return inner == b.getQuery() ? q : new BoostQuery(inner, b.getBoost());
+    }
+    if (!(q instanceof BooleanQuery b)) {
+      return q;
+    }
+    List<BooleanClause> clauses = new ArrayList<>(b.clauses().size());
+    boolean changed = false;
+    for (BooleanClause c : b.clauses()) {
+      Query sub = c.occur() == BooleanClause.Occur.MUST_NOT ? c.query() : notOnFunctionWordsAlone(c.query());
+      changed |= sub != c.query();
+      clauses.add(sub == c.query() ? c : new BooleanClause(sub, c.occur()));
+    }
+    // The content: the other optional clauses but proximity's, which match only where their
+    // concepts do, so that checking them would only cost.
+    List<Query> content = clauses.stream().filter(c -> c.occur() == BooleanClause.Occur.SHOULD
+        && !asideQueries.contains(c.query()) && !ConceptProximity.isProximity(c.query())).map(BooleanClause::query).toList();
+    boolean needed = b.getMinimumNumberShouldMatch() == 0
+        && clauses.stream().noneMatch(BooleanClause::isRequired)
+        && clauses.stream().anyMatch(c -> c.occur() == BooleanClause.Occur.SHOULD && asideQueries.contains(c.query()))
+        && !content.isEmpty();
+    if (!needed) {
+      return changed ? rebuilt(b, clauses) : q;
+    }
+    // The optional clauses (all of them, so scores are as they were) as one disjunction that a
+    // document matches only with one of the clauses that are not function words.
+    List<Query> optional = clauses.stream().filter(c -> c.occur() == BooleanClause.Occur.SHOULD).map(BooleanClause::query).toList();
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    optional.forEach(o -> any.add(o, BooleanClause.Occur.SHOULD));
+    Query matched = new ContentMatchQuery(any.build(), content);
+    if (optional.size() == clauses.size()) {
+      return matched;
+    }
+    BooleanQuery.Builder out = new BooleanQuery.Builder().add(matched, BooleanClause.Occur.MUST);
+    clauses.stream().filter(c -> c.occur() != BooleanClause.Occur.SHOULD).forEach(out::add);
+    return out.build();
+  }
+
+  private static Query rebuilt(BooleanQuery b, List<BooleanClause> clauses) {
+    BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+    clauses.forEach(out::add);
+    return out.build();
   }
 
   /**
@@ -306,6 +365,8 @@ public final class LiaisonQueryParser extends QueryParser {
     held.add(q);
     if (q instanceof BoostQuery b) {
       collectPositive(b.getQuery(), held);
+    } else if (q instanceof ContentMatchQuery c) {
+      collectPositive(c.query(), held);
     } else if (q instanceof BooleanQuery b) {
       for (BooleanClause c : b.clauses()) {
         if (c.occur() != BooleanClause.Occur.MUST_NOT) {
@@ -430,6 +491,8 @@ public final class LiaisonQueryParser extends QueryParser {
       (optional ? optionalConcepts : words).add(q);
       if (!optional) {
         wordQueries.add(q);
+      } else if (!c.phrase()) {
+        asideQueries.add(q);
       }
       queryOf.put(c, q);
     });
@@ -601,6 +664,8 @@ public final class LiaisonQueryParser extends QueryParser {
       conceptOf.put(cq, c);
       if (!c.phrase() && !aside.contains(c)) {
         wordQueries.add(cq);
+      } else if (!c.phrase()) {
+        asideQueries.add(cq);
       }
       queryOf.put(c, cq);
     });

@@ -23,9 +23,12 @@ import org.apache.lucene.search.TermQuery;
  * the title for every hit, only for the highlighter to keep the body's. In a pure disjunction
  * (every Boolean clause optional, at most one required to match; dis-max; boosts) the body's
  * matches of a document are the union of those of its body terms and phrases, whatever the
- * title's terms do, so those can go. Anything else (a required or prohibited clause, a minimum
- * of two) makes a title term decide whether a sibling's body matches count, and the query is
- * used as it is.
+ * title's terms do, so those can go. So it is for a required clause that every hit matches (one
+ * of the query's own, or of such a clause's, as {@code LiaisonQueryParser} requires the words
+ * beside Chinese function words): the highlighter asks only about hits, so for a {@link
+ * io.liaison.query.ContentMatchQuery} there too. Anything else (a required clause or a content
+ * match deeper down, a prohibited clause, a minimum of two) makes a title term decide whether a
+ * sibling's body matches count, and the query is used as it is.
  */
 final class HighlightQuery {
   private HighlightQuery() {}
@@ -43,25 +46,30 @@ final class HighlightQuery {
     // words, not the window) but would have it match positions for every hit.
     query = ConceptProximity.without(query, ConceptProximity::isProximity);
     try {
-      Query stripped = strip(query, field);
+      Query stripped = strip(query, field, true);
       return stripped == null ? new MatchNoDocsQuery("no clause on " + field) : stripped;
     } catch (NotPure e) {
       return query;
     }
   }
 
-  /** The part of {@code q} on {@code field}, null when there is none; unknown query types are kept whole. */
-  private static Query strip(Query q, String field) throws NotPure {
+  /**
+   * The part of {@code q} on {@code field}, null when there is none; unknown query types are kept
+   * whole. {@code everyHit}: every document asked about matches {@code q}, so its required clauses
+   * mark what optional ones would.
+   */
+  private static Query strip(Query q, String field, boolean everyHit) throws NotPure {
     if (q instanceof BooleanQuery b) {
       if (b.getMinimumNumberShouldMatch() > 1) {
         throw new NotPure();
       }
       List<Query> kept = new ArrayList<>();
       for (BooleanClause c : b.clauses()) {
-        if (c.occur() != BooleanClause.Occur.SHOULD) {
+        boolean required = c.occur() == BooleanClause.Occur.MUST;
+        if (c.occur() != BooleanClause.Occur.SHOULD && !(required && everyHit)) {
           throw new NotPure();
         }
-        Query s = strip(c.query(), field);
+        Query s = strip(c.query(), field, required);
         if (s != null) {
           kept.add(s);
         }
@@ -76,7 +84,7 @@ final class HighlightQuery {
     if (q instanceof DisjunctionMaxQuery d) {
       List<Query> kept = new ArrayList<>();
       for (Query sub : d.getDisjuncts()) {
-        Query s = strip(sub, field);
+        Query s = strip(sub, field, false);
         if (s != null) {
           kept.add(s);
         }
@@ -84,10 +92,16 @@ final class HighlightQuery {
       return kept.isEmpty() ? null : new DisjunctionMaxQuery(kept, d.getTieBreakerMultiplier());
     }
     if (q instanceof io.liaison.query.CoordinationQuery c) {
-      return strip(c.query(), field); // scales scores, matches what it wraps
+      return strip(c.query(), field, everyHit); // scales scores, matches what it wraps
+    }
+    if (q instanceof io.liaison.query.ContentMatchQuery c) {
+      if (!everyHit) {
+        throw new NotPure(); // a hit that it does not match must not have its function words marked
+      }
+      return strip(c.query(), field, true); // every hit matches it, so its disjunction
     }
     if (q instanceof BoostQuery b) {
-      Query s = strip(b.getQuery(), field);
+      Query s = strip(b.getQuery(), field, everyHit);
       return s == null ? null : new BoostQuery(s, b.getBoost());
     }
     String leafField = switch (q) {

@@ -42,7 +42,9 @@ import org.apache.lucene.util.BytesRef;
  *       their own, so this drops most phrases);
  *   <li>optional clauses beside a required one are dropped: they add score, not matches;
  *   <li>in a disjunction, the proximity clauses of {@link ConceptProximity} are dropped: they sit
- *       beside the two concepts they join, and match only documents that hold those concepts' terms.
+ *       beside the two concepts they join, and match only documents that hold those concepts' terms;
+ *   <li>a {@link io.liaison.query.ContentMatchQuery} is the disjunction of its content clauses:
+ *       the Chinese function words beside them make no match on their own.
  * </ul>
  *
  * <p>Anything else (a required or excluded clause's own query, a phrase of terms found nowhere else,
@@ -54,6 +56,9 @@ final class MatchSetQuery {
   /** The rewritten form of {@code query} (already {@linkplain org.apache.lucene.search.IndexSearcher#rewrite rewritten}). */
   static Query of(Query query) {
     Query q = unwrap(query);
+    if (q instanceof io.liaison.query.ContentMatchQuery c) {
+      return of(c.matchSet());
+    }
     if (isDisjunction(q)) {
       Set<Term> terms = new LinkedHashSet<>();
       List<Query> others = new ArrayList<>();

@@ -46,4 +46,16 @@ class QueryDslTest {
     assertEquals(List.of("organ", "organis"), should.getJsonObject(1).getJsonObject("terms").getJsonArray("body")
         .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
   }
+
+  @Test
+  void aContentMatchGoesToTheClusterWithItsDisjunctionAndContent() {
+    Query particle = new org.apache.lucene.search.TermQuery(new Term("body", "的"));
+    Query word = new org.apache.lucene.search.TermQuery(new Term("body", "中心"));
+    Query q = new io.liaison.query.ContentMatchQuery(new BooleanQuery.Builder()
+        .add(word, BooleanClause.Occur.SHOULD).add(particle, BooleanClause.Occur.SHOULD).build(), List.of(word));
+    JsonObject content = new QueryDsl(2f, Set.of()).toJson(q).getJsonObject("liaison_content");
+    assertEquals(2, content.getJsonObject("query").getJsonObject("bool").getJsonArray("should").size());
+    assertEquals(List.of("中心"), content.getJsonArray("content").getValuesAs(JsonObject.class).stream()
+        .map(t -> t.getJsonObject("term").getJsonObject("body").getString("value")).toList());
+  }
 }

@@ -39,17 +39,35 @@ class HighlightQueryTest {
   }
 
   @Test
-  void aRequiredProhibitedOrMinimumClauseKeepsTheWholeQuery() {
+  void aNestedRequiredProhibitedOrMinimumClauseKeepsTheWholeQuery() {
     Query title = new TermQuery(new Term("title", "kernel"));
     Query body = new TermQuery(new Term("body", "module"));
     Query required = new BooleanQuery.Builder().add(title, BooleanClause.Occur.MUST).add(body, BooleanClause.Occur.SHOULD).build();
     Query prohibited = new BooleanQuery.Builder().add(body, BooleanClause.Occur.SHOULD).add(title, BooleanClause.Occur.MUST_NOT).build();
-    Query nested = or(required, body);
+    // In an optional clause, the title term decides whether "module" in the body is the clause's match.
+    Query nested = or(required, new TermQuery(new Term("body", "load")));
     Query twoOfThree = new BooleanQuery.Builder().add(title, BooleanClause.Occur.SHOULD).add(body, BooleanClause.Occur.SHOULD)
         .add(new TermQuery(new Term("body", "load")), BooleanClause.Occur.SHOULD).setMinimumNumberShouldMatch(2).build();
-    for (Query q : List.of(required, prohibited, nested, twoOfThree)) {
+    for (Query q : List.of(prohibited, nested, twoOfThree)) {
       assertSame(q, HighlightQuery.forField(q, "body"), q.toString());
     }
+  }
+
+  @Test
+  void aRequiredClauseOfTheQueryItselfIsStrippedLikeAnOptionalOne() {
+    // Every hit matches the query's own required clauses, so in a hit they mark what they would as
+    // optional ones: the title's go, the body's stay (how the parser requires the words beside 的).
+    Query title = new TermQuery(new Term("title", "kernel"));
+    Query body = new TermQuery(new Term("body", "module"));
+    Query particle = new TermQuery(new Term("body", "的"));
+    Query words = or(title, body);
+    Query query = new io.liaison.query.CoordinationQuery(new BooleanQuery.Builder()
+        .add(words, BooleanClause.Occur.MUST).add(particle, BooleanClause.Occur.SHOULD).build(), List.of(title, body), 0.5f);
+    assertEquals(or(or(body), particle), HighlightQuery.forField(query, "body"));
+    // One level down, under a required clause, too; under an optional one, not.
+    Query deeper = new BooleanQuery.Builder().add(new BooleanQuery.Builder()
+        .add(title, BooleanClause.Occur.MUST).add(body, BooleanClause.Occur.SHOULD).build(), BooleanClause.Occur.MUST).build();
+    assertEquals(or(or(body)), HighlightQuery.forField(deeper, "body"));
   }
 
   @Test
@@ -66,8 +84,30 @@ class HighlightQueryTest {
     Query office = new TermQuery(new Term("body", "office"));
     Query required = new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(office, BooleanClause.Occur.MUST)
         .add(near, BooleanClause.Occur.SHOULD).build();
-    Query expected = new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(office, BooleanClause.Occur.MUST).build();
-    assertEquals(expected, HighlightQuery.forField(required, "body"));
+    Query load = new TermQuery(new Term("body", "load"));
+    Query withoutNear = new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(office, BooleanClause.Occur.MUST).build();
+    // Required one level down: the query is kept, but for proximity.
+    assertEquals(or(withoutNear, load), HighlightQuery.forField(or(required, load), "body"));
+    // The query's own required clauses: stripped as optional ones.
+    assertEquals(or(liaison, office), HighlightQuery.forField(required, "body"));
     assertEquals(or(liaison, office), HighlightQuery.forField(or(liaison, office, near), "body"));
+  }
+
+  @Test
+  void aContentMatchOfTheQueryIsStrippedAsItsDisjunctionAndOneDeeperKeepsTheQuery() {
+    Query title = new TermQuery(new Term("title", "kernel"));
+    Query body = new TermQuery(new Term("body", "module"));
+    Query particle = new TermQuery(new Term("body", "的"));
+    Query near = io.liaison.query.ConceptProximity.clause("body", org.apache.lucene.queries.intervals.Intervals.unordered(
+        org.apache.lucene.queries.intervals.Intervals.term("kernel"), org.apache.lucene.queries.intervals.Intervals.term("module")), 2f);
+    Query matched = new io.liaison.query.ContentMatchQuery(or(title, body, particle, near), List.of(title, body));
+    // Every hit matches it: the function word is marked, proximity and the title go, through coordination too.
+    Query query = new io.liaison.query.CoordinationQuery(matched, List.of(title, body), 0.5f);
+    assertEquals(or(body, particle), HighlightQuery.forField(query, "body"));
+    // Beside another optional clause a hit may not match it, and then its 的 must not be marked.
+    Query nested = or(matched, new TermQuery(new Term("body", "load")));
+    Query kept = HighlightQuery.forField(nested, "body");
+    assertEquals(or(new io.liaison.query.ContentMatchQuery(or(title, body, particle), List.of(title, body)),
+        new TermQuery(new Term("body", "load"))), kept);
   }
 }

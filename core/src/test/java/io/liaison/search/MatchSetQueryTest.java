@@ -102,6 +102,16 @@ class MatchSetQueryTest {
     assertEquals(OFFICE, counted.clauses().get(0).query());
   }
 
+  @Test
+  void aContentMatchCountsItsContentClausesOnly() {
+    // The function word beside them is no match on its own: its postings are not read.
+    Query particle = new TermQuery(new Term("body", "的"));
+    Query query = new io.liaison.query.ContentMatchQuery(or(OFFICE, particle, LIAISON_OFFICE), List.of(OFFICE, LIAISON_OFFICE));
+    Query counted = MatchSetQuery.of(new io.liaison.query.CoordinationQuery(query, List.of(OFFICE), 0.5f));
+    assertEquals(List.of("body:office"), leaves(counted, TermQuery.class));
+    assertEquals(List.of(), leaves(counted, PhraseQuery.class), "the phrase holds office: dropped as in any disjunction");
+  }
+
   /** The leaf queries of this type, as strings, in the order a visitor meets them (excluded clauses too). */
   private static List<String> leaves(Query query, Class<? extends Query> type) {
     List<String> out = new ArrayList<>();

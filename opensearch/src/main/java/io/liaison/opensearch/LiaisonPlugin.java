@@ -48,7 +48,8 @@ public final class LiaisonPlugin extends Plugin implements AnalysisPlugin, Searc
   @Override
   public List<QuerySpec<?>> getQueries() {
     return List.of(new QuerySpec<>(ConceptsQueryBuilder.NAME, ConceptsQueryBuilder::new, ConceptsQueryBuilder::fromXContent),
-        new QuerySpec<>(CoordinationQueryBuilder.NAME, CoordinationQueryBuilder::new, CoordinationQueryBuilder::fromXContent));
+        new QuerySpec<>(CoordinationQueryBuilder.NAME, CoordinationQueryBuilder::new, CoordinationQueryBuilder::fromXContent),
+        new QuerySpec<>(ContentMatchQueryBuilder.NAME, ContentMatchQueryBuilder::new, ContentMatchQueryBuilder::fromXContent));
   }
 
   @Override

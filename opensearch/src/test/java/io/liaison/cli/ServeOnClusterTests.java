@@ -45,7 +45,8 @@ public class ServeOnClusterTests extends LiaisonIntegTestCase {
   // The last two: a prefix and an in-word wildcard, which the cluster gets as constant_score and
   // terms queries (QueryDsl) that must find what the embedded index finds.
   private static final List<String> QUERIES =
-      List.of("经济联络", "economic liaison", "中聯部", "Belt and Road", "liaison office", "economic* liaison", "econom?c liaison");
+      List.of("经济联络", "economic liaison", "中聯部", "Belt and Road", "liaison office", "economic* liaison", "econom?c liaison",
+          "经济联络的中心在哪里"); // the last: function words that stand aside (a content match)
   private static final List<String> PREFIXES = List.of("经济", "liai", "中國", "Belt", "econ", "联络部");
   private static final String INDEX = "news";
   private static final String TOKEN = "cluster-test-token";

@@ -173,6 +173,42 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
     assertEquals(words, search(withPhrase).path("hits").path("total").path("value").asLong());
   }
 
+  public void testAContentMatchFindsOnlyPagesWithItsContentAndCrossesTheWire() throws Exception {
+    Liaison.indexOpenSearch(new OpenSearchIndexer.Options(CORPUS, 2, 1, true), httpUri(internalCluster().getNodeNames()[0]),
+        INDEX, IndexProgress.NONE);
+    ensureGreen(INDEX);
+    NamedXContentRegistry xContent = internalCluster().getInstance(NamedXContentRegistry.class);
+    NamedWriteableRegistry writeables = internalCluster().getInstance(NamedWriteableRegistry.class);
+    // 经济的: 的 beside 经济, as the library sends a question whose function word stands aside.
+    ObjectNode word = conceptsJson(List.of(concept("经济", false)));
+    ObjectNode particle = conceptsJson(List.of(concept("的", false)));
+    ObjectNode either = JSON.createObjectNode();
+    ObjectNode bool = either.putObject("bool");
+    bool.putArray("should").add(word).add(particle);
+    bool.put("adjust_pure_negative", true).put("boost", 1.0f);
+    ObjectNode body = JSON.createObjectNode();
+    body.set("query", either);
+    body.putArray("content").add(word);
+    body.put("boost", 1.0f);
+    ObjectNode content = JSON.createObjectNode();
+    content.set(ContentMatchQueryBuilder.NAME, body);
+
+    QueryBuilder parsed = parse(xContent, content.toString());
+    assertEquals("written back as sent", JSON.readTree(content.toString()), JSON.readTree(Strings.toString(MediaTypeRegistry.JSON, parsed)));
+    assertEquals("read from the transport stream", parsed, overTheWire(writeables, parsed));
+
+    long all = search(either).path("hits").path("total").path("value").asLong();
+    long withWord = search(word).path("hits").path("total").path("value").asLong();
+    JsonNode found = search(content);
+    assertTrue("some pages hold 的 and not 经济: " + all + " vs " + withWord, all > withWord);
+    assertEquals(withWord, found.path("hits").path("total").path("value").asLong());
+    // Scored as the disjunction: a page's score is its score there.
+    Map<String, Double> scores = new java.util.HashMap<>();
+    search(either).path("hits").path("hits").forEach(h -> scores.put(h.path("_id").asText(), h.path("_score").asDouble()));
+    found.path("hits").path("hits").forEach(h -> assertEquals(h.path("_id").asText(), scores.get(h.path("_id").asText()),
+        h.path("_score").asDouble(), 1e-4));
+  }
+
   private static Concept concept(String text, boolean phrase) {
     return new Concept(text, List.of(new Alternative(text, 1f, Origin.QUERY, List.of())), phrase);
   }
