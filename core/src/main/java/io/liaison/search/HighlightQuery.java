@@ -28,7 +28,8 @@ import org.apache.lucene.search.TermQuery;
  * beside Chinese function words): the highlighter asks only about hits, so for a {@link
  * io.liaison.query.ContentMatchQuery} there too. Anything else (a required clause or a content
  * match deeper down, a prohibited clause, a minimum of two) makes a title term decide whether a
- * sibling's body matches count, and the query is used as it is.
+ * sibling's body matches count, and the query is used as it is; but a conjunction of terms on one
+ * field (a word's Han bigrams) marks only there, and is kept whole there or dropped elsewhere.
  */
 final class HighlightQuery {
   private HighlightQuery() {}
@@ -54,11 +55,34 @@ final class HighlightQuery {
   }
 
   /**
+   * The field of {@code q} when it is a conjunction of terms all on that field (a word's Han
+   * bigrams, {@code +han_bigrams:软件 +han_bigrams:件包}), else null.
+   */
+  private static String conjunctionField(Query q) {
+    if (!(q instanceof BooleanQuery b) || b.clauses().isEmpty()) {
+      return null;
+    }
+    String f = null;
+    for (BooleanClause c : b.clauses()) {
+      if (!c.isRequired() || !(c.query() instanceof TermQuery t) || (f != null && !f.equals(t.getTerm().field()))) {
+        return null;
+      }
+      f = t.getTerm().field();
+    }
+    return f;
+  }
+
+  /**
    * The part of {@code q} on {@code field}, null when there is none; unknown query types are kept
    * whole. {@code everyHit}: every document asked about matches {@code q}, so its required clauses
    * mark what optional ones would.
    */
   private static Query strip(Query q, String field, boolean everyHit) throws NotPure {
+    String termsField = conjunctionField(q);
+    if (termsField != null) {
+      // Marks only on its one field: kept whole there, gone elsewhere.
+      return termsField.equals(field) ? q : null;
+    }
     if (q instanceof BooleanQuery b) {
       if (b.getMinimumNumberShouldMatch() > 1) {
         throw new NotPure();

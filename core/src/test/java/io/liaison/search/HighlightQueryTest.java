@@ -88,8 +88,8 @@ class HighlightQueryTest {
     Query withoutNear = new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(office, BooleanClause.Occur.MUST).build();
     // Required one level down: the query is kept, but for proximity.
     assertEquals(or(withoutNear, load), HighlightQuery.forField(or(required, load), "body"));
-    // The query's own required clauses: stripped as optional ones.
-    assertEquals(or(liaison, office), HighlightQuery.forField(required, "body"));
+    // The query itself: a conjunction of body terms once proximity is gone, kept whole.
+    assertEquals(withoutNear, HighlightQuery.forField(required, "body"));
     assertEquals(or(liaison, office), HighlightQuery.forField(or(liaison, office, near), "body"));
   }
 
@@ -109,5 +109,26 @@ class HighlightQueryTest {
     Query kept = HighlightQuery.forField(nested, "body");
     assertEquals(or(new io.liaison.query.ContentMatchQuery(or(title, body, particle), List.of(title, body)),
         new TermQuery(new Term("body", "load"))), kept);
+  }
+
+  @Test
+  void aConjunctionOfTermsOnOneFieldIsKeptThereAndGoesElsewhere() {
+    // 软件包's bigrams, required together, beside its body term: the body's marks need only the body term.
+    Query bigrams = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term("han_bigrams", "软件")), BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term("han_bigrams", "件包")), BooleanClause.Occur.MUST).build();
+    Query word = new TermQuery(new Term("body", "软件包"));
+    Query query = or(word, new DisjunctionMaxQuery(List.of(new TermQuery(new Term("han_bigrams", "套件")), bigrams), 0f));
+    assertEquals(or(word), HighlightQuery.forField(query, "body"));
+    assertEquals(or(new DisjunctionMaxQuery(List.of(new TermQuery(new Term("han_bigrams", "套件")), bigrams), 0f)),
+        HighlightQuery.forField(query, "han_bigrams"));
+    // On the field itself a conjunction stays whole; across two fields the query is kept as it is.
+    Query bodyPair = new BooleanQuery.Builder().add(word, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term("body", "安装")), BooleanClause.Occur.MUST).build();
+    assertEquals(or(bodyPair, word), HighlightQuery.forField(or(bodyPair, word), "body"));
+    Query mixed = new BooleanQuery.Builder().add(word, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term("title", "安装")), BooleanClause.Occur.MUST).build();
+    Query withMixed = or(mixed, new TermQuery(new Term("body", "load")));
+    assertSame(withMixed, HighlightQuery.forField(withMixed, "body"));
   }
 }
