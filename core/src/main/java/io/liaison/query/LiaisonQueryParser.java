@@ -227,7 +227,8 @@ public final class LiaisonQueryParser extends QueryParser {
    * {@code q} with each of its levels of optional clauses that holds Chinese function words
    * standing aside ({@link #asideQueries}) beside other clauses made a {@link ContentMatchQuery}:
    * 的 and 已 add to the score of a page that has 安装 or 软件包, but a page that has only them is
-   * no hit (it was one at score 0 or nearly, counted in totals and facets). A level that already
+   * no hit (it was one, counted in totals and facets, at a score near 0 where coordination applies
+   * and at its full BM25 score where it does not, on a short page high). A level that already
    * requires a clause needs nothing more, nor one with a minimum of optional clauses; the scores
    * of the pages that match are unchanged (the same clauses are summed).
    */
