@@ -89,6 +89,7 @@ public final class ContentMatchQuery extends Query {
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
     Weight any = searcher.createWeight(searcher.rewrite(matchSet()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<Weight> anyOnly = List.of(any);
     Weight inner = in.createWeight(searcher, scoreMode, boost);
     return new FilterWeight(this, inner) {
       @Override
@@ -98,7 +99,7 @@ public final class ContentMatchQuery extends Query {
         }
         // Pages checked as they are collected from the disjunction's own bulk scorer.
         return AdaptedScorerSupplier.of(in.scorerSupplier(context), () -> {
-          Check check = new Check(any, context);
+          MatchCounter check = new MatchCounter(anyOnly, context);
           return new AdaptedScorerSupplier.Adapter() {
             @Override
             public Scorer scorer(Scorer scorer) {
@@ -116,7 +117,7 @@ public final class ContentMatchQuery extends Query {
       @Override
       public Explanation explain(LeafReaderContext context, int doc) throws IOException {
         Explanation inner = in.explain(context, doc);
-        if (inner.isMatch() && !new Check(any, context).matches(doc)) {
+        if (inner.isMatch() && new MatchCounter(anyOnly, context).matched(doc) == 0) {
           return Explanation.noMatch("matches none of the query's words but the function words beside them", inner);
         }
         return inner;
@@ -130,42 +131,9 @@ public final class ContentMatchQuery extends Query {
       /** The disjunction's matches, the function words' included, where a content clause matches. */
       @Override
       public Matches matches(LeafReaderContext context, int doc) throws IOException {
-        return new Check(any, context).matches(doc) ? in.matches(context, doc) : null;
+        return new MatchCounter(anyOnly, context).matched(doc) > 0 ? in.matches(context, doc) : null;
       }
     };
-  }
-
-  /** Whether a document matches one of the content queries, asked in increasing document order (started again if not). */
-  private static final class Check {
-    private final Weight any;
-    private final LeafReaderContext context;
-    private DocIdSetIterator approximation;
-    private TwoPhaseIterator twoPhase;
-    private boolean started;
-    private int last = -1;
-    private boolean lastMatched;
-
-    Check(Weight any, LeafReaderContext context) {
-      this.any = any;
-      this.context = context;
-    }
-
-    boolean matches(int doc) throws IOException {
-      if (!started || doc < last) {
-        started = true;
-        Scorer s = any.scorer(context);
-        twoPhase = s == null ? null : s.twoPhaseIterator();
-        approximation = s == null ? DocIdSetIterator.empty() : twoPhase == null ? s.iterator() : twoPhase.approximation();
-      } else if (doc == last) {
-        return lastMatched;
-      }
-      last = doc;
-      if (approximation.docID() < doc) {
-        approximation.advance(doc);
-      }
-      lastMatched = approximation.docID() == doc && (twoPhase == null || twoPhase.matches());
-      return lastMatched;
-    }
   }
 
   /**
@@ -174,11 +142,11 @@ public final class ContentMatchQuery extends Query {
    * documents a top-k search sees are such.
    */
   private static final class Checking extends FilterLeafCollector {
-    private final Check check;
+    private final MatchCounter check;
     private Scorable scorer;
     private float minCompetitive;
 
-    Checking(LeafCollector in, Check check) {
+    Checking(LeafCollector in, MatchCounter check) {
       super(in);
       this.check = check;
     }
@@ -197,7 +165,7 @@ public final class ContentMatchQuery extends Query {
 
     @Override
     public void collect(int doc) throws IOException {
-      if (scorer.score() < minCompetitive || check.matches(doc)) {
+      if (scorer.score() < minCompetitive || check.matched(doc) > 0) {
         in.collect(doc);
       }
     }
@@ -208,14 +176,14 @@ public final class ContentMatchQuery extends Query {
     private final Scorer in;
     private final TwoPhaseIterator twoPhase;
 
-    Checked(Scorer in, Check check) {
+    Checked(Scorer in, MatchCounter check) {
       this.in = in;
       TwoPhaseIterator inner = in.twoPhaseIterator();
       DocIdSetIterator approximation = inner == null ? in.iterator() : inner.approximation();
       this.twoPhase = new TwoPhaseIterator(approximation) {
         @Override
         public boolean matches() throws IOException {
-          return (inner == null || inner.matches()) && check.matches(approximation.docID());
+          return (inner == null || inner.matches()) && check.matched(approximation.docID()) > 0;
         }
 
         @Override

@@ -101,7 +101,7 @@ public final class CoordinationQuery extends Query {
       public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
         // Scores scaled as they are collected from the wrapped query's own bulk scorer.
         return AdaptedScorerSupplier.of(in.scorerSupplier(context), () -> {
-          Counter counter = new Counter(parts, context);
+          MatchCounter counter = new MatchCounter(parts, context);
           return new AdaptedScorerSupplier.Adapter() {
             @Override
             public Scorer scorer(Scorer scorer) {
@@ -123,7 +123,7 @@ public final class CoordinationQuery extends Query {
         if (!inner.isMatch()) {
           return inner;
         }
-        int matched = new Counter(parts, context).matched(doc);
+        int matched = new MatchCounter(parts, context).matched(doc);
         float f = factor[matched];
         return Explanation.match(inner.getValue().floatValue() * f,
             "coordination, " + matched + " of " + parts.size() + " concepts matched, product of:",
@@ -133,52 +133,15 @@ public final class CoordinationQuery extends Query {
     };
   }
 
-  /** How many of the concepts a document matches, asked in increasing document order (started again if not). */
-  private static final class Counter {
-    private final List<Weight> parts;
-    private final LeafReaderContext context;
-    private DocIdSetIterator[] matches;
-    private int last = -1;
-
-    Counter(List<Weight> parts, LeafReaderContext context) {
-      this.parts = parts;
-      this.context = context;
-    }
-
-    int matched(int doc) throws IOException {
-      if (matches == null || doc < last) {
-        List<DocIdSetIterator> its = new ArrayList<>(parts.size());
-        for (Weight part : parts) {
-          Scorer s = part.scorer(context);
-          if (s != null) {
-            its.add(s.iterator());
-          }
-        }
-        matches = its.toArray(DocIdSetIterator[]::new);
-      }
-      last = doc;
-      int matched = 0;
-      for (DocIdSetIterator c : matches) {
-        if (c.docID() < doc) {
-          c.advance(doc);
-        }
-        if (c.docID() == doc) {
-          matched++;
-        }
-      }
-      return matched;
-    }
-  }
-
   /** A collector that sees each collected document's score scaled by its factor. */
   private static final class Scaled extends FilterLeafCollector {
-    private final Counter counter;
+    private final MatchCounter counter;
     private final float[] factor;
     private Scorable scorer;
     private int doc = -1;
     private float minCompetitive;
 
-    Scaled(LeafCollector in, Counter counter, float[] factor) {
+    Scaled(LeafCollector in, MatchCounter counter, float[] factor) {
       super(in);
       this.counter = counter;
       this.factor = factor;
@@ -218,10 +181,10 @@ public final class CoordinationQuery extends Query {
   /** The wrapped scorer's documents, each score scaled by the share of the concepts it matches. */
   private static final class Coordinated extends Scorer {
     private final Scorer in;
-    private final Counter counter;
+    private final MatchCounter counter;
     private final float[] factor;
 
-    Coordinated(Scorer in, Counter counter, float[] factor) {
+    Coordinated(Scorer in, MatchCounter counter, float[] factor) {
       this.in = in;
       this.counter = counter;
       this.factor = factor;

@@ -2,11 +2,9 @@ package io.liaison.opensearch;
 
 import io.liaison.query.ContentMatchQuery;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.search.Query;
-import org.opensearch.core.common.ParsingException;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.XContentBuilder;
@@ -58,70 +56,29 @@ public final class ContentMatchQueryBuilder extends AbstractQueryBuilder<Content
   @Override
   protected void doXContent(XContentBuilder builder, Params params) throws IOException {
     builder.startObject(NAME);
-    builder.field("query");
-    query.toXContent(builder, params);
-    builder.startArray("content");
-    for (QueryBuilder c : content) {
-      c.toXContent(builder, params);
-    }
-    builder.endArray();
+    WrappingQueryParts.write(builder, params, query, "content", content);
     printBoostAndQueryName(builder);
     builder.endObject();
   }
 
   /** Parses the JSON form shown in the class comment. */
   public static ContentMatchQueryBuilder fromXContent(XContentParser parser) throws IOException {
-    QueryBuilder query = null;
-    List<QueryBuilder> content = new ArrayList<>();
-    float boost = DEFAULT_BOOST;
-    String queryName = null;
-    String field = null;
-    XContentParser.Token token;
-    while ((token = parser.nextToken()) != XContentParser.Token.END_OBJECT) {
-      if (token == XContentParser.Token.FIELD_NAME) {
-        field = parser.currentName();
-      } else if (token == XContentParser.Token.START_OBJECT && "query".equals(field)) {
-        query = parseInnerQueryBuilder(parser);
-      } else if (token == XContentParser.Token.START_ARRAY && "content".equals(field)) {
-        while (parser.nextToken() != XContentParser.Token.END_ARRAY) {
-          content.add(parseInnerQueryBuilder(parser));
-        }
-      } else if (token.isValue()) {
-        switch (String.valueOf(field)) {
-          case "boost" -> boost = parser.floatValue();
-          case "_name" -> queryName = parser.text();
-          default -> throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown field [" + field + "]");
-        }
-      } else {
-        throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unexpected " + token + " after [" + field + "]");
-      }
-    }
-    try {
-      return new ContentMatchQueryBuilder(query, content).boost(boost).queryName(queryName);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ParsingException(parser.getTokenLocation(), e.getMessage(), e);
-    }
+    return WrappingQueryParts.parse(parser, NAME, "content", (field, p) -> false, ContentMatchQueryBuilder::new);
   }
 
   @Override
   protected QueryBuilder doRewrite(QueryRewriteContext context) throws IOException {
     QueryBuilder rewritten = query.rewrite(context);
-    List<QueryBuilder> parts = new ArrayList<>(content.size());
-    boolean changed = rewritten != query;
-    for (QueryBuilder c : content) {
-      QueryBuilder r = c.rewrite(context);
-      changed |= r != c;
-      parts.add(r);
+    List<QueryBuilder> parts = WrappingQueryParts.rewrite(content, context);
+    if (rewritten == query && parts == content) {
+      return this;
     }
-    return changed ? new ContentMatchQueryBuilder(rewritten, parts).boost(boost()).queryName(queryName()) : this;
+    return new ContentMatchQueryBuilder(rewritten, parts).boost(boost()).queryName(queryName());
   }
 
   @Override
   protected Query doToQuery(QueryShardContext context) throws IOException {
-    List<Query> parts = new ArrayList<>(content.size());
-    for (QueryBuilder c : content) {
-      parts.add(c.toQuery(context));
-    }
+    List<Query> parts = WrappingQueryParts.toQueries(content, context);
     return new ContentMatchQuery(query.toQuery(context), parts);
   }
 

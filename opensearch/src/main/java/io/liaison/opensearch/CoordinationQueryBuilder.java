@@ -2,11 +2,9 @@ package io.liaison.opensearch;
 
 import io.liaison.query.CoordinationQuery;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.search.Query;
-import org.opensearch.core.common.ParsingException;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.XContentBuilder;
@@ -61,13 +59,7 @@ public final class CoordinationQueryBuilder extends AbstractQueryBuilder<Coordin
   @Override
   protected void doXContent(XContentBuilder builder, Params params) throws IOException {
     builder.startObject(NAME);
-    builder.field("query");
-    query.toXContent(builder, params);
-    builder.startArray("concepts");
-    for (QueryBuilder c : concepts) {
-      c.toXContent(builder, params);
-    }
-    builder.endArray();
+    WrappingQueryParts.write(builder, params, query, "concepts", concepts);
     builder.field("exponent", exponent);
     printBoostAndQueryName(builder);
     builder.endObject();
@@ -75,59 +67,29 @@ public final class CoordinationQueryBuilder extends AbstractQueryBuilder<Coordin
 
   /** Parses the JSON form shown in the class comment. */
   public static CoordinationQueryBuilder fromXContent(XContentParser parser) throws IOException {
-    QueryBuilder query = null;
-    List<QueryBuilder> concepts = new ArrayList<>();
-    float exponent = 0.5f;
-    float boost = DEFAULT_BOOST;
-    String queryName = null;
-    String field = null;
-    XContentParser.Token token;
-    while ((token = parser.nextToken()) != XContentParser.Token.END_OBJECT) {
-      if (token == XContentParser.Token.FIELD_NAME) {
-        field = parser.currentName();
-      } else if (token == XContentParser.Token.START_OBJECT && "query".equals(field)) {
-        query = parseInnerQueryBuilder(parser);
-      } else if (token == XContentParser.Token.START_ARRAY && "concepts".equals(field)) {
-        while (parser.nextToken() != XContentParser.Token.END_ARRAY) {
-          concepts.add(parseInnerQueryBuilder(parser));
-        }
-      } else if (token.isValue()) {
-        switch (String.valueOf(field)) {
-          case "exponent" -> exponent = parser.floatValue();
-          case "boost" -> boost = parser.floatValue();
-          case "_name" -> queryName = parser.text();
-          default -> throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown field [" + field + "]");
-        }
-      } else {
-        throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unexpected " + token + " after [" + field + "]");
+    float[] exponent = {0.5f};
+    return WrappingQueryParts.parse(parser, NAME, "concepts", (field, p) -> {
+      if (!"exponent".equals(field)) {
+        return false;
       }
-    }
-    try {
-      return new CoordinationQueryBuilder(query, concepts, exponent).boost(boost).queryName(queryName);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ParsingException(parser.getTokenLocation(), e.getMessage(), e);
-    }
+      exponent[0] = p.floatValue();
+      return true;
+    }, (query, concepts) -> new CoordinationQueryBuilder(query, concepts, exponent[0]));
   }
 
   @Override
   protected QueryBuilder doRewrite(QueryRewriteContext context) throws IOException {
     QueryBuilder rewritten = query.rewrite(context);
-    List<QueryBuilder> parts = new ArrayList<>(concepts.size());
-    boolean changed = rewritten != query;
-    for (QueryBuilder c : concepts) {
-      QueryBuilder r = c.rewrite(context);
-      changed |= r != c;
-      parts.add(r);
+    List<QueryBuilder> parts = WrappingQueryParts.rewrite(concepts, context);
+    if (rewritten == query && parts == concepts) {
+      return this;
     }
-    return changed ? new CoordinationQueryBuilder(rewritten, parts, exponent).boost(boost()).queryName(queryName()) : this;
+    return new CoordinationQueryBuilder(rewritten, parts, exponent).boost(boost()).queryName(queryName());
   }
 
   @Override
   protected Query doToQuery(QueryShardContext context) throws IOException {
-    List<Query> parts = new ArrayList<>(concepts.size());
-    for (QueryBuilder c : concepts) {
-      parts.add(c.toQuery(context));
-    }
+    List<Query> parts = WrappingQueryParts.toQueries(concepts, context);
     return new CoordinationQuery(query.toQuery(context), parts, exponent);
   }
 
