@@ -117,6 +117,11 @@ final class SenseCleaner {
    * rest of that side is shared. Sides of about the same length (财宝箱/藏宝箱, 不安/焦虑的) and lists
    * of three or more are alternatives whole, as before. Only the script of the sides is checked
    * here; what may be a sense (its length, a lone 的) is {@link #isHanWord}'s test on the results.
+   *
+   * <p>A lone character at each side is no choice: it is a rate (mph: 哩/时, g/l: 克/升, WPM: 字/分)
+   * or a pair the English word names together (R/W: 读/写, s/he: 她/他, right/left: 右/左). Split,
+   * it made mph an English word for 时 (when, in every Chinese question about time), weighed above
+   * o'clock; kept whole, the slash makes it no sense at all.
    */
   static List<String> alternatives(String segment) {
     String[] parts = segment.split("/", -1);
@@ -129,6 +134,9 @@ final class SenseCleaner {
     String right = parts[1];
     int l = left.codePointCount(0, left.length());
     int r = right.codePointCount(0, right.length());
+    if (l == 1 && r == 1) {
+      return List.of(segment);
+    }
     if (Math.abs(l - r) < 2) {
       return List.of(left, right);
     }

@@ -167,6 +167,19 @@ class LexiconCompilerTest {
     assertEquals(List.of("不安", "焦虑的"), SenseCleaner.alternatives("不安/焦虑的"));
     assertEquals(List.of("和", "或", "与"), SenseCleaner.alternatives("和/或/与"));
     assertEquals(List.of("TCP", "IP"), SenseCleaner.alternatives("TCP/IP"));
+    // A lone character at each side is a rate or a pair, kept whole (and so no sense).
+    assertEquals(List.of("哩/时"), SenseCleaner.alternatives("哩/时"));
+    assertFalse(SenseCleaner.isHanWord("哩/时"));
+  }
+
+  @Test
+  void aRateIsNoSenseOfEitherCharacter() throws IOException {
+    // Shaped like ECDICT's mph row: a rate of two characters beside a sense of its own.
+    Lexicon lexicon = compile(HEADER
+        + "mph,,,\"每小时...英里, 哩/时\",,,,,9155,0,,,\n"
+        + "o'clock,,,\"n. ...点钟, 钟头, 时\",,,,,0,4064,,,\n");
+    assertEquals(List.of(), english(lexicon, "哩"));
+    assertEquals(List.of("o'clock"), english(lexicon, "时"));
   }
 
   private static List<String> english(Lexicon lexicon, String chinese) {

@@ -228,6 +228,15 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aClauseFinalTimeMarkerIsSearchedButNotTranslated() {
+    // 启动时 is "when it starts": 时 is no time, hour or o'clock, and no unit beside 启动.
+    List<Concept> concepts = translator.translate("程序启动时打开三个流", true, Set.of());
+    Concept when = concepts.stream().filter(c -> c.source().equals("时")).findFirst().orElseThrow();
+    assertEquals(List.of("时"), texts(when), when.toString());
+    assertTrue(QueryTranslator.standingAside(concepts).contains(when), concepts.toString());
+  }
+
+  @Test
   void englishFunctionWordsAreNotTranslatedAndStandAsideForContentWords() {
     for (String word : List.of("how", "do", "i", "the")) {
       assertTrue(FunctionWords.english().contains(word), word);
