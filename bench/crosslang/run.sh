@@ -123,7 +123,7 @@ one_run() {
   printf '%s\t%s\t%s\t%s\t%s\n' "$set" "$kind" "$label" "$status" "$vals" >>"$RESULTS"
 }
 
-ABLATIONS="weighting structure phrases glossary aliases proximity bigrams coordination"
+ABLATIONS="weighting structure phrases glossary aliases proximity bigrams coordination documents"
 
 cross_set() { # cross_set CROSS CEILING KIND
   local cross="$1.$3" ceil="$2.$3" c_corpus c_index m_corpus m_index
@@ -146,6 +146,7 @@ cross_set() { # cross_set CROSS CEILING KIND
   one_run "$ceil" "monolingual --ablate proximity" "$m_index" --ablate proximity
   one_run "$ceil" "monolingual --ablate bigrams" "$m_index" --ablate bigrams
   one_run "$ceil" "monolingual --ablate coordination" "$m_index" --ablate coordination
+  one_run "$ceil" "monolingual --ablate documents" "$m_index" --ablate documents
 }
 
 mixed_set() { # mixed_set KIND

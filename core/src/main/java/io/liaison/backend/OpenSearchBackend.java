@@ -183,7 +183,7 @@ public final class OpenSearchBackend implements Backend {
     LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(),
         TITLE_BOOST, remote);
     Query query = request.plainText() ? parser.parsePlain(request.query()) : parser.parseQuery(request.query());
-    JsonObject dsl = new QueryDsl(TITLE_BOOST, request.ablations()).toJson(query);
+    JsonObject dsl = new QueryDsl(TITLE_BOOST, request.ablations()).toJson(parser.withRendered(query));
     if (request.language().isPresent() || request.folder().isPresent()) {
       var filters = Json.createArrayBuilder();
       request.language().ifPresent(l -> filters.add(term(Fields.LANG, l.code())));

@@ -7,6 +7,8 @@ import io.liaison.index.IndexSummary;
 import io.liaison.ingest.DocumentExtractor;
 import io.liaison.ingest.ExtractedDocument;
 import io.liaison.lexicon.AliasMiner;
+import io.liaison.lexicon.DocumentRenderer;
+import io.liaison.lexicon.Lexicon;
 import io.liaison.search.Suggester;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -86,6 +88,7 @@ public final class OpenSearchIndexer {
   private final OpenSearchCluster cluster;
   private final Options options;
   private final DocumentExtractor extractor = new DocumentExtractor();
+  private final DocumentRenderer renderer = new DocumentRenderer(Lexicon.defaultLexicon());
 
   public OpenSearchIndexer(OpenSearchCluster cluster, Options options) {
     this.cluster = cluster;
@@ -145,7 +148,8 @@ public final class OpenSearchIndexer {
         bytesRead += bytes.length;
         ExtractedDocument d = extractor.extract(id, bytes, modified);
         bulk.append(Json.createObjectBuilder().add("index", Json.createObjectBuilder().add("_id", id)).build()).append('\n');
-        bulk.append(toJson(d, AliasMiner.mine(d.title() + "\n" + d.body()))).append('\n');
+        String text = d.title() + "\n" + d.body();
+        bulk.append(toJson(d, AliasMiner.mine(text), renderer.render(text, d.language()))).append('\n');
         inBulk++;
         if (previous == null) {
           added++;
@@ -178,7 +182,7 @@ public final class OpenSearchIndexer {
   }
 
   /** The fields of the embedded index's documents, as JSON. */
-  static JsonObject toJson(ExtractedDocument d, List<String> aliases) {
+  static JsonObject toJson(ExtractedDocument d, List<String> aliases, String rendered) {
     JsonObjectBuilder doc = Json.createObjectBuilder()
         .add(Fields.ID, d.id())
         .add(Fields.TITLE, d.title())
@@ -189,6 +193,9 @@ public final class OpenSearchIndexer {
         .add(Fields.SIZE, d.size())
         .add(Fields.MODIFIED, d.modified())
         .add(Fields.HASH, d.hash());
+    if (!rendered.isEmpty()) {
+      doc.add(Fields.RENDERED, rendered);
+    }
     if (!aliases.isEmpty()) {
       JsonArrayBuilder a = Json.createArrayBuilder();
       aliases.forEach(a::add);

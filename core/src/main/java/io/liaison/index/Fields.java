@@ -66,6 +66,12 @@ public final class Fields {
    * Traditional conversion), kept as {@link #VERSION} is.
    */
   public static final String SCRIPT_VERSION = "version.script";
+  /**
+   * The title and body said in the other language word by word ({@link io.liaison.lexicon.DocumentRenderer}), indexed
+   * only, with the bigrams' options: a query's own words match a page here that its translation
+   * missed (format 4).
+   */
+  public static final String RENDERED = "rendered";
   /** Set to {@code 1} on documents that hold aliases, so they are found without a full scan. */
   public static final String HAS_ALIAS = "has_alias";
 
@@ -105,6 +111,11 @@ public final class Fields {
 
   /** Builds the Lucene document for an extracted file. */
   public static Document toDocument(ExtractedDocument d, Iterable<String> aliases) {
+    return toDocument(d, aliases, "");
+  }
+
+  /** Builds the Lucene document for an extracted file, with its {@link #RENDERED rendering}. */
+  public static Document toDocument(ExtractedDocument d, Iterable<String> aliases, String rendered) {
     Document doc = new Document();
     doc.add(new StringField(ID, d.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(d.id())));
@@ -113,6 +124,9 @@ public final class Fields {
     doc.add(new Field(BODY, d.body(), TEXT_WITH_OFFSETS));
     doc.add(new Field(HAN_BIGRAMS, d.title(), BIGRAMS));
     doc.add(new Field(HAN_BIGRAMS, d.body(), BIGRAMS));
+    if (!rendered.isEmpty()) {
+      doc.add(new Field(RENDERED, rendered, BIGRAMS));
+    }
     doc.add(new StringField(LANG, d.language().code(), Field.Store.YES));
     doc.add(new SortedDocValuesField(LANG, new BytesRef(d.language().code())));
     doc.add(new StringField(FOLDER, d.folder(), Field.Store.YES));

@@ -4,6 +4,8 @@ import io.liaison.ingest.DocumentExtractor;
 import io.liaison.ingest.ExtractedDocument;
 import io.liaison.ingest.UnsupportedFileException;
 import io.liaison.lexicon.AliasMiner;
+import io.liaison.lexicon.DocumentRenderer;
+import io.liaison.lexicon.Lexicon;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -136,6 +138,11 @@ public final class Indexer {
    * Files Windows hides by an attribute rather than a leading dot (thumbnail caches, folder
    * settings), lower case: no one means to index them, so they are not counted as unsupported.
    */
+  /** Renders each page into the other language for {@link Fields#RENDERED}; loads the lexicon on first use. */
+  private static final class Rendering {
+    static final DocumentRenderer RENDERER = new DocumentRenderer(Lexicon.defaultLexicon());
+  }
+
   private static final Set<String> IGNORED_FILES = Set.of("thumbs.db", "ehthumbs.db", "desktop.ini");
 
   /** What the index holds for one file: enough to tell an untouched file without reading it. */
@@ -356,7 +363,8 @@ public final class Indexer {
         skip(id, e instanceof UnsupportedFileException ? e.getMessage() : "cannot read file: " + e);
         return;
       }
-      Document doc = Fields.toDocument(extracted, AliasMiner.mine(extracted.title() + "\n" + extracted.body()));
+      String text = extracted.title() + "\n" + extracted.body();
+      Document doc = Fields.toDocument(extracted, AliasMiner.mine(text), Rendering.RENDERER.render(text, extracted.language()));
       if (previous == null) {
         // Not in the last commit (or a rebuild, which starts empty): nothing to replace, and a
         // plain add spares the writer a buffered delete per document to resolve at every flush.

@@ -19,7 +19,9 @@ public enum Ablation {
   /** Chinese words match only as SmartCN cut them, not also by their bigrams ({@code Fields.HAN_BIGRAMS}). */
   BIGRAMS,
   /** A short query's documents are not scaled by the share of its words they match ({@link CoordinationQuery}). */
-  COORDINATION;
+  COORDINATION,
+  /** The pages' renderings in the other language are not searched ({@code LiaisonQueryParser#withRendered}). */
+  DOCUMENTS;
 
   /** Parses a name such as {@code weighting}, listing the accepted names when it is none of them. */
   public static Ablation parse(String name) {
@@ -27,7 +29,7 @@ public enum Ablation {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown ablation '" + name
-          + "': use weighting, structure, phrases, glossary, aliases, proximity, bigrams or coordination");
+          + "': use weighting, structure, phrases, glossary, aliases, proximity, bigrams, coordination or documents");
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.liaison.query;
 
 import io.liaison.analysis.AnalyzedToken;
+import io.liaison.analysis.ChineseScript;
 import io.liaison.index.Fields;
+import io.liaison.lexicon.FunctionWords;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -45,6 +47,15 @@ public final class LiaisonQueryParser extends QueryParser {
   private static final int NO_CONJUNCTION = 0;
   private static final int NO_MODIFIER = 0;
 
+  /**
+   * The weight of the pages' renderings beside the translated query ({@link #withRendered}): BM25
+   * scores summed, the rendering's at this share. Swept on both benchmarks' eight cross-language
+   * sets (session 53): mean MRR@10 0.5871 without, 0.5913 at 0.1, 0.5947 at 0.2, 0.5972 at 0.3,
+   * 0.5987 at 0.4, 0.6002 at 0.5; from 0.4 the manual pages' en→zh sentences fall below their
+   * figure without (0.5801 → 0.5792), so the largest weight at which no set loses.
+   */
+  public static final float RENDERED_WEIGHT = 0.3f;
+
   private final QueryTranslator translator;
   private final boolean translate;
   private final Set<Ablation> ablations;
@@ -74,6 +85,11 @@ public final class LiaisonQueryParser extends QueryParser {
    * stand in {@link #expansion} (from inclusive, to exclusive).
    */
   private record Run(String field, String text, int from, int to) {}
+
+  /** The text of each quoted phrase's query, so that an excluded one is known ({@link #rendered}). */
+  private final Map<Query, String> quotedText = new IdentityHashMap<>();
+  /** The words of the query's excluded clauses, as typed: they earn nothing in {@link #rendered}. */
+  private final List<String> excludedText = new ArrayList<>();
 
   /** The run each clause of plain words came from, the clauses of a several-word run included. */
   private final Map<Query, Run> runs = new IdentityHashMap<>();
@@ -563,6 +579,11 @@ public final class LiaisonQueryParser extends QueryParser {
    */
   @Override
   protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+    for (BooleanClause c : clauses) {
+      if (c.occur() == BooleanClause.Occur.MUST_NOT) {
+        noteExcluded(c.query());
+      }
+    }
     List<BooleanClause> joined = new ArrayList<>(clauses.size());
     int i = 0;
     while (i < clauses.size()) {
@@ -694,6 +715,90 @@ public final class LiaisonQueryParser extends QueryParser {
     return true;
   }
 
+  /** Records the words typed in an excluded clause: its runs of plain words and quoted phrases, at any depth. */
+  private void noteExcluded(Query q) {
+    Run run = runs.get(q);
+    if (run != null) {
+      excludedText.add(run.text());
+    } else if (quotedText.containsKey(q)) {
+      excludedText.add(quotedText.get(q));
+    } else if (q instanceof BoostQuery b) {
+      noteExcluded(b.getQuery());
+    } else if (q instanceof BooleanQuery b) {
+      b.clauses().forEach(c -> noteExcluded(c.query()));
+    }
+  }
+
+  /**
+   * {@code parsed} with the pages' renderings in the other language ({@link Fields#RENDERED}) as
+   * further evidence: the query's own words, untranslated, searched there, weighed at {@link
+   * #RENDERED_WEIGHT} and only ever adding to the score of a page {@code parsed} matches, so the
+   * hits, their count and the facets stay those of {@code parsed}. Where translation is off or
+   * {@link Ablation#DOCUMENTS} is set, or no word is left to search, {@code parsed} itself.
+   *
+   * <p>Query translation misses a page that says the idea with a word the query's translations do
+   * not hold; the page's own words, translated, may hold the query's word. The words searched are
+   * those of the concepts in {@link #expansion} (the phrase concepts' words are already among
+   * them) in the query's language (the script that weighs more in them), less the function words
+   * and whatever an excluded clause typed. Measured on both
+   * benchmarks in {@code bench/crosslang/LEXICON-SWEEP.md}, session 53.
+   */
+  public Query withRendered(Query parsed) {
+    Query rendered = rendered();
+    if (rendered == null || parsed instanceof MatchNoDocsQuery) {
+      return parsed;
+    }
+    return new BooleanQuery.Builder()
+        .add(parsed, BooleanClause.Occur.MUST)
+        .add(new BoostQuery(rendered, RENDERED_WEIGHT), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /** The words of the last parsed query searched in {@link Fields#RENDERED}, one optional term each; null when none. */
+  Query rendered() {
+    if (!translate || ablations.contains(Ablation.DOCUMENTS)) {
+      return null;
+    }
+    Set<String> excluded = new LinkedHashSet<>();
+    excludedText.forEach(t -> excluded.addAll(renderedTerms(t)));
+    Set<String> terms = new LinkedHashSet<>();
+    for (Concept c : expansion) {
+      if (!c.phrase()) {
+        terms.addAll(renderedTerms(c.source()));
+      }
+    }
+    terms.removeAll(excluded);
+    terms.removeIf(t -> FunctionWords.chinese().contains(t) || FunctionWords.english().contains(t));
+    // Only the words of the query's own language: a Chinese question's English words (file, shell)
+    // would meet the English renderings of Chinese pages, a monolingual search's own pages.
+    boolean chinese = mostlyHan(terms);
+    terms.removeIf(t -> t.codePoints().anyMatch(ChineseScript::isHan) != chinese);
+    if (terms.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    terms.forEach(t -> b.add(new TermQuery(new Term(Fields.RENDERED, t)), BooleanClause.Occur.SHOULD));
+    return b.build();
+  }
+
+  /** Whether Han characters weigh more than Latin letters in {@code terms}, a character as two letters (as pages are weighed). */
+  private static boolean mostlyHan(Set<String> terms) {
+    long han = 0;
+    long latin = 0;
+    for (String t : terms) {
+      if (t.codePoints().anyMatch(ChineseScript::isHan)) {
+        han += t.codePoints().filter(ChineseScript::isHan).count();
+      } else {
+        latin += t.chars().filter(Character::isLetter).count();
+      }
+    }
+    return 2 * han >= latin && han > 0;
+  }
+
+  private List<String> renderedTerms(String text) {
+    return AnalyzedToken.analyze(getAnalyzer(), Fields.RENDERED, text).stream().map(AnalyzedToken::term).toList();
+  }
+
   /** Which run the character at {@code offset} of the joined text belongs to. */
   private static int runOf(int[] runStart, int offset) {
     int r = 0;
@@ -725,6 +830,7 @@ public final class LiaisonQueryParser extends QueryParser {
     Query q = acrossFields(fields, concept, slop);
     if (q != null) {
       expansion.add(concept);
+      quotedText.put(q, text);
     }
     return q;
   }

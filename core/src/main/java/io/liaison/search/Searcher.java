@@ -193,9 +193,11 @@ public final class Searcher implements Closeable {
     long start = System.nanoTime();
     LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(), TITLE_BOOST);
     Query query = request.plainText() ? parser.parsePlain(request.query()) : parser.parseQuery(request.query());
-    Query filtered = query;
+    // Ranked with the pages' renderings as further evidence; highlighted by the query alone (the
+    // rendered field is not stored).
+    Query filtered = parser.withRendered(query);
     if (request.language().isPresent() || request.folder().isPresent()) {
-      BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+      BooleanQuery.Builder builder = new BooleanQuery.Builder().add(filtered, BooleanClause.Occur.MUST);
       request.language().ifPresent(l -> builder.add(new TermQuery(new Term(Fields.LANG, l.code())), BooleanClause.Occur.FILTER));
       request.folder().ifPresent(f -> builder.add(new TermQuery(new Term(Fields.FOLDER, f)), BooleanClause.Occur.FILTER));
       filtered = builder.build();

@@ -193,18 +193,21 @@ class CoordinationQueryTest {
     }
   }
 
-  /** Each hit's score with coordination over its score without: the factor it was given. */
+  /**
+   * Each hit's score with coordination over its score without: the factor it was given. Both
+   * without the pages' renderings, whose evidence is added beside the coordinated query.
+   */
   private static Map<String, Float> factors(Liaison liaison, String q) throws Exception {
     return factors(liaison, SearchRequest.of(q));
   }
 
   private static Map<String, Float> factors(Liaison liaison, SearchRequest request) throws Exception {
     Map<String, Float> without = new TreeMap<>();
-    for (Hit h : liaison.search(request.withAblations(Set.of(Ablation.COORDINATION))).hits()) {
+    for (Hit h : liaison.search(request.withAblations(Set.of(Ablation.COORDINATION, Ablation.DOCUMENTS))).hits()) {
       without.put(h.id(), h.score());
     }
     Map<String, Float> out = new TreeMap<>();
-    for (Hit h : liaison.search(request).hits()) {
+    for (Hit h : liaison.search(request.withAblations(Set.of(Ablation.DOCUMENTS))).hits()) {
       out.put(h.id(), Math.round(h.score() / without.get(h.id()) * 1e5f) / 1e5f);
     }
     return out;

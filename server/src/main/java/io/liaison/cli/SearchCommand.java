@@ -10,6 +10,7 @@ import io.liaison.lexicon.Lexicon;
 import io.liaison.query.Ablation;
 import io.liaison.query.Alternative;
 import io.liaison.query.Concept;
+import io.liaison.query.LiaisonQueryParser;
 import io.liaison.search.Hit;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
@@ -67,7 +68,7 @@ final class SearchCommand implements Callable<Integer> {
   boolean noTranslate;
 
   @Option(names = "--ablate", paramLabel = "PART", split = ",",
-      description = "Switch off part of translation, for measurement: weighting, structure, phrases, glossary, aliases, proximity, bigrams, coordination.")
+      description = "Switch off part of translation, for measurement: weighting, structure, phrases, glossary, aliases, proximity, bigrams, coordination, documents.")
   List<String> ablate;
 
   @Option(names = "--topics", paramLabel = "FILE", description = "Topics file: qid<TAB>text per line.")
@@ -178,6 +179,10 @@ final class SearchCommand implements Callable<Integer> {
         loadMs >= NOTED_LOAD_MS ? ", after " + loadMs + " ms loading the dictionaries" : "");
     if (explain) {
       out.println(explanation(r.expansion()));
+      if (request.translate() && !request.ablations().contains(Ablation.DOCUMENTS) && !r.expansion().isEmpty()) {
+        out.printf(Locale.ROOT, "  and the words as typed in each page's word-by-word rendering in the other language, at %.2f%n",
+            LiaisonQueryParser.RENDERED_WEIGHT);
+      }
     }
     int rank = (request.page() - 1) * request.limit() + 1;
     for (Hit h : r.hits()) {

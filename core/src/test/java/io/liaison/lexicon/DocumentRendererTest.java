@@ -1,0 +1,81 @@
+package io.liaison.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.liaison.ingest.Language;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DocumentRendererTest {
+  static final Lexicon lexicon = Lexicon.defaultLexicon();
+  static final DocumentRenderer renderer = new DocumentRenderer(lexicon);
+
+  static List<String> words(String text) {
+    return words(text, Language.detect(text));
+  }
+
+  static List<String> words(String text, Language language) {
+    String r = renderer.render(text, language);
+    return r.isEmpty() ? List.of() : List.of(r.split(" "));
+  }
+
+  /** The first {@code n} translations of {@code chinese} that hold no Han character. */
+  static List<String> english(String chinese, int n) {
+    return lexicon.toEnglish(chinese).stream().map(Translation::text)
+        .filter(t -> t.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+        .limit(n).toList();
+  }
+
+  @Test
+  void englishWordsBecomeTheirFirstChineseTranslations() {
+    List<String> firstOfReturns = lexicon.toChinese("returns").stream().map(Translation::text).limit(3).toList();
+    assertEquals(3, firstOfReturns.size());
+    assertEquals(firstOfReturns, words("Returns"), "case and inflection resolved, three kept");
+  }
+
+  @Test
+  void theLongestEntryWinsOverItsWordsButNeverAcrossPunctuation() {
+    String call = lexicon.toChinese("system call").get(0).text();
+    List<String> phrase = words("the system call");
+    assertEquals(call, phrase.get(0));
+    List<String> system = lexicon.toChinese("system").stream().map(Translation::text).limit(3).toList();
+    assertFalse(phrase.stream().anyMatch(w -> system.contains(w) && !w.equals(call)), phrase + " holds a word's own translation");
+    // A comma ends the run: two words, each rendered alone.
+    List<String> apart = words("the system, call");
+    assertFalse(apart.contains(call), apart.toString());
+    assertEquals(system, apart.subList(0, system.size()));
+  }
+
+  @Test
+  void chineseWordsBecomeEnglishAndTraditionalIsFoldedFirst() {
+    List<String> simplified = words("经济联络");
+    assertTrue(simplified.containsAll(english("经济", 3)) || simplified.containsAll(english("经济联络", 3)), simplified.toString());
+    assertTrue(simplified.contains("liaison"), simplified.toString());
+    assertEquals(simplified, words("經濟聯絡"));
+    assertTrue(simplified.stream().allMatch(w -> w.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)),
+        "a Chinese word's rendering holds no Chinese: " + simplified);
+  }
+
+  @Test
+  void functionWordsNumbersLettersAndUnknownWordsAddNothing() {
+    assertEquals("", renderer.render("the of and 2.0 a b xqzvwk", Language.EN));
+    assertEquals("", renderer.render("的 了", Language.ZH));
+    assertEquals("", renderer.render("", Language.EN));
+    // A page in both languages is a Chinese page, however much English it holds.
+    List<String> mixed = words("liaison office ministry of commerce 经济联络", Language.MIXED);
+    assertTrue(mixed.contains("liaison") && !mixed.contains("联络"), mixed.toString());
+  }
+
+  @Test
+  void aPagesWordsInItsOwnLanguageAloneAreRendered() {
+    // A Chinese page's English words (commands, names) and an English page's Chinese ones add
+    // nothing: a query in the page's language would meet its own words in the rendering.
+    assertEquals(List.of(), words("liaison", Language.ZH));
+    assertEquals(List.of(), words("联络", Language.EN));
+    List<String> zh = words("联络 office", Language.ZH);
+    assertTrue(zh.contains("liaison") && zh.stream().allMatch(w -> w.codePoints().noneMatch(
+        c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)), zh.toString());
+  }
+}
