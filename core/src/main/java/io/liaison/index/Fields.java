@@ -111,11 +111,14 @@ public final class Fields {
 
   /** Builds the Lucene document for an extracted file. */
   public static Document toDocument(ExtractedDocument d, Iterable<String> aliases) {
-    return toDocument(d, aliases, "");
+    return toDocument(d, aliases, List.of());
   }
 
-  /** Builds the Lucene document for an extracted file, with its {@link #RENDERED rendering}. */
-  public static Document toDocument(ExtractedDocument d, Iterable<String> aliases, String rendered) {
+  /**
+   * Builds the Lucene document for an extracted file, with its {@link #RENDERED rendering} as
+   * already analysed terms (none: no field).
+   */
+  public static Document toDocument(ExtractedDocument d, Iterable<String> aliases, List<String> renderedTerms) {
     Document doc = new Document();
     doc.add(new StringField(ID, d.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(d.id())));
@@ -124,8 +127,8 @@ public final class Fields {
     doc.add(new Field(BODY, d.body(), TEXT_WITH_OFFSETS));
     doc.add(new Field(HAN_BIGRAMS, d.title(), BIGRAMS));
     doc.add(new Field(HAN_BIGRAMS, d.body(), BIGRAMS));
-    if (!rendered.isEmpty()) {
-      doc.add(new Field(RENDERED, rendered, BIGRAMS));
+    if (!renderedTerms.isEmpty()) {
+      doc.add(new Field(RENDERED, RenderedTerms.stream(renderedTerms), BIGRAMS));
     }
     doc.add(new StringField(LANG, d.language().code(), Field.Store.YES));
     doc.add(new SortedDocValuesField(LANG, new BytesRef(d.language().code())));

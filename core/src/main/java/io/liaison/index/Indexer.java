@@ -134,15 +134,15 @@ public final class Indexer {
     }
   }
 
-  /**
-   * Files Windows hides by an attribute rather than a leading dot (thumbnail caches, folder
-   * settings), lower case: no one means to index them, so they are not counted as unsupported.
-   */
   /** Renders each page into the other language for {@link Fields#RENDERED}; loads the lexicon on first use. */
   private static final class Rendering {
     static final DocumentRenderer RENDERER = new DocumentRenderer(Lexicon.defaultLexicon());
   }
 
+  /**
+   * Files Windows hides by an attribute rather than a leading dot (thumbnail caches, folder
+   * settings), lower case: no one means to index them, so they are not counted as unsupported.
+   */
   private static final Set<String> IGNORED_FILES = Set.of("thumbs.db", "ehthumbs.db", "desktop.ini");
 
   /** What the index holds for one file: enough to tell an untouched file without reading it. */
@@ -263,6 +263,7 @@ public final class Indexer {
     final AtomicInteger done = new AtomicInteger();
     final AtomicLong bytesRead = new AtomicLong();
     final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    final RenderedTerms renderedTerms;
     /** Extraction runs on its own daemon threads so a parser that ignores interrupts cannot hold the run. */
     final ExecutorService extractors = Executors.newCachedThreadPool(daemonThreads("liaison-extract"));
 
@@ -274,6 +275,7 @@ public final class Indexer {
       this.skipped = skipped;
       this.progress = progress;
       this.total = total;
+      this.renderedTerms = new RenderedTerms(writer.getConfig().getAnalyzer());
     }
 
     void indexAll(List<Path> files) throws IOException {
@@ -364,7 +366,8 @@ public final class Indexer {
         return;
       }
       String text = extracted.title() + "\n" + extracted.body();
-      Document doc = Fields.toDocument(extracted, AliasMiner.mine(text), Rendering.RENDERER.render(text, extracted.language()));
+      Document doc = Fields.toDocument(extracted, AliasMiner.mine(text),
+          renderedTerms.of(Rendering.RENDERER.translations(text, extracted.language())));
       if (previous == null) {
         // Not in the last commit (or a rebuild, which starts empty): nothing to replace, and a
         // plain add spares the writer a buffered delete per document to resolve at every flush.

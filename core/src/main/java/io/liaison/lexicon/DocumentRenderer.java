@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -47,7 +49,12 @@ public final class DocumentRenderer {
   /** The longest entry looked up, in words. */
   public static final int LONGEST = 3;
 
+  /** Distinct words whose translations {@link #wordTranslations} remembers. */
+  private static final int MEMO_LIMIT = 100_000;
+
   private final Lexicon lexicon;
+  private final Map<String, List<String>> wordMemo = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> spanMemo = new ConcurrentHashMap<>();
   private final FunctionWords englishFunctionWords = FunctionWords.english();
   private final FunctionWords chineseFunctionWords = FunctionWords.chinese();
   private final Analyzer words = new Analyzer() {
@@ -75,9 +82,17 @@ public final class DocumentRenderer {
    * it): the other language's words separated by spaces; empty when none is known.
    */
   public String render(String text, Language language) {
+    return String.join(" ", translations(text, language));
+  }
+
+  /**
+   * The translations {@link #render} joins, in the page's order: a page's rendering as the index
+   * takes it ({@code RenderedTerms} analyses each of them once and remembers the terms).
+   */
+  public List<String> translations(String text, Language language) {
     List<Word> ws = words(text);
     boolean chinese = language != Language.EN;
-    StringBuilder out = new StringBuilder(text.length());
+    List<String> out = new ArrayList<>();
     int i = 0;
     while (i < ws.size()) {
       Word w = ws.get(i);
@@ -86,30 +101,67 @@ public final class DocumentRenderer {
         continue;
       }
       int used = 1;
-      List<Translation> found = List.of();
-      for (int n = longestRun(ws, i); n >= 2 && found.isEmpty(); n--) {
-        found = lookUp(ws.subList(i, i + n));
-        used = found.isEmpty() ? 1 : n;
-      }
-      if (found.isEmpty() && !functionWord(w)) {
-        found = lookUp(List.of(w));
-      }
-      int kept = 0;
-      for (Translation t : found) {
-        if (kept == PER_WORD) {
-          break;
-        }
-        // An English word's rendering is Chinese and a Chinese word's English: a translation in
-        // the page's own script (ECDICT's Chinese glosses sometimes hold one) would match the
-        // query's own words.
-        if (containsHan(t.text()) != w.han()) {
-          out.append(t.text()).append(' ');
-          kept++;
+      List<String> found = List.of();
+      int longest = w.han() || beginsSpan(w.text()) ? longestRun(ws, i) : 1;
+      for (int n = longest; n >= 2 && used == 1; n--) {
+        List<Translation> entry = lookUp(ws.subList(i, i + n));
+        if (!entry.isEmpty()) {
+          found = kept(entry, w.han());
+          used = n;
         }
       }
+      if (used == 1 && !functionWord(w)) {
+        found = wordTranslations(w);
+      }
+      out.addAll(found);
       i += used;
     }
-    return out.toString().strip();
+    return out;
+  }
+
+  /**
+   * A single word's kept translations, remembered: a page's words repeat (the first hundred
+   * thousand distinct words are kept, enough for the words that make up most of any corpus).
+   */
+  private List<String> wordTranslations(Word w) {
+    List<String> known = wordMemo.get(w.text());
+    if (known == null) {
+      known = kept(lookUp(List.of(w)), w.han());
+      if (wordMemo.size() < MEMO_LIMIT) {
+        wordMemo.put(w.text(), known);
+      }
+    }
+    return known;
+  }
+
+  /** {@link Lexicon#mayBeginEnglishSpan}, remembered like {@link #wordTranslations}. */
+  private boolean beginsSpan(String word) {
+    Boolean known = spanMemo.get(word);
+    if (known == null) {
+      known = lexicon.mayBeginEnglishSpan(word);
+      if (spanMemo.size() < MEMO_LIMIT) {
+        spanMemo.put(word, known);
+      }
+    }
+    return known;
+  }
+
+  /**
+   * The first {@link #PER_WORD} translations in the other script than the source's: an English
+   * word's rendering is Chinese and a Chinese word's English (a translation in the page's own
+   * script, which ECDICT's Chinese glosses sometimes hold, would match the query's own words).
+   */
+  private static List<String> kept(List<Translation> found, boolean han) {
+    List<String> out = new ArrayList<>(PER_WORD);
+    for (Translation t : found) {
+      if (out.size() == PER_WORD) {
+        break;
+      }
+      if (containsHan(t.text()) != han) {
+        out.add(t.text());
+      }
+    }
+    return out.isEmpty() ? List.of() : List.copyOf(out);
   }
 
   /** How many words from {@code i} may form an entry: up to {@link #LONGEST}, adjacent, in one script. */

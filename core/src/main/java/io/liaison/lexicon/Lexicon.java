@@ -336,6 +336,22 @@ public final class Lexicon {
     return acronyms.find(english.strip().toLowerCase(Locale.ROOT)) >= 0;
   }
 
+  /**
+   * False when {@link #toChinese} finds nothing for any span of two or more words that begins with
+   * {@code word} (lower case, no space): no entry, inflected form or lemma begins with it, and the
+   * forms {@code toChinese} tries for a span (its plural's singular, its words' lemmas) keep the
+   * first word or turn it into its lemma. Lets a caller that tries the spans at every word of a
+   * text skip some of them.
+   */
+  public boolean mayBeginEnglishSpan(String word) {
+    String first = word + " ";
+    if (english.hasPrefix(first) || inflected.hasPrefix(first)) {
+      return true;
+    }
+    int f = inflected.find(word);
+    return f >= 0 && english.hasPrefix(english.term(lemma[f]) + " ");
+  }
+
   /** The longest English entry, in words: a query translator can try longest match first. */
   public int longestEnglishPhrase() {
     return longestPhrase;
@@ -440,6 +456,12 @@ public final class Lexicon {
         }
       }
       return lo;
+    }
+
+    /** Whether some term begins with {@code prefix}. */
+    boolean hasPrefix(String prefix) {
+      int i = firstAtLeast(prefix);
+      return i < size() && startsWith(i, prefix);
     }
 
     private boolean startsWith(int i, String prefix) {

@@ -744,14 +744,23 @@ public final class LiaisonQueryParser extends QueryParser {
    * benchmarks in {@code bench/crosslang/LEXICON-SWEEP.md}, session 53.
    */
   public Query withRendered(Query parsed) {
-    Query rendered = rendered();
-    if (rendered == null || parsed instanceof MatchNoDocsQuery) {
+    Query evidence = renderedEvidence(parsed);
+    if (evidence == null) {
       return parsed;
     }
     return new BooleanQuery.Builder()
         .add(parsed, BooleanClause.Occur.MUST)
-        .add(new BoostQuery(rendered, RENDERED_WEIGHT), BooleanClause.Occur.SHOULD)
+        .add(evidence, BooleanClause.Occur.SHOULD)
         .build();
+  }
+
+  /**
+   * The optional clause {@link #withRendered} adds beside {@code parsed}, boost included, for a
+   * searcher that adds its score to {@code parsed}'s best hits itself; null where it adds none.
+   */
+  public Query renderedEvidence(Query parsed) {
+    Query rendered = rendered();
+    return rendered == null || parsed instanceof MatchNoDocsQuery ? null : new BoostQuery(rendered, RENDERED_WEIGHT);
   }
 
   /** The words of the last parsed query searched in {@link Fields#RENDERED}, one optional term each; null when none. */

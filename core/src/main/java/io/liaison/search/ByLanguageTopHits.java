@@ -35,13 +35,25 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
   private final TopFieldCollectorManager english;
   private final TopFieldCollectorManager chinese;
   private final int wanted;
+  private final EvidenceRescorer rescorer;
 
   /** @param wanted how many of the best hits to keep per group, at least 1 */
   ByLanguageTopHits(int wanted) {
+    this(wanted, null);
+  }
+
+  /**
+   * @param wanted how many of the best hits to keep per group, at least 1
+   * @param rescorer evidence added to each group's best {@link EvidenceRescorer#window} hits
+   *     before the group is cut to {@code wanted}; null for none
+   */
+  ByLanguageTopHits(int wanted, EvidenceRescorer rescorer) {
     this.wanted = wanted;
-    // A total-hits threshold of `wanted` lets each collector prune.
-    this.english = new TopFieldCollectorManager(Searcher.RANKING, wanted, null, wanted);
-    this.chinese = new TopFieldCollectorManager(Searcher.RANKING, wanted, null, wanted);
+    this.rescorer = rescorer;
+    int window = EvidenceRescorer.window(rescorer, wanted);
+    // A total-hits threshold of `window` lets each collector prune.
+    this.english = new TopFieldCollectorManager(Searcher.RANKING, window, null, window);
+    this.chinese = new TopFieldCollectorManager(Searcher.RANKING, window, null, window);
   }
 
   @Override
@@ -59,9 +71,11 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
     }
     TopFieldDocs a = english.reduce(en);
     TopFieldDocs b = chinese.reduce(zh);
-    ScoreDoc[] both = new ScoreDoc[a.scoreDocs.length + b.scoreDocs.length];
-    System.arraycopy(a.scoreDocs, 0, both, 0, a.scoreDocs.length);
-    System.arraycopy(b.scoreDocs, 0, both, a.scoreDocs.length, b.scoreDocs.length);
+    ScoreDoc[] first = rescorer == null ? a.scoreDocs : rescorer.rescore(a.scoreDocs, wanted);
+    ScoreDoc[] second = rescorer == null ? b.scoreDocs : rescorer.rescore(b.scoreDocs, wanted);
+    ScoreDoc[] both = new ScoreDoc[first.length + second.length];
+    System.arraycopy(first, 0, both, 0, first.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
     return new TopFieldDocs(a.totalHits, both, Searcher.RANKING.getSort());
   }
 

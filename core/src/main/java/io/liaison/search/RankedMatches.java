@@ -7,6 +7,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 
@@ -48,6 +49,16 @@ record RankedMatches(TopDocs top, long total, Map<String, Map<String, Long>> fac
    *     when the matches are all in one group this is the same as overall and costs nothing more
    */
   static RankedMatches search(IndexSearcher searcher, Query query, int wanted, boolean byLanguage) throws IOException {
+    return search(searcher, query, wanted, byLanguage, null);
+  }
+
+  /**
+   * As {@link #search(IndexSearcher, Query, int, boolean)}, with {@code evidence} (null: none)
+   * added to the scores of the query's best hits ({@link EvidenceRescorer}): it adds to scores
+   * only, so the matches, their count and the facets are the query's.
+   */
+  static RankedMatches search(IndexSearcher searcher, Query query, int wanted, boolean byLanguage, Query evidence)
+      throws IOException {
     // Rewritten once for all passes.
     Query rewritten = searcher.rewrite(query);
     FacetCounts.Result counts = searcher.search(MatchSetQuery.of(rewritten), new FacetCounts());
@@ -56,10 +67,15 @@ record RankedMatches(TopDocs top, long total, Map<String, Map<String, Long>> fac
     }
     Map<String, Long> languages = counts.facets().getOrDefault(Fields.LANG, Map.of());
     long english = languages.getOrDefault(LanguageBalance.ENGLISH, 0L);
+    EvidenceRescorer rescorer = counts.total() == 0 ? null : EvidenceRescorer.of(searcher, evidence);
     if (!byLanguage || english == 0 || english == counts.total()) {
-      return new RankedMatches(top(searcher, rewritten, wanted), counts.total(), counts.facets());
+      TopDocs top = top(searcher, rewritten, EvidenceRescorer.window(rescorer, wanted));
+      if (rescorer != null) {
+        top = new TopFieldDocs(top.totalHits, rescorer.rescore(top.scoreDocs, wanted), Searcher.RANKING.getSort());
+      }
+      return new RankedMatches(top, counts.total(), counts.facets());
     }
-    TopDocs best = searcher.search(rewritten, new ByLanguageTopHits(wanted));
+    TopDocs best = searcher.search(rewritten, new ByLanguageTopHits(wanted, rescorer));
     return new RankedMatches(best, counts.total(), counts.facets());
   }
 

@@ -193,9 +193,10 @@ public final class Searcher implements Closeable {
     long start = System.nanoTime();
     LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(), TITLE_BOOST);
     Query query = request.plainText() ? parser.parsePlain(request.query()) : parser.parseQuery(request.query());
-    // Ranked with the pages' renderings as further evidence; highlighted by the query alone (the
-    // rendered field is not stored).
-    Query filtered = parser.withRendered(query);
+    // Ranked with the pages' renderings as further evidence, added to the best hits' scores
+    // (EvidenceRescorer); highlighted by the query alone (the rendered field is not stored).
+    Query evidence = parser.renderedEvidence(query);
+    Query filtered = query;
     if (request.language().isPresent() || request.folder().isPresent()) {
       BooleanQuery.Builder builder = new BooleanQuery.Builder().add(filtered, BooleanClause.Occur.MUST);
       request.language().ifPresent(l -> builder.add(new TermQuery(new Term(Fields.LANG, l.code())), BooleanClause.Occur.FILTER));
@@ -224,7 +225,7 @@ public final class Searcher implements Closeable {
       List<VersionGroups.Group> groups;
       while (true) {
         try {
-          results = RankedMatches.search(searcher, filtered, ranks, balance);
+          results = RankedMatches.search(searcher, filtered, ranks, balance, evidence);
         } catch (IndexSearcher.TooManyClauses e) {
           throw new SearchLimitException("clauses", "the query expands to more than " + IndexSearcher.getMaxClauseCount()
               + " clauses once translated and rewritten, the limit: use fewer words or wildcards, or turn translation off", e);

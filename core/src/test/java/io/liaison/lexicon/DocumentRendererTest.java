@@ -78,4 +78,20 @@ class DocumentRendererTest {
     assertTrue(zh.contains("liaison") && zh.stream().allMatch(w -> w.codePoints().noneMatch(
         c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)), zh.toString());
   }
+
+  @Test
+  void aWordBeginsASpanOnlyWhenSomeEntryOrItsLemmaBeginsWithIt() {
+    assertTrue(lexicon.mayBeginEnglishSpan("system"), "system call");
+    assertTrue(lexicon.mayBeginEnglishSpan("systems"), "by its lemma");
+    assertFalse(lexicon.mayBeginEnglishSpan("xqzvwk"));
+    // The check passes every span the lexicon knows: the entry is still found after it.
+    assertEquals(words("system call").subList(0, 1), List.of(lexicon.toChinese("system call").get(0).text()));
+  }
+
+  @Test
+  void aRepeatedPageRendersTheSame() {
+    String text = "The kernel returns an error when the file system is full.";
+    assertEquals(renderer.render(text, Language.EN), renderer.render(text, Language.EN));
+    assertEquals(renderer.render(text, Language.EN), new DocumentRenderer(lexicon).render(text, Language.EN));
+  }
 }

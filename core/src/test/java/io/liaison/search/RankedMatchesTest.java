@@ -153,6 +153,40 @@ class RankedMatchesTest {
   }
 
   @Test
+  void evidenceAddedToTheBestHitsScoresThemAsAClauseBesideTheQueryWould() throws IOException {
+    Query evidence = new BoostQuery(or(new TermQuery(new Term(Fields.BODY, "report")), new TermQuery(new Term(Fields.BODY, "filler"))), 0.3f);
+    int changed = 0;
+    for (Query query : queries()) {
+      Query clause = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(evidence, BooleanClause.Occur.SHOULD).build();
+      RankedMatches all = RankedMatches.search(searcher, clause, DOCS, false);
+      for (int wanted : new int[] {1, 10, 100}) {
+        String what = query + " top " + wanted;
+        RankedMatches actual = RankedMatches.search(searcher, query, wanted, false, evidence);
+        RankedMatches alone = RankedMatches.search(searcher, query, wanted, false);
+        assertEquals(alone.total(), actual.total(), what);
+        assertEquals(alone.facets(), actual.facets(), what);
+        // The query's best EvidenceRescorer.window hits, each with the clause's score, in the
+        // clause's order: the first `wanted` of them.
+        java.util.Set<Integer> window = new java.util.HashSet<>();
+        for (var h : RankedMatches.search(searcher, query, EvidenceRescorer.window(EvidenceRescorer.of(searcher, evidence), wanted), false).top().scoreDocs) {
+          window.add(h.doc);
+        }
+        List<FieldDoc> expected = new ArrayList<>();
+        for (var h : all.top().scoreDocs) {
+          if (window.contains(h.doc) && expected.size() < wanted) {
+            expected.add((FieldDoc) h);
+          }
+        }
+        assertArrayEquals(idsAndScores(new TopDocs(all.top().totalHits, expected.toArray(new FieldDoc[0]))), idsAndScores(actual.top()), what);
+        if (!java.util.Arrays.equals(idsAndScores(alone.top()), idsAndScores(actual.top()))) {
+          changed++;
+        }
+      }
+    }
+    assertTrue(changed > 0, "the evidence changed some ranking");
+  }
+
+  @Test
   void underATimeLimitScoredInShortRunsTheResultsAreTheSame() throws IOException {
     // Runs of 97, 194, 388 ... documents: several per segment, each one a fresh start for pruning.
     int[] checks = new int[1];

@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Liaison#search} (parse, translate, search, facets, snippets), 10 hits, as the HTTP API
  * answers it. {@code mono} is {@code withTranslate(false)}, {@code cross} the default translated
  * search; {@code mono-no-bigrams} and {@code cross-no-bigrams} the same without the Han bigram
- * clause ({@code --ablate bigrams}), to price it. All over the same query texts
+ * clause ({@code --ablate bigrams}), to price it; {@code cross-no-documents} the translated search
+ * without the clause on the pages' renderings ({@code --ablate documents}). All over the same query texts
  * (bench/perf/queries.txt), cycled per thread.
  *
  * <p>Latency: {@code -bm sample -t 1} (p50/p99 from JMH's histogram). Throughput: {@code -bm thrpt
@@ -49,7 +50,7 @@ public class QueryBenchmark {
 
   @State(Scope.Benchmark)
   public static class Index {
-    @Param({"mono", "mono-no-bigrams", "cross", "cross-no-bigrams"})
+    @Param({"mono", "mono-no-bigrams", "cross", "cross-no-bigrams", "cross-no-documents"})
     public String mode;
 
     Liaison liaison;
@@ -62,8 +63,9 @@ public class QueryBenchmark {
       Path queries = Path.of(System.getProperty("perf.queries", "bench/perf/queries.txt"));
       liaison = Liaison.open(index, glossary);
       boolean translate = mode.startsWith("cross");
-      Set<Ablation> ablations =
-          mode.endsWith("-no-bigrams") ? EnumSet.of(Ablation.BIGRAMS) : EnumSet.noneOf(Ablation.class);
+      Set<Ablation> ablations = EnumSet.noneOf(Ablation.class);
+      if (mode.endsWith("-no-bigrams")) ablations.add(Ablation.BIGRAMS);
+      if (mode.endsWith("-no-documents")) ablations.add(Ablation.DOCUMENTS);
       requests = Files.readAllLines(queries, StandardCharsets.UTF_8).stream()
           .filter(l -> !l.isBlank() && !l.startsWith("#"))
           .map(q -> SearchRequest.of(q).withLimit(10).withTranslate(translate).withAblations(ablations))
