@@ -1,11 +1,10 @@
 package io.liaison.index;
 
 import io.liaison.analysis.AnalyzedToken;
+import io.liaison.lexicon.BoundedMemo;
 import io.liaison.lexicon.DocumentRenderer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -27,26 +26,19 @@ final class RenderedTerms {
   /** Distinct translations remembered; later ones are analysed each time. */
   private static final int MEMO_LIMIT = 200_000;
 
-  private final Analyzer analyzer;
-  private final Map<String, List<String>> memo = new ConcurrentHashMap<>();
+  private final BoundedMemo<String, List<String>> memo;
 
   /** @param analyzer the index's analyzer ({@link Fields#analyzer}), asked for {@link Fields#RENDERED} */
   RenderedTerms(Analyzer analyzer) {
-    this.analyzer = analyzer;
+    this.memo = new BoundedMemo<>(MEMO_LIMIT,
+        t -> AnalyzedToken.analyze(analyzer, Fields.RENDERED, t).stream().map(AnalyzedToken::term).toList());
   }
 
   /** The indexed terms of {@code translations}, in order. */
   List<String> of(List<String> translations) {
     List<String> out = new ArrayList<>(translations.size() * 2);
     for (String t : translations) {
-      List<String> terms = memo.get(t);
-      if (terms == null) {
-        terms = AnalyzedToken.analyze(analyzer, Fields.RENDERED, t).stream().map(AnalyzedToken::term).toList();
-        if (memo.size() < MEMO_LIMIT) {
-          memo.put(t, terms);
-        }
-      }
-      out.addAll(terms);
+      out.addAll(memo.get(t));
     }
     return out;
   }

@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -53,8 +51,8 @@ public final class DocumentRenderer {
   private static final int MEMO_LIMIT = 100_000;
 
   private final Lexicon lexicon;
-  private final Map<String, List<String>> wordMemo = new ConcurrentHashMap<>();
-  private final Map<String, Boolean> spanMemo = new ConcurrentHashMap<>();
+  private final BoundedMemo<String, List<String>> wordMemo;
+  private final BoundedMemo<String, Boolean> spanMemo;
   private final FunctionWords englishFunctionWords = FunctionWords.english();
   private final FunctionWords chineseFunctionWords = FunctionWords.chinese();
   private final Analyzer words = new Analyzer() {
@@ -72,6 +70,11 @@ public final class DocumentRenderer {
 
   public DocumentRenderer(Lexicon lexicon) {
     this.lexicon = lexicon;
+    this.wordMemo = new BoundedMemo<>(MEMO_LIMIT, text -> {
+      boolean han = containsHan(text);
+      return kept(lookUp(List.of(new Word(text, han, false))), han);
+    });
+    this.spanMemo = new BoundedMemo<>(MEMO_LIMIT, lexicon::mayBeginEnglishSpan);
   }
 
   /** A word of the page: its text (Simplified, or lower-case Latin), its script, and whether it follows the last one directly. */
@@ -124,26 +127,12 @@ public final class DocumentRenderer {
    * thousand distinct words are kept, enough for the words that make up most of any corpus).
    */
   private List<String> wordTranslations(Word w) {
-    List<String> known = wordMemo.get(w.text());
-    if (known == null) {
-      known = kept(lookUp(List.of(w)), w.han());
-      if (wordMemo.size() < MEMO_LIMIT) {
-        wordMemo.put(w.text(), known);
-      }
-    }
-    return known;
+    return wordMemo.get(w.text());
   }
 
   /** {@link Lexicon#mayBeginEnglishSpan}, remembered like {@link #wordTranslations}. */
   private boolean beginsSpan(String word) {
-    Boolean known = spanMemo.get(word);
-    if (known == null) {
-      known = lexicon.mayBeginEnglishSpan(word);
-      if (spanMemo.size() < MEMO_LIMIT) {
-        spanMemo.put(word, known);
-      }
-    }
-    return known;
+    return spanMemo.get(word);
   }
 
   /**
