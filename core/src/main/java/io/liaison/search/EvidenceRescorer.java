@@ -27,17 +27,19 @@ import org.apache.lucene.util.BytesRef;
  * translations of common English words) are long, and an optional clause raises every page's
  * possible score, so the top-hits pruning skips less. A page's score is the same either way (the
  * clause's score added to the query's); only a page outside the first pass's window can no longer
- * climb into the results. The window is ten times a page of ten hits and twice any longer list,
+ * climb into the results. The window is five times a page of ten hits and twice any longer list,
  * and the evidence weighs 0.3 of the query: a page the query alone ranks that far down stays
- * down (measured on both benchmarks' 32 sets, session 54: every MRR@10 the same as with the
- * clause; ten hits asked for, 1 of 9 600 topics' top 10 differs; a window of only the hits wanted
- * lowered Recall@100 by one to three topics on six sets, twice them does not).
+ * down (measured on both benchmarks' 32 sets: every MRR@10 the same as with the clause; ten hits
+ * asked for, 4 of 9 600 topics' top 10 differ with this window, 1 with a window of 100, which
+ * took keyword pairs' p50 from 7.7–8.4 ms to 9.4–10.2 ms, bench/perf/RESULTS.md, session 55; a
+ * window of only the hits wanted lowered Recall@100 by one to three topics on six sets, twice
+ * them does not).
  *
  * <p>Hits are {@link FieldDoc}s in {@link Searcher#RANKING} order (score, then id).
  */
 final class EvidenceRescorer {
   /** The first pass's hits scored with the evidence: at least this many, and twice the hits wanted. */
-  static final int WINDOW = 100;
+  static final int WINDOW = 50;
 
   private final IndexSearcher searcher;
   private final Weight weight;
