@@ -49,10 +49,13 @@ public final class DocumentRenderer {
 
   /** Distinct words whose translations {@link #wordTranslations} remembers. */
   private static final int MEMO_LIMIT = 100_000;
+  /** Distinct runs of two or three words whose lookup {@link #translations} remembers. */
+  private static final int SPAN_MEMO_LIMIT = 200_000;
 
   private final Lexicon lexicon;
   private final BoundedMemo<String, List<String>> wordMemo;
   private final BoundedMemo<String, Boolean> spanMemo;
+  private final BoundedMemo<String, Span> spans;
   private final FunctionWords englishFunctionWords = FunctionWords.english();
   private final FunctionWords chineseFunctionWords = FunctionWords.chinese();
   private final Analyzer words = new Analyzer() {
@@ -70,11 +73,12 @@ public final class DocumentRenderer {
 
   public DocumentRenderer(Lexicon lexicon) {
     this.lexicon = lexicon;
-    this.wordMemo = new BoundedMemo<>(MEMO_LIMIT, text -> {
-      boolean han = containsHan(text);
-      return kept(lookUp(List.of(new Word(text, han, false))), han);
-    });
+    this.wordMemo = new BoundedMemo<>(MEMO_LIMIT, text -> kept(lookUp(text), containsHan(text)));
     this.spanMemo = new BoundedMemo<>(MEMO_LIMIT, lexicon::mayBeginEnglishSpan);
+    this.spans = new BoundedMemo<>(SPAN_MEMO_LIMIT, key -> {
+      List<Translation> entry = lookUp(key);
+      return entry.isEmpty() ? Span.UNLISTED : new Span(true, kept(entry, containsHan(key)));
+    });
   }
 
   /** A word of the page: its text (Simplified, or lower-case Latin), its script, and whether it follows the last one directly. */
@@ -107,9 +111,9 @@ public final class DocumentRenderer {
       List<String> found = List.of();
       int longest = w.han() || beginsSpan(w.text()) ? longestRun(ws, i) : 1;
       for (int n = longest; n >= 2 && used == 1; n--) {
-        List<Translation> entry = lookUp(ws.subList(i, i + n));
-        if (!entry.isEmpty()) {
-          found = kept(entry, w.han());
+        Span span = spans.get(key(ws.subList(i, i + n)));
+        if (span.listed()) {
+          found = span.kept();
           used = n;
         }
       }
@@ -163,15 +167,29 @@ public final class DocumentRenderer {
     return n;
   }
 
-  private List<Translation> lookUp(List<Word> run) {
-    if (run.get(0).han()) {
-      StringBuilder s = new StringBuilder();
-      run.forEach(w -> s.append(w.text()));
-      return lexicon.toEnglish(s.toString());
+  /** The dictionary key of a run of words: Han words joined, Latin words with a space between. */
+  private static String key(List<Word> run) {
+    if (run.size() == 1) {
+      return run.get(0).text();
     }
     StringBuilder s = new StringBuilder();
-    run.forEach(w -> s.append(s.isEmpty() ? "" : " ").append(w.text()));
-    return lexicon.toChinese(s.toString());
+    boolean han = run.get(0).han();
+    for (Word w : run) {
+      if (!han && !s.isEmpty()) {
+        s.append(' ');
+      }
+      s.append(w.text());
+    }
+    return s.toString();
+  }
+
+  private List<Translation> lookUp(String key) {
+    return containsHan(key) ? lexicon.toEnglish(key) : lexicon.toChinese(key);
+  }
+
+  /** A run of words looked up: whether the dictionary lists it, and its kept translations. */
+  private record Span(boolean listed, List<String> kept) {
+    static final Span UNLISTED = new Span(false, List.of());
   }
 
   private boolean functionWord(Word w) {

@@ -90,8 +90,19 @@ class DocumentRendererTest {
 
   @Test
   void aRepeatedPageRendersTheSame() {
-    String text = "The kernel returns an error when the file system is full.";
-    assertEquals(renderer.render(text, Language.EN), renderer.render(text, Language.EN));
-    assertEquals(renderer.render(text, Language.EN), new DocumentRenderer(lexicon).render(text, Language.EN));
+    // Words, runs of words (file system, 国际贸易) and their lookups are remembered: a renderer that
+    // has seen them renders a page as a fresh one does, and a run seen inside one page is found
+    // again in the next.
+    String text = "The kernel returns an error when the file system is full. Check the file system.";
+    String chinese = "国际贸易的文件系统已满。国际贸易";
+    DocumentRenderer used = new DocumentRenderer(lexicon);
+    String first = used.render(text, Language.EN);
+    String firstChinese = used.render(chinese, Language.ZH);
+    assertTrue(first.contains(lexicon.toChinese("file system").get(0).text()), first);
+    assertTrue(firstChinese.contains(lexicon.toEnglish("国际贸易").get(0).text()), firstChinese);
+    assertEquals(first, used.render(text, Language.EN));
+    assertEquals(firstChinese, used.render(chinese, Language.ZH));
+    assertEquals(first, new DocumentRenderer(lexicon).render(text, Language.EN));
+    assertEquals(firstChinese, new DocumentRenderer(lexicon).render(chinese, Language.ZH));
   }
 }
