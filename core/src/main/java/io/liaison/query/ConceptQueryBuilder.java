@@ -182,14 +182,17 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   }
 
   /**
-   * The most words a run may have for an English phrase's words to stay units of their own in
-   * {@link #proximity}. Measured on both bench/crosslang benchmarks (PROXIMITY-SWEEP.md, session
-   * 48): in runs of any length the English titles gained and the manual pages' English sentences
-   * lost (en2en.sent 0.6549 to 0.6470); up to 4 words, as {@code LiaisonQueryParser} coordinates
-   * short queries in full, five of the six title sets with English queries rose (en2en.title 0.5251 to
-   * 0.5314, en2zh.title 0.4298 to 0.4359) and one sentence set moved, by one topic.
+   * The most words a run may have for a phrase's words to stay units of their own in {@link
+   * #proximity}. Measured on both bench/crosslang benchmarks (PROXIMITY-SWEEP.md, session 48, for
+   * English phrases): in runs of any length the English titles gained and the manual pages' English
+   * sentences lost (en2en.sent 0.6549 to 0.6470); up to 4 words, as {@code LiaisonQueryParser}
+   * coordinates short queries in full, five of the six title sets with English queries rose
+   * (en2en.title 0.5251 to 0.5314, en2zh.title 0.4298 to 0.4359) and one sentence set moved, by one
+   * topic. The same bound for a Chinese phrase of words (session 55): every one of the ten title
+   * sets with Chinese queries rose (manual pages s2t.title 0.5507 to 0.5618, zh2en.title 0.4506 to
+   * 0.4520), and of the sentence sets three moved, by one or two topics.
    */
-  static final int ENGLISH_PHRASE_WORDS_UP_TO = 4;
+  static final int PHRASE_WORDS_UP_TO = 4;
 
   /**
    * Proximity in the body ({@link ConceptProximity}). The units are the words, with a phrase
@@ -198,11 +201,13 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * each other. None when switched off or when the body is not searched. Not in the title, where
    * it measured no gain: a title is short enough that holding both words is already being near.
    *
-   * <p>An English phrase in a run of at most {@link #ENGLISH_PHRASE_WORDS_UP_TO} words is the
-   * exception: its words stay units, each also matched by the phrase's translations, and it adds
-   * no clause of its own. In a short English query every pair of words counts, and the page may
-   * put them in another order or apart ("the file configures" for configuration file); in a
-   * Chinese page, the phrase's translation (配置文件) still stands near its neighbours.
+   * <p>A phrase in a run of at most {@link #PHRASE_WORDS_UP_TO} words is the exception, when it is
+   * English or its Chinese words are of two characters or more: its words stay units, each also
+   * matched by the phrase's translations, and it adds no clause of its own. In a short query every
+   * pair of words counts, and the page may put them in another order or apart ("the file
+   * configures" for configuration file, 合并各个文件 for 合并文件); in a page of the other language,
+   * the phrase's translation (配置文件, merge file) still stands near its neighbours. A phrase that
+   * SmartCN cut into single characters (一带一路) stays one unit: its characters are no words.
    *
    * <p>A Chinese function word that stands aside ({@link QueryTranslator#standingAside}) is no
    * unit: 安装 pairs with 软件包 across 已安装的软件包's 的, as install with package in English.
@@ -213,7 +218,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       return List.of();
     }
     Set<Concept> aside = QueryTranslator.standingAside(concepts);
-    boolean shortRun = concepts.stream().filter(c -> !c.phrase() && !aside.contains(c)).count() <= ENGLISH_PHRASE_WORDS_UP_TO;
+    boolean shortRun = concepts.stream().filter(c -> !c.phrase() && !aside.contains(c)).count() <= PHRASE_WORDS_UP_TO;
     List<List<List<String>>> units = new ArrayList<>();
     List<Concept> unitConcepts = new ArrayList<>();
     List<List<List<List<String>>>> phrases = new ArrayList<>();
@@ -223,7 +228,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       }
       List<List<String>> forms = analyzed(Fields.BODY, c);
       int words = c.phrase() ? covers(c, unitConcepts) : 0;
-      if (words > 0 && shortRun && !TermKey.isHan(c.source())) {
+      if (words > 0 && shortRun && (!TermKey.isHan(c.source()) || wordsOfTwoOrMore(unitConcepts, words))) {
         List<List<String>> translations = new ArrayList<>();
         for (int a = 0; a < forms.size(); a++) {
           if (!isPhrasesOwnText(c, c.alternatives().get(a))) {
@@ -249,6 +254,17 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       unitConcepts.add(c);
     }
     return ConceptProximity.of(Fields.BODY, units, phrases);
+  }
+
+  /** True if each of the last {@code words} units is a word of two characters or more. */
+  private static boolean wordsOfTwoOrMore(List<Concept> unitConcepts, int words) {
+    for (int u = unitConcepts.size() - words; u < unitConcepts.size(); u++) {
+      String w = unitConcepts.get(u).source();
+      if (w.codePointCount(0, w.length()) < 2) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

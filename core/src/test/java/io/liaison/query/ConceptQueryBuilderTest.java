@@ -105,6 +105,27 @@ class ConceptQueryBuilderTest {
   }
 
   @Test
+  void inAShortRunAChinesePhraseOfWordsKeepsItsWordsAsUnitsButAPhraseCutIntoCharactersDoesNot() throws Exception {
+    // 合并文件各行 (paste: merge lines of files): a page that writes 将各个文件的行合并 has 合并 and 文件
+    // near each other, not the phrase; the words' pair finds it, as for an English phrase.
+    List<Concept> run = List.of(word("合并", "merge"), word("文件", "file"), phrase("合并文件", "merge file"), word("行", "line"));
+    List<Query> near = BUILDER.proximity(List.of(Fields.BODY), run);
+    List<String> text = near.stream().map(Query::toString).toList();
+    assertEquals(2 + 1, near.size(), "合并~文件, 文件~行, and 合并~行 one apart: " + text);
+    assertTrue(text.get(0).contains("合并") && text.get(0).contains("文件") && text.get(0).contains("ORDERED(merg,file)"),
+        "each word also matched by the phrase's translation: " + text.get(0));
+    assertTrue(text.stream().noneMatch(t -> t.contains("BLOCK(合并,文件)")), "no phrase of its own: " + text);
+    assertEquals(List.of(1, 2), counts(List.of("将各个文件的行合并后输出", "按行输出一个文件"), near.get(0), near.get(1)),
+        "合并~文件 on the first page, where they are apart; 文件~行 on both: " + text);
+
+    // Cut into single characters, a phrase is no run of words: it stays one unit, with a clause of its own.
+    List<Concept> characters = List.of(word("带"), word("路"), phrase("带路", "lead the way"), word("建设", "build"));
+    List<String> unit = BUILDER.proximity(List.of(Fields.BODY), characters).stream().map(Query::toString).toList();
+    assertEquals(2, unit.size(), "带路~建设 and the phrase's characters near each other: " + unit);
+    assertTrue(unit.get(0).contains("BLOCK(带,路)") && unit.get(0).contains("建设"), unit.get(0));
+  }
+
+  @Test
   void aChineseFunctionWordIsSearchedButStandsAsideFromProximityAndFromAnd() throws Exception {
     // 已安装的软件包: 已 and 的 are function words, so 安装 pairs with 软件包, as install with package.
     List<Concept> run = List.of(word("已"), word("安装", "install"), word("的"), word("软件包", "package"));
@@ -203,14 +224,25 @@ class ConceptQueryBuilderTest {
     // words, so counting its terms would take 中国 in too. It covers 一带 and 一路 only.
     Concept belt = new Concept("一带一路", List.of(new Alternative("一带一路", 1f, Origin.QUERY, List.of()),
         new Alternative("Belt and Road", 0.5f, Origin.GLOSSARY, List.of())), true);
+    // A short run: the covered words stay units, each with the phrase's translation; 中国 and 建设 without.
     List<String> near = BUILDER.proximity(List.of(Fields.BODY),
         List.of(word("中国"), word("一带"), word("一路"), belt, word("建设"))).stream().map(Query::toString).toList();
-    assertEquals(4, near.size(), near.toString());
-    assertTrue(near.get(0).contains("中国") && near.get(0).contains("belt"), "中国 ~ the phrase: " + near.get(0));
-    assertTrue(near.get(1).contains("建设") && near.get(1).contains("belt"), "the phrase ~ 建设: " + near.get(1));
-    assertTrue(near.get(2).contains("一带") && !near.get(2).contains("中国"), "the phrase's own words: " + near.get(2));
-    assertTrue(near.get(3).contains("中国") && near.get(3).contains("建设") && !near.get(3).contains("belt"),
-        "中国 ~ 建设, one apart: " + near.get(3));
+    assertEquals(3 + 2, near.size(), near.toString());
+    assertTrue(near.get(0).contains("UNORDERED(中国,or(") && near.get(0).contains("一带") && near.get(0).contains("belt"),
+        "中国 ~ 一带 or the phrase's translation: " + near.get(0));
+    // 一路 analyses to 一 路, a block.
+    assertTrue(near.get(1).contains("一带") && near.get(1).contains("BLOCK(一,路)") && !near.get(1).contains("中国"), near.get(1));
+    assertTrue(near.get(2).contains("BLOCK(一,路)") && near.get(2).contains("road))),建设)"), "一路 ~ 建设 alone: " + near.get(2));
+    // A longer run: the phrase takes its words' place, and its own words are near each other.
+    List<String> longer = BUILDER.proximity(List.of(Fields.BODY),
+        List.of(word("中国"), word("一带"), word("一路"), belt, word("建设"), word("项目"))).stream().map(Query::toString).toList();
+    assertTrue(longer.get(0).contains("中国") && longer.get(0).contains("belt") && !longer.get(0).contains("建设"),
+        "中国 ~ the phrase: " + longer.get(0));
+    assertTrue(longer.get(1).contains("建设") && longer.get(1).contains("belt"), "the phrase ~ 建设: " + longer.get(1));
+    assertTrue(longer.stream().anyMatch(t -> t.contains("一带") && t.contains("BLOCK(一,路)") && !t.contains("中国") && !t.contains("建设")
+        && !t.contains("belt")), "the phrase's own words: " + longer);
+    assertTrue(longer.stream().noneMatch(t -> t.contains("UNORDERED(中国,一带)") || t.contains("UNORDERED(中国,or(一带")),
+        "中国 never pairs with 一带 alone: " + longer);
   }
 
   private static int proximityClauses(Query q) {
