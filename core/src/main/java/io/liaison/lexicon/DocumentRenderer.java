@@ -47,14 +47,14 @@ public final class DocumentRenderer {
   /** The longest entry looked up, in words. */
   public static final int LONGEST = 3;
 
-  /** Distinct words whose translations {@link #wordTranslations} remembers. */
+  /** Distinct words whose translations ({@link #wordTranslations}) or span check ({@link #beginsSpan}) are remembered. */
   private static final int MEMO_LIMIT = 100_000;
   /** Distinct runs of two or three words whose lookup {@link #translations} remembers. */
   private static final int SPAN_MEMO_LIMIT = 200_000;
 
   private final Lexicon lexicon;
   private final BoundedMemo<String, List<String>> wordMemo;
-  private final BoundedMemo<String, Boolean> spanMemo;
+  private final BoundedMemo<String, Boolean> spanStarts;
   private final BoundedMemo<String, Span> spans;
   private final FunctionWords englishFunctionWords = FunctionWords.english();
   private final FunctionWords chineseFunctionWords = FunctionWords.chinese();
@@ -74,7 +74,7 @@ public final class DocumentRenderer {
   public DocumentRenderer(Lexicon lexicon) {
     this.lexicon = lexicon;
     this.wordMemo = new BoundedMemo<>(MEMO_LIMIT, text -> kept(lookUp(text), containsHan(text)));
-    this.spanMemo = new BoundedMemo<>(MEMO_LIMIT, lexicon::mayBeginEnglishSpan);
+    this.spanStarts = new BoundedMemo<>(MEMO_LIMIT, lexicon::mayBeginEnglishSpan);
     this.spans = new BoundedMemo<>(SPAN_MEMO_LIMIT, key -> {
       List<Translation> entry = lookUp(key);
       return entry.isEmpty() ? Span.UNLISTED : new Span(true, kept(entry, containsHan(key)));
@@ -136,7 +136,7 @@ public final class DocumentRenderer {
 
   /** {@link Lexicon#mayBeginEnglishSpan}, remembered like {@link #wordTranslations}. */
   private boolean beginsSpan(String word) {
-    return spanMemo.get(word);
+    return spanStarts.get(word);
   }
 
   /**

@@ -35,7 +35,12 @@ import org.apache.lucene.util.BytesRef;
  * window of only the hits wanted lowered Recall@100 by one to three topics on six sets, twice
  * them does not).
  *
- * <p>Hits are {@link FieldDoc}s in {@link Searcher#RANKING} order (score, then id).
+ * <p>Hits are {@link FieldDoc}s in {@link Searcher#RANKING} order (score, then id). Not Lucene's
+ * {@code QueryRescorer}, which does the same in outline: it sums the two scores in a float (the
+ * Boolean scorer's sum, which the clause gave, is a double rounded once, and equal scores are
+ * common on short titles) and breaks ties by doc id, not by the page's id as {@link
+ * Searcher#RANKING} does. The evidence is a disjunction of term queries, whose iterator is exact;
+ * a query with a two-phase iterator would need its {@code matches()} checked here.
  */
 final class EvidenceRescorer {
   /** The first pass's hits scored with the evidence: at least this many, and twice the hits wanted. */

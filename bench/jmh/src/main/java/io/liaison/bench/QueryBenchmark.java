@@ -64,8 +64,12 @@ public class QueryBenchmark {
       liaison = Liaison.open(index, glossary);
       boolean translate = mode.startsWith("cross");
       Set<Ablation> ablations = EnumSet.noneOf(Ablation.class);
-      if (mode.endsWith("-no-bigrams")) ablations.add(Ablation.BIGRAMS);
-      if (mode.endsWith("-no-documents")) ablations.add(Ablation.DOCUMENTS);
+      if (mode.endsWith("-no-bigrams")) {
+        ablations.add(Ablation.BIGRAMS);
+      }
+      if (mode.endsWith("-no-documents")) {
+        ablations.add(Ablation.DOCUMENTS);
+      }
       requests = Files.readAllLines(queries, StandardCharsets.UTF_8).stream()
           .filter(l -> !l.isBlank() && !l.startsWith("#"))
           .map(q -> SearchRequest.of(q).withLimit(10).withTranslate(translate).withAblations(ablations))
