@@ -47,7 +47,10 @@ public final class DocumentRenderer {
   /** The longest entry looked up, in words. */
   public static final int LONGEST = 3;
 
-  /** Distinct words whose translations ({@link #wordTranslations}) or span check ({@link #beginsSpan}) are remembered. */
+  /**
+   * Distinct words whose translations ({@link #wordTranslations}) or span check ({@link
+   * #beginsSpan}) are remembered.
+   */
   private static final int MEMO_LIMIT = 100_000;
   /** Distinct runs of two or three words whose lookup {@link #translations} remembers. */
   private static final int SPAN_MEMO_LIMIT = 200_000;
@@ -73,12 +76,9 @@ public final class DocumentRenderer {
 
   public DocumentRenderer(Lexicon lexicon) {
     this.lexicon = lexicon;
-    this.wordMemo = new BoundedMemo<>(MEMO_LIMIT, text -> kept(lookUp(text), containsHan(text)));
+    this.wordMemo = new BoundedMemo<>(MEMO_LIMIT, text -> span(text).kept());
     this.spanStarts = new BoundedMemo<>(MEMO_LIMIT, lexicon::mayBeginEnglishSpan);
-    this.spans = new BoundedMemo<>(SPAN_MEMO_LIMIT, key -> {
-      List<Translation> entry = lookUp(key);
-      return entry.isEmpty() ? Span.UNLISTED : new Span(true, kept(entry, containsHan(key)));
-    });
+    this.spans = new BoundedMemo<>(SPAN_MEMO_LIMIT, this::span);
   }
 
   /** A word of the page: its text (Simplified, or lower-case Latin), its script, and whether it follows the last one directly. */
@@ -183,11 +183,13 @@ public final class DocumentRenderer {
     return s.toString();
   }
 
-  private List<Translation> lookUp(String key) {
-    return containsHan(key) ? lexicon.toEnglish(key) : lexicon.toChinese(key);
+  /** A word or run of words ({@link #key}) looked up in the direction its script says, unremembered. */
+  private Span span(String key) {
+    List<Translation> entry = containsHan(key) ? lexicon.toEnglish(key) : lexicon.toChinese(key);
+    return entry.isEmpty() ? Span.UNLISTED : new Span(true, kept(entry, containsHan(key)));
   }
 
-  /** A run of words looked up: whether the dictionary lists it, and its kept translations. */
+  /** A word or run of words looked up: whether the dictionary lists it, and its kept translations. */
   private record Span(boolean listed, List<String> kept) {
     static final Span UNLISTED = new Span(false, List.of());
   }
