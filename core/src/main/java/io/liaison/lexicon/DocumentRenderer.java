@@ -185,8 +185,9 @@ public final class DocumentRenderer {
 
   /** A word or run of words ({@link #key}) looked up in the direction its script says, unremembered. */
   private Span span(String key) {
-    List<Translation> entry = containsHan(key) ? lexicon.toEnglish(key) : lexicon.toChinese(key);
-    return entry.isEmpty() ? Span.UNLISTED : new Span(true, kept(entry, containsHan(key)));
+    boolean han = containsHan(key);
+    List<Translation> entry = han ? lexicon.toEnglish(key) : lexicon.toChinese(key);
+    return entry.isEmpty() ? Span.UNLISTED : new Span(true, kept(entry, han));
   }
 
   /** A word or run of words looked up: whether the dictionary lists it, and its kept translations. */
