@@ -3,7 +3,9 @@
 
 Reads the Chinese manual pages of manpages-zh (zh_CN, zh_TW), the English
 pages of the same commands, and the Debian FAQ (English and zh-cn HTML), and
-writes corpora, topics, qrels and a manifest under bench/work/crosslang/.
+writes corpora, topics, qrels and a manifest under bench/work/crosslang/
+(--source reference: the Debian Reference; --source handbook: the Debian
+Administrator's Handbook, each under its own folder).
 Standard library only. Deterministic for a given set of installed packages
 and a given --seed.
 """
@@ -23,6 +25,7 @@ import sys
 MAN_ROOT = "/usr/share/man"
 FAQ_ROOT = "/usr/share/doc/debian/FAQ"
 REFERENCE_ROOT = "/usr/share/debian-reference"
+HANDBOOK_ROOT = "/usr/share/doc/debian-handbook/html"
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef"
@@ -254,12 +257,18 @@ def find_english(rel):
 def first_sentence(par, lang, names):
     """First sentence of par (raw text) and its query form; skip sentences that
     are too short once the command names are dropped (up to the third one)."""
+    raw, q, _ = first_sentence_at(par, lang, names)
+    return raw, q
+
+
+def first_sentence_at(par, lang, names):
+    """first_sentence, with the sentence's place in the paragraph (0, 1 or 2)."""
     sents = en_sentences(par) if lang == "en" else zh_sentences(par)
-    for raw in sents[:3]:
+    for i, raw in enumerate(sents[:3]):
         q = drop_names(raw, names)
         if query_ok(q, lang):
-            return raw, q
-    return None, None
+            return raw, q, i
+    return None, None, None
 
 
 # ---------------------------------------------------------------- FAQ
@@ -531,6 +540,102 @@ def reference_documents(say):
     return docs, valid, docid_of, enzh, zhtw
 
 
+DOCNAV = re.compile(r'<ul class="docnav">.*?</ul>', re.S)
+
+
+def parse_publican(path):
+    """A Publican page of the Debian Administrator's Handbook, read as parse_faq reads DocBook
+    pages, less its previous / next links (a list after the last section, which parse_faq would
+    add to that section's text)."""
+    with open(path, encoding="utf-8") as f:
+        text = DOCNAV.sub("", f.read())
+    p = FaqParser()
+    p.feed(text)
+    out = collections.OrderedDict()
+    for anchor, heading, chunks in p.sections:
+        if not anchor:
+            continue
+        body = norm_paragraphs("".join(chunks).split("\n"))
+        title = re.sub(r"^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.\s*", "", heading).strip()
+        out[anchor] = {"title": title, "desc": title, "body": body, "names": []}
+    return out
+
+
+ENGLISH_FUNCTION_WORDS = {"the", "a", "an", "of", "to", "is", "are", "and", "in", "for", "with",
+                          "can", "be", "this", "that", "it", "on", "by", "as", "which", "or"}
+
+
+def untranslated(par, english_pars):
+    """A paragraph of a Chinese section that is English prose left untranslated: eight words or
+    more, a sentence, and either word for word the English section's own or English running
+    text (a tenth of its letters Chinese at most, four function words) with only a cross
+    reference or a name translated."""
+    words = re.findall(r"[A-Za-z]+", par)
+    if len(words) < 8 or re.search(r"[.:?!]$|\. ", par) is None:
+        return False
+    if cjk_count(par) == 0 and par in english_pars:
+        return True
+    return (not is_zh(par, 0.1)
+            and sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS) >= 4)
+
+
+def handbook_documents(say):
+    """Documents of the Debian Administrator's Handbook (debian-handbook; en-US, zh-CN, zh-TW),
+    one per section, paired by the section's id, which the translations keep. Its translations
+    lag the English book: a Chinese section often keeps paragraphs of English prose. Those
+    paragraphs are taken out of the Chinese text (they would let an English query find its
+    Chinese target by its own words); a Chinese section left with under 40 characters, or
+    mostly English, is skipped, as the Reference's are, and so is one under an English heading
+    (its title topic would not be Chinese)."""
+    skips = collections.Counter()
+    docs = {"en": collections.OrderedDict(), "zh": collections.OrderedDict(),
+            "tw": collections.OrderedDict()}
+    valid, docid_of = {}, {}
+    english = {}
+    for lang, folder in (("en", "en-US"), ("zh", "zh-CN"), ("tw", "zh-TW")):
+        root = os.path.join(HANDBOOK_ROOT, folder)
+        for fn in sorted(os.listdir(root)):
+            if not fn.endswith(".html"):
+                continue
+            page = fn[:-len(".html")]
+            for anchor, info in parse_publican(os.path.join(root, fn)).items():
+                pars = [ln for ln in info["body"] if ln]
+                first_par = pars[0] if pars else ""
+                if lang == "en":
+                    english[anchor] = set(pars)
+                else:
+                    kept = [ln for ln in info["body"] if not untranslated(ln, english.get(anchor, ()))]
+                    skips[(lang, "untranslated paragraphs removed")] += len(info["body"]) - len(kept)
+                    info["body"] = norm_paragraphs(kept)
+                    if first_par not in kept:
+                        # The section's first paragraph is untranslated: the next one is not the
+                        # English first paragraph's translation, so no sentence topic is drawn.
+                        first_par = ""
+                body = "\n".join(info["body"])
+                if len(body) < 40:
+                    skips[(lang, "empty-section")] += 1
+                    continue
+                if lang != "en" and not is_zh(body, 0.15):
+                    skips[(lang, "untranslated")] += 1
+                    continue
+                if lang != "en" and not is_zh(info["title"], 0.3):
+                    skips[(lang, "untranslated heading")] += 1
+                    continue
+                info["body"] = body
+                info["first_par"] = first_par
+                key = "hb:%s/%s" % (page, anchor)
+                docid = "%s/hb/%s/%s.txt" % (lang, page, anchor)
+                docs[lang][docid] = doc_text(info)
+                valid[(lang, key)] = info
+                docid_of[(lang, key)] = docid
+    for k, v in sorted(skips.items()):
+        say("skipped", k[0], k[1], v)
+    keys = sorted({k for (_, k) in valid})
+    enzh = [k for k in keys if ("en", k) in valid and ("zh", k) in valid]
+    zhtw = [k for k in keys if ("zh", k) in valid and ("tw", k) in valid]
+    return docs, valid, docid_of, enzh, zhtw
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
@@ -538,10 +643,12 @@ def main():
     ap.add_argument("--max-topics", type=int, default=300)
     ap.add_argument("--width", type=int, default=2000)
     ap.add_argument("--jobs", type=int, default=max(2, (os.cpu_count() or 2) * 2))
-    ap.add_argument("--source", choices=("man-faq", "reference"), default="man-faq",
+    ap.add_argument("--source", choices=("man-faq", "reference", "handbook"), default="man-faq",
                     help="man-faq: manual pages and the FAQ (the benchmark of issue 3); "
                          "reference: the sections of the Debian Reference, a second set of "
-                         "another kind (long technical prose), to check choices made on the first")
+                         "another kind (long technical prose), to check choices made on the first; "
+                         "handbook: the sections of the Debian Administrator's Handbook, a third "
+                         "set, held out: no ranking choice was measured on it before its first run")
     args = ap.parse_args()
     out = args.out
     os.makedirs(out, exist_ok=True)
@@ -554,6 +661,8 @@ def main():
 
     if args.source == "reference":
         docs, valid, docid_of, enzh_keys, zhtw_keys = reference_documents(say)
+    elif args.source == "handbook":
+        docs, valid, docid_of, enzh_keys, zhtw_keys = handbook_documents(say)
     else:
         docs, valid, docid_of, enzh_keys, zhtw_keys = man_faq_documents(args, say)
     say("documents: en", len(docs["en"]), "zh", len(docs["zh"]), "tw", len(docs["tw"]))
@@ -569,6 +678,22 @@ def main():
         if not info["first_par"]:
             return None, None
         return first_sentence(info["first_par"], lang, names)
+
+    # The handbook's two Chinese translations were made apart from each other (and from the
+    # English book's later versions), so its two versions of a sentence topic must be the same
+    # sentence of the paragraph: where one language's first sentence is not a usable query and
+    # the next one is taken, the other language's first sentence says something else.
+    SHIFTED = collections.Counter()
+
+    def shifted(a, b, la, lb, kind):
+        if args.source != "handbook" or kind != "sent":
+            return False
+        ia = first_sentence_at(a["first_par"], la, a["names"])[2]
+        ib = first_sentence_at(b["first_par"], lb, b["names"])[2]
+        if ia != ib:
+            SHIFTED[(la + lb, kind)] += 1
+            return True
+        return False
 
     cands = {}  # (pairkind, kind) -> list of dict
     # A command name that is also a word of the text ("close - close a file descriptor",
@@ -598,7 +723,7 @@ def main():
             rb, qb = topic_texts(b, "zh", kind)
             if qa and qb and one_sided(ra, rb, a["names"] + b["names"]):
                 ONE_SIDED[kind] += 1
-            elif qa and qb:
+            elif qa and qb and not shifted(a, b, "en", "zh", kind):
                 enzh.append({"key": key, "en": (ra, qa), "zh": (rb, qb)})
         cands[("enzh", kind)] = enzh
         zt = []
@@ -608,10 +733,13 @@ def main():
                 continue
             ra, qa = topic_texts(a, "zh", kind)
             rb, qb = topic_texts(b, "tw", kind)
-            if qa and qb:
+            if qa and qb and not shifted(a, b, "zh", "tw", kind):
                 zt.append({"key": key, "zh": (ra, qa), "tw": (rb, qb)})
         cands[("zhtw", kind)] = zt
     say("topics left out, a command name in the English text only:", dict(ONE_SIDED))
+    if SHIFTED:
+        say("topics left out, not the same sentence of the paragraph in both languages:",
+            dict(SHIFTED))
     for k, v in cands.items():
         say("candidate topics", k[0], k[1], len(v),
             "(faq %d)" % sum(1 for t in v if t["key"].startswith("faq:")))

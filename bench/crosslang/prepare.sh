@@ -2,9 +2,11 @@
 # Builds the cross-language benchmark under bench/work/crosslang/ from Debian
 # documentation packages (installed here when missing). Idempotent: apt is only
 # called for packages that are not installed yet. Needs root for apt.
-#   bench/crosslang/prepare.sh [--seed N] [--max-topics N] [--source man-faq|reference]
+#   bench/crosslang/prepare.sh [--seed N] [--max-topics N] [--source man-faq|reference|handbook]
 # --source reference builds a second benchmark of the same design from the Debian Reference
-# (bench/work/crosslang-reference/), to check on other material what was chosen on the first.
+# (bench/work/crosslang-reference/), to check on other material what was chosen on the first;
+# --source handbook a third from the Debian Administrator's Handbook
+# (bench/work/crosslang-handbook/), held out: no ranking choice was measured on it.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,7 +21,8 @@ done
 case "$SOURCE" in
   man-faq) OUT="$ROOT/bench/work/crosslang" ;;
   reference) OUT="$ROOT/bench/work/crosslang-reference" ;;
-  *) echo "prepare.sh: --source is man-faq or reference, not '$SOURCE'" >&2; exit 2 ;;
+  handbook) OUT="$ROOT/bench/work/crosslang-handbook" ;;
+  *) echo "prepare.sh: --source is man-faq, reference or handbook, not '$SOURCE'" >&2; exit 2 ;;
 esac
 
 # Chinese pages and FAQ, plus packages that bring the English pages of commands
@@ -38,6 +41,11 @@ DIRS=(/usr/share/man/zh_CN /usr/share/man/zh_TW /usr/share/doc/debian/FAQ/zh-cn)
 if [ "$SOURCE" = reference ]; then
   PACKAGES=(debian-reference-en debian-reference-zh-cn debian-reference-zh-tw)
   DIRS=(/usr/share/debian-reference)
+fi
+if [ "$SOURCE" = handbook ]; then
+  PACKAGES=(debian-handbook)
+  DIRS=(/usr/share/doc/debian-handbook/html/en-US /usr/share/doc/debian-handbook/html/zh-CN
+        /usr/share/doc/debian-handbook/html/zh-TW)
 fi
 
 missing=()

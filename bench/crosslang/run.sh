@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the cross-language benchmark built by prepare.sh with the project's CLI
 # and writes bench/crosslang/RESULTS.md.
-#   bench/crosslang/run.sh [--kinds "title sent"] [--sets "en2zh zh2en s2t mixed"] [--source reference]
+#   bench/crosslang/run.sh [--kinds "title sent"] [--sets "en2zh zh2en s2t mixed"] [--source reference|handbook]
 # --source reference runs the second benchmark (prepare.sh --source reference) and writes
-# bench/crosslang/RESULTS-reference.md.
+# bench/crosslang/RESULTS-reference.md; --source handbook the third, RESULTS-handbook.md.
 # Environment: LIAISON (launcher, default: ./liaison at the repository root),
 # STEP_TIMEOUT (seconds per index/search/eval command, default 3600).
 # A command that fails (e.g. a flag the CLI does not know yet) gives "n/a" for
@@ -26,7 +26,8 @@ while [ $# -gt 0 ]; do
       case "$2" in
         man-faq) ;;
         reference) WORK="$ROOT/bench/work/crosslang-reference"; REPORT="$HERE/RESULTS-reference.md" ;;
-        *) echo "run.sh: --source is man-faq or reference" >&2; exit 2 ;;
+        handbook) WORK="$ROOT/bench/work/crosslang-handbook"; REPORT="$HERE/RESULTS-handbook.md" ;;
+        *) echo "run.sh: --source is man-faq, reference or handbook" >&2; exit 2 ;;
       esac
       shift 2 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
