@@ -541,23 +541,31 @@ def reference_documents(say):
 
 
 DOCNAV = re.compile(r'<ul class="docnav">.*?</ul>', re.S)
+BOX_TITLE = "\u2063"  # marks the title of a box, figure or example (<p class="title">) while parsing
 
 
 def parse_publican(path):
     """A Publican page of the Debian Administrator's Handbook, read as parse_faq reads DocBook
     pages, less its previous / next links (a list after the last section, which parse_faq would
-    add to that section's text)."""
+    add to that section's text). The titles of its boxes, figures and examples ("CULTURE
+    Commercial distributions", 文化：商业发行版本) stay in the text and are listed apart, so that
+    a sentence topic is not drawn from one."""
     with open(path, encoding="utf-8") as f:
         text = DOCNAV.sub("", f.read())
+    text = text.replace('<p class="title">', '<p class="title">' + BOX_TITLE)
     p = FaqParser()
     p.feed(text)
     out = collections.OrderedDict()
     for anchor, heading, chunks in p.sections:
         if not anchor:
             continue
-        body = norm_paragraphs("".join(chunks).split("\n"))
+        lines = norm_paragraphs("".join(chunks).split("\n"))
+        body = [ln.replace(BOX_TITLE, "").strip() for ln in lines]
+        boxes = {b for ln, b in zip(lines, body) if ln.startswith(BOX_TITLE)}
+        heading = heading.replace(BOX_TITLE, "")
         title = re.sub(r"^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.\s*", "", heading).strip()
-        out[anchor] = {"title": title, "desc": title, "body": body, "names": []}
+        out[anchor] = {"title": title, "desc": title, "body": body, "box_titles": boxes,
+                       "names": []}
     return out
 
 
@@ -567,16 +575,16 @@ ENGLISH_FUNCTION_WORDS = {"the", "a", "an", "of", "to", "is", "are", "and", "in"
 
 def untranslated(par, english_pars):
     """A paragraph of a Chinese section that is English prose left untranslated: eight words or
-    more, a sentence, and either word for word the English section's own or English running
-    text (a tenth of its letters Chinese at most, four function words) with only a cross
-    reference or a name translated."""
+    more ending as a sentence or a list item does, four of them English function words (a line of
+    code or program output, which both languages carry alike, has fewer), and either word for
+    word the English section's own or with at most a tenth of its letters Chinese (a cross
+    reference or a name translated)."""
     words = re.findall(r"[A-Za-z]+", par)
-    if len(words) < 8 or re.search(r"[.:?!]$|\. ", par) is None:
+    if len(words) < 8 or re.search(r"[.:?!,;…]$|\. ", par) is None:
         return False
-    if cjk_count(par) == 0 and par in english_pars:
-        return True
-    return (not is_zh(par, 0.1)
-            and sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS) >= 4)
+    if sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS) < 4:
+        return False
+    return (cjk_count(par) == 0 and par in english_pars) or not is_zh(par, 0.1)
 
 
 def handbook_documents(say):
@@ -585,9 +593,10 @@ def handbook_documents(say):
     lag the English book: a Chinese section often keeps paragraphs of English prose. Those
     paragraphs are taken out of the Chinese text (they would let an English query find its
     Chinese target by its own words); a Chinese section left with under 40 characters, or
-    mostly English, is skipped, as the Reference's are, and so is one under an English heading
-    (its title topic would not be Chinese)."""
+    mostly English, is skipped, as the Reference's are, and so is one whose heading has no
+    Chinese word (an untranslated heading)."""
     skips = collections.Counter()
+    removed = collections.Counter()
     docs = {"en": collections.OrderedDict(), "zh": collections.OrderedDict(),
             "tw": collections.OrderedDict()}
     valid, docid_of = {}, {}
@@ -600,12 +609,12 @@ def handbook_documents(say):
             page = fn[:-len(".html")]
             for anchor, info in parse_publican(os.path.join(root, fn)).items():
                 pars = [ln for ln in info["body"] if ln]
-                first_par = pars[0] if pars else ""
+                first_par = next((ln for ln in pars if ln not in info["box_titles"]), "")
                 if lang == "en":
                     english[anchor] = set(pars)
                 else:
                     kept = [ln for ln in info["body"] if not untranslated(ln, english.get(anchor, ()))]
-                    skips[(lang, "untranslated paragraphs removed")] += len(info["body"]) - len(kept)
+                    removed[lang] += len(info["body"]) - len(kept)
                     info["body"] = norm_paragraphs(kept)
                     if first_par not in kept:
                         # The section's first paragraph is untranslated: the next one is not the
@@ -618,7 +627,7 @@ def handbook_documents(say):
                 if lang != "en" and not is_zh(body, 0.15):
                     skips[(lang, "untranslated")] += 1
                     continue
-                if lang != "en" and not is_zh(info["title"], 0.3):
+                if lang != "en" and cjk_count(info["title"]) < 2:
                     skips[(lang, "untranslated heading")] += 1
                     continue
                 info["body"] = body
@@ -630,6 +639,8 @@ def handbook_documents(say):
                 docid_of[(lang, key)] = docid
     for k, v in sorted(skips.items()):
         say("skipped", k[0], k[1], v)
+    for k, v in sorted(removed.items()):
+        say("removed", k, "untranslated paragraphs", v)
     keys = sorted({k for (_, k) in valid})
     enzh = [k for k in keys if ("en", k) in valid and ("zh", k) in valid]
     zhtw = [k for k in keys if ("zh", k) in valid and ("tw", k) in valid]
