@@ -345,18 +345,23 @@ class FaqParser(html.parser.HTMLParser):
             self.sections[-1][2].append(data)
 
 
-def parse_faq(path):
+def docbook_sections(html_text):
+    """(anchor, heading without its number, normalised body lines) of each section of a DocBook
+    page that has an anchor, in order."""
     p = FaqParser()
-    with open(path, encoding="utf-8") as f:
-        p.feed(f.read())
-    out = collections.OrderedDict()
+    p.feed(html_text)
     for anchor, heading, chunks in p.sections:
-        if not anchor:
-            continue
-        lines = "".join(chunks).split("\n")
-        body = norm_paragraphs(lines)
-        # "3.1. ", and the Reference's appendices "A.3. "
-        question = re.sub(r"^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.\s*", "", heading).strip()
+        if anchor:
+            # "3.1. ", and the Reference's appendices "A.3. "
+            title = re.sub(r"^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.\s*", "", heading).strip()
+            yield anchor, title, norm_paragraphs("".join(chunks).split("\n"))
+
+
+def parse_faq(path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    out = collections.OrderedDict()
+    for anchor, question, body in docbook_sections(text):
         first_par = next((ln for ln in body if ln), "")
         out[anchor] = {"title": question, "desc": question, "body": "\n".join(body),
                        "first_par": first_par, "names": []}
@@ -553,17 +558,11 @@ def parse_publican(path):
     with open(path, encoding="utf-8") as f:
         text = DOCNAV.sub("", f.read())
     text = text.replace('<p class="title">', '<p class="title">' + BOX_TITLE)
-    p = FaqParser()
-    p.feed(text)
     out = collections.OrderedDict()
-    for anchor, heading, chunks in p.sections:
-        if not anchor:
-            continue
-        lines = norm_paragraphs("".join(chunks).split("\n"))
+    for anchor, title, lines in docbook_sections(text):
         body = [ln.replace(BOX_TITLE, "").strip() for ln in lines]
         boxes = {b for ln, b in zip(lines, body) if ln.startswith(BOX_TITLE)}
-        heading = heading.replace(BOX_TITLE, "")
-        title = re.sub(r"^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.\s*", "", heading).strip()
+        title = title.replace(BOX_TITLE, "")
         out[anchor] = {"title": title, "desc": title, "body": body, "box_titles": boxes,
                        "names": []}
     return out
