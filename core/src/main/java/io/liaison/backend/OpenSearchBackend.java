@@ -82,6 +82,7 @@ public final class OpenSearchBackend implements Backend {
           + "; build one with: liaison index --opensearch URL --index-name " + cluster.index());
     }
     cluster.scoringMismatch().ifPresent(m -> LOG.warn("{}", m));
+    cluster.scriptMissing().ifPresent(m -> LOG.warn("{}", m));
     this.analyzer = Fields.analyzer(true);
     this.translator = new QueryTranslator(analyzer, () -> lexicon, glossary, aliases::get, new ClusterNames(cluster));
     lastCheckWrites = writeCount();

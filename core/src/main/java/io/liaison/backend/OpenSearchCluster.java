@@ -1,9 +1,11 @@
 package io.liaison.backend;
 
+import io.liaison.index.Fields;
 import io.liaison.index.Scoring;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,6 +124,27 @@ public final class OpenSearchCluster implements Closeable {
             + " differently; build it again with: liaison index --rebuild --opensearch %s --index-name %s (or close it,"
             + " set index.similarity.default.k1 and .b, and open it)",
         describe(), type, k1, b, Scoring.K1, Scoring.B, url, index));
+  }
+
+  /**
+   * Empty when the index maps the page's script ({@link Fields#SCRIPT}), else a
+   * sentence saying what it costs and how to mend it. An index created from an older {@value
+   * #INDEX_TEMPLATE} has no such field: a Simplified query's Taiwan forms, which count only in
+   * Traditional pages, then count in none, and its strict mappings refuse new documents.
+   */
+  public Optional<String> scriptMissing() throws IOException {
+    JsonObject all = json("GET", path("/_mapping"), Map.of(), null, "read the index mappings");
+    boolean mapped = all.values().stream().map(JsonValue::asJsonObject)
+        .map(i -> i.getJsonObject("mappings")).filter(m -> m != null && m.getJsonObject("properties") != null)
+        .anyMatch(m -> m.getJsonObject("properties").containsKey(Fields.SCRIPT));
+    if (mapped) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT,
+        "the index %s has no field %s (it was created by an earlier Liaison), so a Simplified query's Taiwan forms"
+            + " (软件: 軟體) find no Traditional page there, and new documents are refused; build it again with:"
+            + " liaison index --rebuild --opensearch %s --index-name %s",
+        describe(), Fields.SCRIPT, url, index));
   }
 
   /** Deletes the index if it exists. */

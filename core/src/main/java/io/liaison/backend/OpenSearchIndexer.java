@@ -193,6 +193,7 @@ public final class OpenSearchIndexer {
         .add(Fields.SIZE, d.size())
         .add(Fields.MODIFIED, d.modified())
         .add(Fields.HASH, d.hash());
+    Fields.script(d).ifPresent(script -> doc.add(Fields.SCRIPT, script));
     if (!rendered.isEmpty()) {
       doc.add(Fields.RENDERED, rendered);
     }

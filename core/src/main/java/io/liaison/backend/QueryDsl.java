@@ -3,6 +3,7 @@ package io.liaison.backend;
 import io.liaison.query.Ablation;
 import io.liaison.query.Alternative;
 import io.liaison.query.Concept;
+import io.liaison.query.Origin;
 import io.liaison.query.QuerySyntaxException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -53,7 +54,11 @@ final class QueryDsl {
     for (Concept c : concepts) {
       JsonArrayBuilder alternatives = Json.createArrayBuilder();
       for (Alternative a : c.alternatives()) {
-        alternatives.add(Json.createObjectBuilder().add("text", a.text()).add("weight", a.weight()));
+        JsonObjectBuilder alternative = Json.createObjectBuilder().add("text", a.text()).add("weight", a.weight());
+        if (a.origin() == Origin.VARIANT) {
+          alternative.add("regional", true); // a Taiwan form, counted in Traditional pages only
+        }
+        alternatives.add(alternative);
       }
       array.add(Json.createObjectBuilder().add("source", c.source()).add("alternatives", alternatives).add("phrase", c.phrase()));
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -109,6 +110,11 @@ public final class Fields {
             HAN_BIGRAMS, new HanBigramAnalyzer(traditionalToSimplified)));
   }
 
+  /** The {@link #SCRIPT} of a document: its Chinese text's script; empty for an English document. */
+  public static Optional<String> script(ExtractedDocument d) {
+    return d.language() == Language.EN ? Optional.empty() : ChineseScript.script(d.title() + "\n" + d.body());
+  }
+
   /** Builds the Lucene document for an extracted file. */
   public static Document toDocument(ExtractedDocument d, Iterable<String> aliases) {
     return toDocument(d, aliases, List.of());
@@ -141,12 +147,10 @@ public final class Fields {
     doc.add(new StringField(HASH, d.hash(), Field.Store.YES));
     doc.add(new BinaryDocValuesField(VERSION, new BytesRef()));
     doc.add(new BinaryDocValuesField(SCRIPT_VERSION, new BytesRef()));
-    if (d.language() != Language.EN) {
-      ChineseScript.script(d.title() + "\n" + d.body()).ifPresent(script -> {
-        doc.add(new StringField(SCRIPT, script, Field.Store.NO));
-        doc.add(new SortedDocValuesField(SCRIPT, new BytesRef(script)));
-      });
-    }
+    script(d).ifPresent(script -> {
+      doc.add(new StringField(SCRIPT, script, Field.Store.NO));
+      doc.add(new SortedDocValuesField(SCRIPT, new BytesRef(script)));
+    });
     List<String> all = new ArrayList<>();
     for (String alias : aliases) {
       doc.add(new StoredField(ALIAS, alias));

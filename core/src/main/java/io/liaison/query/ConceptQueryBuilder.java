@@ -1,5 +1,6 @@
 package io.liaison.query;
 
+import io.liaison.analysis.ChineseScript;
 import io.liaison.index.Fields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,8 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   private final Analyzer analyzer;
   private final Set<Ablation> ablations;
   private final float titleBoost;
+  /** Whether Taiwan forms count only in Traditional pages ({@link #inField}); otherwise in every page. */
+  private final boolean taiwanFormsInTraditionalOnly;
 
   /**
    * @param analyzer analyses each alternative per field, as the index analysed the documents
@@ -70,9 +73,24 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * @param titleBoost the title's weight when a concept is searched in several fields
    */
   public ConceptQueryBuilder(Analyzer analyzer, Set<Ablation> ablations, float titleBoost) {
+    this(analyzer, ablations, titleBoost, true);
+  }
+
+  private ConceptQueryBuilder(Analyzer analyzer, Set<Ablation> ablations, float titleBoost, boolean taiwanFormsInTraditionalOnly) {
     this.analyzer = analyzer;
     this.ablations = Set.copyOf(ablations);
     this.titleBoost = titleBoost;
+    this.taiwanFormsInTraditionalOnly = taiwanFormsInTraditionalOnly;
+  }
+
+  /**
+   * A builder that searches a concept's Taiwan forms in every page, as one group with the rest of
+   * its alternatives: about half the clauses for a concept that has them, for a query that would
+   * otherwise pass Lucene's clause limit ({@link LiaisonQueryParser}).
+   */
+  @Override
+  public ConceptQueryBuilder taiwanFormsEverywhere() {
+    return taiwanFormsInTraditionalOnly ? new ConceptQueryBuilder(analyzer, ablations, titleBoost, false) : this;
   }
 
   /**
@@ -117,10 +135,16 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * word with eight translations still does not outweigh a word with one. Measured on
    * bench/crosslang, MRR@10: zh2zh.title 0.253 -> 0.270, t2t.title 0.244 -> 0.270, s2t.title
    * 0.247 -> 0.267, zh2zh.sent 0.574 -> 0.580; sets with English queries unchanged.
+   *
+   * <p>A Taiwan form ({@link Origin#VARIANT}: 软件's 軟體, "document"'s 文件) counts only in pages
+   * written in Traditional characters ({@link Fields#SCRIPT}): there the concept is scored with its
+   * Taiwan forms, elsewhere without them. Some Taiwan forms are the mainland's words for other
+   * things (Taiwan's 文件, document, is the mainland's file), and searched in Simplified pages they
+   * matched those. Measured on all three bench/crosslang benchmarks (LEXICON-SWEEP.md, session 59).
    */
   public Query inField(String field, Concept concept, int slop) {
-    Side han = new Side();
-    Side latin = new Side();
+    List<Option> options = new ArrayList<>(concept.alternatives().size());
+    boolean regional = false;
     for (Alternative a : concept.alternatives()) {
       if (isPhrasesOwnText(concept, a)) {
         continue; // the phrase's own words are searched by their concepts; it adds only its translations
@@ -130,11 +154,13 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       if (terms.isEmpty()) {
         continue;
       }
-      Side side = TermKey.isHan(terms.get(0)) ? han : latin;
+      boolean taiwan = a.origin() == Origin.VARIANT;
+      regional |= taiwan;
+      boolean han = TermKey.isHan(terms.get(0));
       if (terms.size() == 1) {
-        side.singles.merge(terms.get(0), a.weight(), Math::max);
+        options.add(new Option(han, taiwan, terms.get(0), null, a.weight()));
       } else if (field.equals(Fields.HAN_BIGRAMS)) {
-        side.phrases.merge(allOf(field, terms), a.weight(), Math::max);
+        options.add(new Option(han, taiwan, null, allOf(field, terms), a.weight()));
       } else {
         // At the positions the analyzer gave, so a stop word inside ("Belt and Road") leaves the
         // gap the indexed text has.
@@ -145,20 +171,59 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
             p.add(new Term(field, positioned.get(i)), i);
           }
         }
+        options.add(new Option(han, taiwan, null, p.build(), a.weight()));
+      }
+    }
+    if (!regional || !taiwanFormsInTraditionalOnly) {
+      return grouped(field, concept, options, regional);
+    }
+    Query elsewhere = grouped(field, concept, options, false);
+    // Taiwan's forms count only in Traditional pages: a page without them scores the concept
+    // without its Taiwan forms, a Traditional page with them. The two branches exclude each other,
+    // so each page gets one of the two scores.
+    Query traditional = grouped(field, concept, options, true);
+    Query isTraditional = new TermQuery(new Term(Fields.SCRIPT, ChineseScript.TRADITIONAL));
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (elsewhere != null) {
+      b.add(new BooleanQuery.Builder()
+          .add(elsewhere, BooleanClause.Occur.MUST)
+          .add(isTraditional, BooleanClause.Occur.MUST_NOT).build(), BooleanClause.Occur.SHOULD);
+    }
+    b.add(new BooleanQuery.Builder()
+        .add(traditional, BooleanClause.Occur.MUST)
+        .add(isTraditional, BooleanClause.Occur.FILTER).build(), BooleanClause.Occur.SHOULD);
+    return b.build();
+  }
+
+  /**
+   * The concept's {@code options} in one field, grouped as {@link #inField} says, with its Taiwan
+   * forms ({@code taiwan}) or without them; null when none is left.
+   */
+  private Query grouped(String field, Concept concept, List<Option> options, boolean taiwan) {
+    Side han = new Side();
+    Side latin = new Side();
+    for (Option o : options) {
+      if (o.taiwan() && !taiwan) {
+        continue;
+      }
+      Side side = o.han() ? han : latin;
+      if (o.single() != null) {
+        side.singles.merge(o.single(), o.weight(), Math::max);
+      } else {
         // Two alternatives that analyse to the same phrase ("configuration file" from the
         // dictionary, CONFIGURATION FILES mined from the corpus) are one phrase at the higher
         // weight: a dis-max would score them so anyway, after matching the phrase twice.
-        side.phrases.merge(p.build(), a.weight(), Math::max);
+        side.phrases.merge(o.several(), o.weight(), Math::max);
       }
     }
     if (ablations.contains(Ablation.STRUCTURE)) {
       // Ablation: every translation is a clause of its own, so many translations outweigh few.
-      List<Query> options = new ArrayList<>();
+      List<Query> clauses = new ArrayList<>();
       for (Side side : List.of(han, latin)) {
-        side.singles.forEach((t, w) -> options.add(weighted(new TermQuery(new Term(field, t)), w)));
-        side.phrases.forEach((q, w) -> options.add(weighted(q, w)));
+        side.singles.forEach((t, w) -> clauses.add(weighted(new TermQuery(new Term(field, t)), w)));
+        side.phrases.forEach((q, w) -> clauses.add(weighted(q, w)));
       }
-      return any(options);
+      return any(clauses);
     }
     if (!TermKey.isHan(concept.source())) {
       // An English word and its Chinese translations stay one group: in Chinese text English
@@ -180,6 +245,12 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     }
     return any(groups);
   }
+
+  /**
+   * One alternative analysed in a field: its {@code single} term, or the query for its {@code
+   * several}; {@code han} for Chinese, {@code taiwan} for a Taiwan form ({@link Origin#VARIANT}).
+   */
+  private record Option(boolean han, boolean taiwan, String single, Query several, float weight) {}
 
   /**
    * The most words a run may have for a phrase's words to stay units of their own in {@link

@@ -87,6 +87,15 @@ public interface ConceptQueryFactory {
     return List.of();
   }
 
+  /**
+   * A factory whose queries search a concept's Taiwan forms in every page rather than in
+   * Traditional pages only ({@link ConceptQueryBuilder#inField}), with fewer clauses; this one when
+   * it has no such choice (a remote backend's clauses are counted on the cluster).
+   */
+  default ConceptQueryFactory taiwanFormsEverywhere() {
+    return this;
+  }
+
   /** As above, with no one told of the parts. */
   default Query build(List<String> fields, List<Concept> concepts, BooleanClause.Occur occur, int slop) {
     return build(fields, concepts, occur, slop, (c, q) -> {});

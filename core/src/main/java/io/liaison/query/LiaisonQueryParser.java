@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -60,7 +61,8 @@ public final class LiaisonQueryParser extends QueryParser {
   private final boolean translate;
   private final Set<Ablation> ablations;
   private final float titleBoost;
-  private final ConceptQueryFactory concepts;
+  /** Builds the concepts' queries; {@link #withinClauseLimit(Supplier)} may change it to one that needs fewer clauses. */
+  private ConceptQueryFactory concepts;
   private final WildcardWords wildcardWords;
   private final List<Concept> expansion = new ArrayList<>();
   /** The query being parsed, as typed: where an error is found. */
@@ -129,13 +131,14 @@ public final class LiaisonQueryParser extends QueryParser {
   public Query parseQuery(String query) {
     current = query;
     try {
-      return coordinated(notOnFunctionWordsAlone(withinClauseLimit(parse(plainPunctuation(query)))));
-    } catch (ParseException e) {
-      if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+      return coordinated(notOnFunctionWordsAlone(withinClauseLimit(() -> parseSyntax(query))));
+    } catch (UncheckedParseException e) {
+      ParseException p = e.getCause();
+      if (p.getCause() instanceof IndexSearcher.TooManyClauses) {
         throw new QuerySyntaxException("the query has more than " + IndexSearcher.getMaxClauseCount()
-            + " clauses, the limit: use fewer words or wildcards", -1, e);
+            + " clauses, the limit: use fewer words or wildcards", -1, p);
       }
-      throw syntaxError(query, e);
+      throw syntaxError(query, p);
     } catch (TokenMgrError e) {
       throw lexicalError(query, e);
     } catch (TooComplexToDeterminizeException e) {
@@ -222,22 +225,71 @@ public final class LiaisonQueryParser extends QueryParser {
 
   /** Reads text as plain words, no syntax: how topics are run in evaluation. */
   public Query parsePlain(String text) {
-    Query q = conceptsQuery(List.of(Fields.TITLE, Fields.BODY), text, BooleanClause.Occur.SHOULD);
-    return q == null ? new MatchNoDocsQuery("no searchable words") : coordinated(notOnFunctionWordsAlone(withinClauseLimit(q)));
+    Query q = withinClauseLimit(() -> conceptsQuery(List.of(Fields.TITLE, Fields.BODY), text, BooleanClause.Occur.SHOULD));
+    return q == null ? new MatchNoDocsQuery("no searchable words") : coordinated(notOnFunctionWordsAlone(q));
   }
 
   /**
-   * {@code q}, or {@code q} without its proximity clauses when with them it would pass Lucene's
-   * clause limit. Each run of words keeps its own within half the limit, but a query of several
-   * runs (brackets, quotes, operators) could still add up: proximity only refines scores, so it
-   * must never be what makes a query fail.
+   * The query {@code parse} gives, made to fit Lucene's clause limit if it can be. Proximity and
+   * Taiwan forms searched in Traditional pages only ({@link ConceptQueryBuilder#inField}) only
+   * refine scores, so neither must be what makes a query fail. First, when the query passes the
+   * limit, it is parsed again with its concepts' Taiwan forms searched in every page, which takes
+   * about half the clauses of each concept that has them; then, if that is still too many, without
+   * its proximity clauses. Each run of words keeps its proximity within half the limit, but a query
+   * of several runs (brackets, quotes, operators) could still add up.
    */
-  private Query withinClauseLimit(Query q) {
-    if (proximityParts.isEmpty() || ConceptProximity.clauses(q) <= IndexSearcher.getMaxClauseCount()) {
+  private Query withinClauseLimit(Supplier<Query> parse) {
+    Query q = parse.get();
+    if (q == null || ConceptProximity.clauses(q) <= IndexSearcher.getMaxClauseCount()) {
+      return q;
+    }
+    ConceptQueryFactory fewer = concepts.taiwanFormsEverywhere();
+    if (fewer != concepts) {
+      forget();
+      concepts = fewer;
+      q = parse.get();
+    }
+    if (q == null || proximityParts.isEmpty() || ConceptProximity.clauses(q) <= IndexSearcher.getMaxClauseCount()) {
       return q;
     }
     return ConceptProximity.without(q, proximityParts::contains);
   }
+
+  /** Forgets what parsing the query told: before it is parsed again. */
+  private void forget() {
+    expansion.clear();
+    optionalParts.clear();
+    proximityParts.clear();
+    wordQueries.clear();
+    coveringPhrases.clear();
+    asideQueries.clear();
+    quotedText.clear();
+    excludedText.clear();
+    runs.clear();
+    introduced.clear();
+  }
+
+  /** The query syntax parsed, its errors unchecked so that it can be a {@link Supplier}. */
+  private Query parseSyntax(String query) {
+    try {
+      return parse(plainPunctuation(query));
+    } catch (ParseException e) {
+      throw new UncheckedParseException(e);
+    }
+  }
+
+  /** A {@link ParseException} through {@link #withinClauseLimit(Supplier)}. */
+  private static final class UncheckedParseException extends RuntimeException {
+    UncheckedParseException(ParseException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized ParseException getCause() {
+      return (ParseException) super.getCause();
+    }
+  }
+
 
   /**
    * {@code q} with each of its levels of optional clauses that holds Chinese function words

@@ -4,7 +4,11 @@ package io.liaison.query;
 public enum Origin {
   /** The user's own word. */
   QUERY,
-  /** Taiwan's form of a mainland Chinese word (软件: 軟體), from the bundled list of regional variants. */
+  /**
+   * Taiwan's form of a mainland Chinese word (软件: 軟體), from the bundled list of regional
+   * variants, for the user's word or a Chinese translation of it; searched only in pages written in
+   * Traditional characters, since some are the mainland's words for other things.
+   */
   VARIANT,
   /**
    * Another way of writing an English translation that is a compound (metadata: meta data; hard

@@ -580,7 +580,8 @@ public final class QueryTranslator {
     }
     if (simplifiedQuery && TermKey.isHan(key)) {
       // A mainland word stands for its Taiwan form too (软件: 軟體), weighed like a translation: a
-      // regional form can carry another sense. Not the other way: see RegionalVariants.
+      // regional form can carry another sense. Searched in Traditional pages only
+      // (ConceptQueryBuilder#inField). Not the other way: see RegionalVariants.
       for (String variant : RegionalVariants.chinese().taiwanForms(key)) {
         found.putIfAbsent(variant, new Alternative(variant, 1f, Origin.VARIANT, List.of()));
       }
@@ -661,12 +662,13 @@ public final class QueryTranslator {
         }
       }
     }
-    // A Chinese translation stands for its Taiwan form too (software: 软件 and 軟體); after all
-    // translations, so a translation that is also another's Taiwan form keeps its own weight.
+    // A Chinese translation stands for its Taiwan form too (software: 软件 and 軟體), at the
+    // translation's weight, searched in Traditional pages only (ConceptQueryBuilder#inField); after
+    // all translations, so a translation that is also another's Taiwan form keeps its own weight.
     for (Translation t : translations) {
       if (TermKey.isHan(t.text())) {
         for (String variant : RegionalVariants.chinese().taiwanForms(TermKey.of(t.text()))) {
-          found.putIfAbsent(variant, new Alternative(variant, relative(t, max, exponent), Origin.DICTIONARY, List.of()));
+          found.putIfAbsent(variant, new Alternative(variant, relative(t, max, exponent), Origin.VARIANT, List.of()));
         }
       }
     }

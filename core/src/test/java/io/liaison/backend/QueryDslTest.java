@@ -31,6 +31,16 @@ class QueryDslTest {
     assertEquals(true, concept.getBoolean("phrase"));
     assertEquals("economic liaison", concept.getJsonArray("alternatives").getJsonObject(1).getString("text"));
     assertEquals(0.75, concept.getJsonArray("alternatives").getJsonObject(1).getJsonNumber("weight").doubleValue(), 1e-6);
+    assertEquals(false, concept.getJsonArray("alternatives").getJsonObject(1).containsKey("regional"));
+  }
+
+  @Test
+  void aTaiwanFormGoesToTheClusterMarkedRegional() {
+    Concept software = new Concept("软件", List.of(new Alternative("软件", 1f, Origin.QUERY, List.of()),
+        new Alternative("软体", 0.5f, Origin.VARIANT, List.of()), new Alternative("software", 0.5f, Origin.DICTIONARY, List.of())));
+    JsonArray alternatives = new QueryDsl(2f, Set.of()).toJson(new RemoteConceptQuery(List.of("body"), software, 0))
+        .getJsonObject("liaison_concepts").getJsonArray("concepts").getJsonObject(0).getJsonArray("alternatives");
+    assertEquals(List.of(false, true, false), alternatives.stream().map(a -> a.asJsonObject().getBoolean("regional", false)).toList());
   }
 
   @Test

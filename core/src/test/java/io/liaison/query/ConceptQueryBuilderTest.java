@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -287,6 +288,52 @@ class ConceptQueryBuilderTest {
     assertEquals("+han_bigrams:哈哈", BUILDER.inField(Fields.HAN_BIGRAMS, concept("哈哈哈", false), 0).toString());
     // In the body the same word is still a phrase of SmartCN's words.
     assertTrue(BUILDER.inField(Fields.BODY, concept("命令提示符", false), 0).toString().startsWith("body:\""));
+  }
+
+  @Test
+  void aTaiwanFormCountsOnlyInPagesWrittenInTraditionalCharacters() throws IOException {
+    // 文档 (document) is 文件 in Taiwan, and 文件 is the mainland's word for a file.
+    Concept document = new Concept("文档", List.of(new Alternative("文档", 1f, Origin.QUERY, List.of()),
+        new Alternative("文件", 0.5f, Origin.VARIANT, List.of())), false);
+    Concept sameAsTranslation = new Concept("文档", List.of(new Alternative("文档", 1f, Origin.QUERY, List.of()),
+        new Alternative("文件", 0.5f, Origin.DICTIONARY, List.of())), false);
+    String[][] pages = {
+        {"把这个文件复制到目录里", "Hans"}, // a mainland page about a file
+        {"這份文件說明安裝的步驟", "Hant"}, // a Taiwan page about a document
+        {"这份文档说明安装的步骤", "Hans"},
+        {"a document about the file", null}}; // English: no script
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
+        for (String[] page : pages) {
+          Document d = new Document();
+          d.add(new TextField(Fields.BODY, page[0], Field.Store.NO));
+          if (page[1] != null) {
+            d.add(new StringField(Fields.SCRIPT, page[1], Field.Store.NO));
+          }
+          w.addDocument(d);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Query regional = BUILDER.inField(Fields.BODY, document, 0);
+        assertEquals(Set.of(1, 2), matches(searcher, regional), regional.toString());
+        assertEquals(Set.of(0, 1, 2), matches(searcher, BUILDER.inField(Fields.BODY, sameAsTranslation, 0)),
+            "a translation 文件 is searched everywhere");
+        // Each page scores as the one group that applies to it: without the Taiwan form on the
+        // Simplified page, with it on the Traditional one.
+        Query plain = BUILDER.inField(Fields.BODY, new Concept("文档", document.alternatives().subList(0, 1), false), 0);
+        assertEquals(score(searcher, plain, 2), score(searcher, regional, 2), 1e-6f);
+        assertEquals(score(searcher, BUILDER.inField(Fields.BODY, sameAsTranslation, 0), 1), score(searcher, regional, 1), 1e-6f);
+      }
+    }
+  }
+
+  private static Set<Integer> matches(IndexSearcher searcher, Query q) throws IOException {
+    return java.util.Arrays.stream(searcher.search(q, 10).scoreDocs).map(d -> d.doc).collect(Collectors.toSet());
+  }
+
+  private static float score(IndexSearcher searcher, Query q, int doc) throws IOException {
+    return searcher.explain(q, doc).getValue().floatValue();
   }
 
   /** How many of {@code bodies}, indexed as the body of one document each, each query matches. */

@@ -107,6 +107,8 @@ class LiaisonQueryParserTest {
     p.parseQuery("software");
     List<String> texts = texts(p.expansion().get(0));
     assertTrue(texts.contains("软件") && texts.contains("软体"), texts.toString());
+    Alternative taiwan = p.expansion().get(0).alternatives().stream().filter(a -> a.text().equals("软体")).findFirst().orElseThrow();
+    assertEquals(Origin.VARIANT, taiwan.origin(), "searched in Traditional pages only, as the user's own word's Taiwan form is");
   }
 
   @Test
@@ -796,6 +798,47 @@ class LiaisonQueryParserTest {
     assertTrue(ConceptProximity.clauses(q) <= IndexSearcher.getMaxClauseCount(), String.valueOf(ConceptProximity.clauses(q)));
     assertEquals(0, proximityCount(q), "proximity dropped, the words kept");
     assertTrue(4 * ConceptProximity.clauses(single) > IndexSearcher.getMaxClauseCount(), "the four runs with proximity would not fit");
+    // First to go are the Taiwan forms' own branch for Traditional pages (file: 文件, 档案): they
+    // are then searched in every page, with fewer clauses.
+    assertTrue(searchesScript(single), "one run searches its Taiwan forms in Traditional pages only");
+    assertTrue(!searchesScript(q), "four runs search them everywhere");
+    assertTrue(p.expansion().size() >= 4 * one.expansion().size() - 4, "the expansion is the query's, told once: " + p.expansion().size());
+  }
+
+  @Test
+  void aQueryThatFitsOnlyWithoutItsTaiwanFormsSplitByScriptKeepsItsProximity() {
+    // Three runs: with the split they pass the limit, without it they fit with their proximity.
+    String run = "the kernel module loads the device driver and mounts the file system before the network service"
+        + " starts the daemon process that reads the configuration file and writes the log message";
+    LiaisonQueryParser p = parser(true);
+    Query q = p.parseQuery("(" + run + ") (" + run + ") (the kernel loads the driver)");
+    assertTrue(ConceptProximity.clauses(q) <= IndexSearcher.getMaxClauseCount(), String.valueOf(ConceptProximity.clauses(q)));
+    assertTrue(!searchesScript(q));
+    assertTrue(proximityCount(q) > 0, "proximity kept: it is worth more than the split");
+    // A factory that cannot drop the split (the default) has to drop the proximity instead.
+    ConceptQueryBuilder split = new ConceptQueryBuilder(analyzer, Set.of(), 2f);
+    ConceptQueryFactory splitOnly = new ConceptQueryFactory() {
+      @Override
+      public Query build(List<String> fields, Concept concept, int slop) {
+        return split.build(fields, concept, slop);
+      }
+
+      @Override
+      public List<Query> proximity(List<String> fields, List<Concept> concepts) {
+        return split.proximity(fields, concepts);
+      }
+    };
+    Query withSplit = new LiaisonQueryParser(analyzer, translator, true, Set.of(), 2f, splitOnly)
+        .parseQuery("(" + run + ") (" + run + ") (the kernel loads the driver)");
+    assertTrue(searchesScript(withSplit));
+    assertEquals(0, proximityCount(withSplit), "with the split, the proximity does not fit");
+  }
+
+  /** Whether {@code q} holds a clause on the page's script ({@link Fields#SCRIPT}). */
+  private static boolean searchesScript(Query q) {
+    Set<org.apache.lucene.index.Term> terms = new java.util.HashSet<>();
+    q.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+    return terms.stream().anyMatch(t -> t.field().equals(Fields.SCRIPT));
   }
 
   private static int proximityCount(Query q) {

@@ -40,7 +40,9 @@ import org.opensearch.index.query.QueryShardContext;
  * Each alternative is analysed with its field's search analyzer (the {@code liaison} analyzer in
  * the shipped mappings). Concepts join with {@code operator} ({@code or} or {@code and}); a concept
  * with {@code "phrase": true} (a multi-word unit, see {@link Concept#phrase()}) stays optional under
- * {@code and}. {@code phrase} may be left out and is then false. Several concepts are taken as a run
+ * {@code and}. {@code phrase} may be left out and is then false. An alternative with {@code
+ * "regional": true} is a Taiwan form ({@link Origin#VARIANT}), which counts only in documents
+ * whose {@code script} is {@code Hant}; it may be left out and is then false. Several concepts are taken as a run
  * of words, whose neighbours found close together score extra ({@link
  * io.liaison.query.ConceptProximity}). With {@code "proximity_only": true} the query is only that
  * proximity, for a client that sends each concept as a query of its own (the library does, so that
@@ -93,7 +95,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
       int m = in.readVInt();
       List<Alternative> alternatives = new ArrayList<>(m);
       for (int j = 0; j < m; j++) {
-        alternatives.add(new Alternative(in.readString(), in.readFloat(), Origin.QUERY, List.of()));
+        alternatives.add(new Alternative(in.readString(), in.readFloat(), in.readBoolean() ? Origin.VARIANT : Origin.QUERY, List.of()));
       }
       read.add(new Concept(source, alternatives, in.readBoolean()));
     }
@@ -119,6 +121,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
       for (Alternative a : c.alternatives()) {
         out.writeString(a.text());
         out.writeFloat(a.weight());
+        out.writeBoolean(a.origin() == Origin.VARIANT);
       }
       out.writeBoolean(c.phrase());
     }
@@ -137,7 +140,11 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
     for (Concept c : concepts) {
       builder.startObject().field("source", c.source()).startArray("alternatives");
       for (Alternative a : c.alternatives()) {
-        builder.startObject().field("text", a.text()).field("weight", a.weight()).endObject();
+        builder.startObject().field("text", a.text()).field("weight", a.weight());
+        if (a.origin() == Origin.VARIANT) {
+          builder.field("regional", true);
+        }
+        builder.endObject();
       }
       builder.endArray().field("phrase", c.phrase()).endObject();
     }
@@ -263,6 +270,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
   private static Alternative parseAlternative(XContentParser parser) throws IOException {
     String text = null;
     float weight = 1f;
+    boolean regional = false;
     String field = null;
     XContentParser.Token token;
     while ((token = parser.nextToken()) != XContentParser.Token.END_OBJECT) {
@@ -272,6 +280,11 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
         text = parser.text();
       } else if ("weight".equals(field)) {
         weight = parser.floatValue();
+      } else if ("regional".equals(field)) {
+        if (token != XContentParser.Token.VALUE_BOOLEAN) {
+          throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] an alternative's regional is true or false, not [" + parser.text() + "]");
+        }
+        regional = parser.booleanValue();
       } else {
         throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown alternative field [" + field + "]");
       }
@@ -280,7 +293,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
       throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] an alternative needs a text");
     }
     try {
-      return new Alternative(text, weight, Origin.QUERY, List.of());
+      return new Alternative(text, weight, regional ? Origin.VARIANT : Origin.QUERY, List.of());
     } catch (IllegalArgumentException e) {
       throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] " + e.getMessage(), e);
     }

@@ -66,6 +66,9 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
       String why = older.scoringMismatch().orElseThrow();
       assertTrue(why, why.contains("BM25 k1 1.2, b 0.75") && why.contains("k1 " + Scoring.K1 + ", b " + Scoring.B));
       assertTrue(why, why.contains("liaison index --rebuild --opensearch"));
+      assertEquals(Optional.empty(), shipped.scriptMissing());
+      String unmapped = older.scriptMissing().orElseThrow();
+      assertTrue(unmapped, unmapped.contains("no field script") && unmapped.contains("liaison index --rebuild --opensearch"));
     }
   }
 
@@ -80,16 +83,19 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
     NamedWriteableRegistry writeables = internalCluster().getInstance(NamedWriteableRegistry.class);
 
     boolean sawPhrase = false;
+    boolean sawRegional = false;
     boolean sawCoordination = false;
     boolean sawCoveredWord = false;
     try (Liaison embedded = Liaison.open(local, GLOSSARY)) {
-      for (String q : List.of("经济联络", "economic liaison", "Belt and Road", "中聯部")) {
+      // 数据 brings its Taiwan form 资料, which counts only in Traditional pages (one has it).
+      for (String q : List.of("经济联络", "economic liaison", "Belt and Road", "中聯部", "数据")) {
         // The concepts alone, as this test sends them: without the pages' renderings, which the
         // library's client sends beside them as a plain bool of terms (ServeOnClusterTests).
         SearchResponse want = embedded.search(SearchRequest.of(q).withAblations(java.util.Set.of(io.liaison.query.Ablation.DOCUMENTS)));
         ObjectNode query = conceptsJson(want.expansion());
         JsonNode sent = JSON.readTree(query.toString()); // numbers as a parser reads them
         sawPhrase |= want.expansion().stream().anyMatch(Concept::phrase);
+        sawRegional |= sent.toString().contains("\"regional\":true");
 
         QueryBuilder parsed = parse(xContent, query.toString());
         ConceptsQueryBuilder concepts = (ConceptsQueryBuilder) parsed;
@@ -149,6 +155,7 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
       }
     }
     assertTrue("a query with a phrase concept was sent", sawPhrase);
+    assertTrue("a query with a Taiwan form was sent", sawRegional);
     assertTrue("a coordinated query was sent", sawCoordination);
     assertTrue("a coordinated word covered by a phrase was sent", sawCoveredWord);
   }
@@ -223,7 +230,10 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
       ObjectNode concept = array.addObject().put("source", c.source());
       ArrayNode alternatives = concept.putArray("alternatives");
       for (Alternative a : c.alternatives()) {
-        alternatives.addObject().put("text", a.text()).put("weight", a.weight());
+        ObjectNode alternative = alternatives.addObject().put("text", a.text()).put("weight", a.weight());
+        if (a.origin() == Origin.VARIANT) {
+          alternative.put("regional", true);
+        }
       }
       concept.put("phrase", c.phrase());
     }
