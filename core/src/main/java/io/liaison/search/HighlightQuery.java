@@ -1,5 +1,6 @@
 package io.liaison.search;
 
+import io.liaison.index.Fields;
 import io.liaison.query.ConceptProximity;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,28 @@ final class HighlightQuery {
   }
 
   /**
+   * The clause on the page's script when {@code b} is a concept's branch for pages of one script
+   * ({@code ConceptQueryBuilder#inField}: the alternatives required, and the script required or
+   * prohibited), else null.
+   */
+  private static BooleanClause scriptClause(BooleanQuery b) {
+    if (b.clauses().size() != 2 || b.getMinimumNumberShouldMatch() > 0) {
+      return null;
+    }
+    BooleanClause script = null;
+    BooleanClause other = null;
+    for (BooleanClause c : b.clauses()) {
+      if (c.query() instanceof TermQuery t && t.getTerm().field().equals(Fields.SCRIPT)
+          && (c.occur() == BooleanClause.Occur.FILTER || c.occur() == BooleanClause.Occur.MUST_NOT)) {
+        script = c;
+      } else {
+        other = c;
+      }
+    }
+    return script != null && other != null && other.occur() == BooleanClause.Occur.MUST ? script : null;
+  }
+
+  /**
    * The part of {@code q} on {@code field}, null when there is none; unknown query types are kept
    * whole. {@code everyHit}: every document asked about matches {@code q}, so its required clauses
    * mark what optional ones would.
@@ -82,6 +105,14 @@ final class HighlightQuery {
     if (termsField != null) {
       // Marks only on its one field: kept whole there, gone elsewhere.
       return termsField.equals(field) ? q : null;
+    }
+    if (q instanceof BooleanQuery b && scriptClause(b) != null) {
+      // A concept's branch for pages of one script: its marks count where the script is right.
+      BooleanClause script = scriptClause(b);
+      BooleanClause alternatives = b.clauses().get(b.clauses().get(0) == script ? 1 : 0);
+      Query s = strip(alternatives.query(), field, false);
+      return s == null ? null
+          : new BooleanQuery.Builder().add(s, BooleanClause.Occur.MUST).add(script.query(), script.occur()).build();
     }
     if (q instanceof BooleanQuery b) {
       if (b.getMinimumNumberShouldMatch() > 1) {

@@ -5,18 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.liaison.index.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 class HighlightQueryTest {
@@ -109,6 +124,48 @@ class HighlightQueryTest {
     Query kept = HighlightQuery.forField(nested, "body");
     assertEquals(or(new io.liaison.query.ContentMatchQuery(or(title, body, particle), List.of(title, body)),
         new TermQuery(new Term("body", "load"))), kept);
+  }
+
+  @Test
+  void aConceptsBranchesByScriptAreStrippedWithTheirScriptClauses() throws Exception {
+    // 文档 with its Taiwan form 文件 in Traditional pages only: per field, the concept without it
+    // where the page is not Hant and with it where it is (ConceptQueryBuilder#inField).
+    Query hant = new TermQuery(new Term(Fields.SCRIPT, "Hant"));
+    java.util.function.Function<String, Query> split = f -> or(
+        new BooleanQuery.Builder().add(new TermQuery(new Term(f, "文档")), BooleanClause.Occur.MUST)
+            .add(hant, BooleanClause.Occur.MUST_NOT).build(),
+        new BooleanQuery.Builder().add(concept(f, "文档", "文件"), BooleanClause.Occur.MUST)
+            .add(hant, BooleanClause.Occur.FILTER).build());
+    Query query = or(new BoostQuery(split.apply("title"), 2f), split.apply("body"));
+    assertEquals(or(split.apply("body")), HighlightQuery.forField(query, "body"), "the title's branches go, the body's keep their script");
+    // What is marked follows the script: the highlighter asks the query's weight for a page's
+    // matches, and 文件 matches in the Traditional page (这份文件), not in the Simplified one (复制这个文件).
+    assertEquals(List.of(true, false), matches(HighlightQuery.forField(query, "body"), "這份文件", "Hant", "复制这个文件", "Hans"));
+  }
+
+  /** For each page (body text, script), whether {@code q}'s weight finds matches in it. */
+  private static List<Boolean> matches(Query q, String... pages) throws IOException {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir,
+          new IndexWriterConfig(Fields.analyzer(true)))) {
+        for (int i = 0; i < pages.length; i += 2) {
+          Document d = new Document();
+          d.add(new TextField("body", pages[i], Field.Store.NO));
+          d.add(new StringField(Fields.SCRIPT, pages[i + 1], Field.Store.NO));
+          w.addDocument(d);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Weight weight = searcher.createWeight(searcher.rewrite(q),
+            ScoreMode.COMPLETE_NO_SCORES, 1f);
+        List<Boolean> out = new ArrayList<>();
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+          out.add(weight.matches(reader.leaves().get(0), doc) != null);
+        }
+        return out;
+      }
+    }
   }
 
   @Test
