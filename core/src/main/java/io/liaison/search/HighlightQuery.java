@@ -106,15 +106,15 @@ final class HighlightQuery {
       // Marks only on its one field: kept whole there, gone elsewhere.
       return termsField.equals(field) ? q : null;
     }
-    if (q instanceof BooleanQuery b && scriptClause(b) != null) {
-      // A concept's branch for pages of one script: its marks count where the script is right.
-      BooleanClause script = scriptClause(b);
-      BooleanClause alternatives = b.clauses().get(b.clauses().get(0) == script ? 1 : 0);
-      Query s = strip(alternatives.query(), field, false);
-      return s == null ? null
-          : new BooleanQuery.Builder().add(s, BooleanClause.Occur.MUST).add(script.query(), script.occur()).build();
-    }
     if (q instanceof BooleanQuery b) {
+      BooleanClause script = scriptClause(b);
+      if (script != null) {
+        // A concept's branch for pages of one script: its marks count where the script is right.
+        BooleanClause alternatives = b.clauses().get(b.clauses().get(0) == script ? 1 : 0);
+        Query s = strip(alternatives.query(), field, false);
+        return s == null ? null
+            : new BooleanQuery.Builder().add(s, BooleanClause.Occur.MUST).add(script.query(), script.occur()).build();
+      }
       if (b.getMinimumNumberShouldMatch() > 1) {
         throw new NotPure();
       }
