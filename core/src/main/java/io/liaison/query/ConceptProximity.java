@@ -12,6 +12,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -202,6 +203,47 @@ public final class ConceptProximity {
       out.add(q);
     }
     return out;
+  }
+
+  /**
+   * The clauses {@code q}, a run's concept, takes from the proximity budget ({@link #withinBudget}):
+   * its {@link #clauses}, but a concept split by script ({@link ConceptQueryBuilder#inField}) counts
+   * its larger branch only, as it did before the split, since a page matches one branch or the
+   * other. Counted whole, a split concept took room from the run's proximity on every page, and the
+   * long runs of sentences kept fewer pairs (LEXICON-SWEEP.md, session 59). {@link
+   * LiaisonQueryParser} still checks the whole query against the limit with {@link #clauses}.
+   */
+  public static int budgetClauses(Query q) {
+    switch (q) {
+      case BoostQuery b -> {
+        return budgetClauses(b.getQuery());
+      }
+      case BooleanQuery b -> {
+        int branches = 0;
+        int largest = 0;
+        int sum = 0;
+        for (BooleanClause c : b.clauses()) {
+          BooleanClause script = c.occur() == BooleanClause.Occur.SHOULD && c.query() instanceof BooleanQuery branch
+              ? ConceptQueryBuilder.scriptClause(branch) : null;
+          if (script != null) {
+            branches++;
+            largest = Math.max(largest, clauses(c.query()) - clauses(script.query()));
+          }
+          sum += budgetClauses(c.query());
+        }
+        return branches > 0 && branches == b.clauses().size() ? largest : sum;
+      }
+      case DisjunctionMaxQuery d -> {
+        int sum = 0;
+        for (Query disjunct : d.getDisjuncts()) {
+          sum += budgetClauses(disjunct);
+        }
+        return sum;
+      }
+      default -> {
+        return clauses(q);
+      }
+    }
   }
 
   /** The clauses of {@code q} as Lucene's clause limit counts them. */

@@ -196,6 +196,27 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   }
 
   /**
+   * The clause on the page's script when {@code b} is one branch of a concept split by script
+   * ({@link #inField}: the alternatives required, the script required or prohibited), else null.
+   */
+  public static BooleanClause scriptClause(BooleanQuery b) {
+    if (b.clauses().size() != 2 || b.getMinimumNumberShouldMatch() > 0) {
+      return null;
+    }
+    BooleanClause script = null;
+    BooleanClause other = null;
+    for (BooleanClause c : b.clauses()) {
+      if (c.query() instanceof TermQuery t && t.getTerm().field().equals(Fields.SCRIPT)
+          && (c.occur() == BooleanClause.Occur.FILTER || c.occur() == BooleanClause.Occur.MUST_NOT)) {
+        script = c;
+      } else {
+        other = c;
+      }
+    }
+    return script != null && other != null && other.occur() == BooleanClause.Occur.MUST ? script : null;
+  }
+
+  /**
    * The concept's {@code options} in one field, grouped as {@link #inField} says, with its Taiwan
    * forms ({@code taiwan}) or without them; null when none is left.
    */
@@ -391,7 +412,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     int base = 0;
     for (Concept c : concepts) {
       Query q = build(fields, c, slop);
-      base += q == null ? 0 : ConceptProximity.clauses(q);
+      base += q == null ? 0 : ConceptProximity.budgetClauses(q);
     }
     return any(ConceptProximity.withinBudget(proximity(fields, concepts), base));
   }

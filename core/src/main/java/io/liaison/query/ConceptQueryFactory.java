@@ -62,7 +62,7 @@ public interface ConceptQueryFactory {
     // Neighbouring words found close together count extra (ConceptProximity); optional, so they
     // change scores only, and within a share of the clause limit, so one run cannot take the query
     // past it (LiaisonQueryParser checks the whole query).
-    int base = parts.stream().mapToInt(ConceptProximity::clauses).sum();
+    int base = parts.stream().mapToInt(ConceptProximity::budgetClauses).sum();
     for (Query near : ConceptProximity.withinBudget(proximity(fields, concepts), base)) {
       parts.add(near);
       occurs.add(BooleanClause.Occur.SHOULD);

@@ -1,7 +1,7 @@
 package io.liaison.search;
 
-import io.liaison.index.Fields;
 import io.liaison.query.ConceptProximity;
+import io.liaison.query.ConceptQueryBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.search.BooleanClause;
@@ -74,28 +74,6 @@ final class HighlightQuery {
   }
 
   /**
-   * The clause on the page's script when {@code b} is a concept's branch for pages of one script
-   * ({@code ConceptQueryBuilder#inField}: the alternatives required, and the script required or
-   * prohibited), else null.
-   */
-  private static BooleanClause scriptClause(BooleanQuery b) {
-    if (b.clauses().size() != 2 || b.getMinimumNumberShouldMatch() > 0) {
-      return null;
-    }
-    BooleanClause script = null;
-    BooleanClause other = null;
-    for (BooleanClause c : b.clauses()) {
-      if (c.query() instanceof TermQuery t && t.getTerm().field().equals(Fields.SCRIPT)
-          && (c.occur() == BooleanClause.Occur.FILTER || c.occur() == BooleanClause.Occur.MUST_NOT)) {
-        script = c;
-      } else {
-        other = c;
-      }
-    }
-    return script != null && other != null && other.occur() == BooleanClause.Occur.MUST ? script : null;
-  }
-
-  /**
    * The part of {@code q} on {@code field}, null when there is none; unknown query types are kept
    * whole. {@code everyHit}: every document asked about matches {@code q}, so its required clauses
    * mark what optional ones would.
@@ -107,7 +85,7 @@ final class HighlightQuery {
       return termsField.equals(field) ? q : null;
     }
     if (q instanceof BooleanQuery b) {
-      BooleanClause script = scriptClause(b);
+      BooleanClause script = ConceptQueryBuilder.scriptClause(b);
       if (script != null) {
         // A concept's branch for pages of one script: its marks count where the script is right.
         BooleanClause alternatives = b.clauses().get(b.clauses().get(0) == script ? 1 : 0);

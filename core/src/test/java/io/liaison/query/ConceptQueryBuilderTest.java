@@ -220,6 +220,30 @@ class ConceptQueryBuilderTest {
   }
 
   @Test
+  void aConceptSplitByScriptTakesFromTheProximityBudgetAsOneBranch() {
+    // A page matches one branch or the other, so a long run of words with Taiwan forms keeps the
+    // proximity pairs it had when the Taiwan forms were searched everywhere.
+    List<Concept> words = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      words.add(new Concept("w" + i, List.of(new Alternative("w" + i, 1f, Origin.QUERY, List.of()),
+          new Alternative("a" + i, 0.5f, Origin.DICTIONARY, List.of()),
+          new Alternative("b" + i, 0.5f, Origin.DICTIONARY, List.of()),
+          new Alternative("t" + i, 0.5f, Origin.VARIANT, List.of())), false));
+    }
+    Query split = BUILDER.build(List.of(Fields.BODY), words, BooleanClause.Occur.SHOULD, 0);
+    Query everywhere = BUILDER.taiwanFormsEverywhere().build(List.of(Fields.BODY), words, BooleanClause.Occur.SHOULD, 0);
+    int pairs = proximityClauses(everywhere);
+    assertTrue(pairs > 0 && pairs < 59, "the budget binds: " + pairs);
+    assertEquals(pairs, proximityClauses(split), "pairs with the Taiwan forms split by script");
+    // One concept: the split one counts as its branch with the Taiwan form, the one query of before.
+    Query one = BUILDER.build(List.of(Fields.BODY), words.get(0), 0);
+    Query before = BUILDER.taiwanFormsEverywhere().build(List.of(Fields.BODY), words.get(0), 0);
+    assertEquals(ConceptProximity.clauses(before), ConceptProximity.budgetClauses(one));
+    assertTrue(ConceptProximity.clauses(one) > ConceptProximity.budgetClauses(one), one.toString());
+    assertEquals(ConceptProximity.clauses(before), ConceptProximity.budgetClauses(before));
+  }
+
+  @Test
   void aChinesePhraseCoversTheWordsOfItsTextWhateverItsOwnSegmentation() {
     // In 中国一带一路建设 the query's words are 中国 一带 一路 建设; 一带一路 alone segments into four
     // words, so counting its terms would take 中国 in too. It covers 一带 and 一路 only.
