@@ -213,7 +213,7 @@ public final class ConceptProximity {
    * long runs of sentences kept fewer pairs (LEXICON-SWEEP.md, session 59). {@link
    * LiaisonQueryParser} still checks the whole query against the limit with {@link #clauses}.
    */
-  public static int budgetClauses(Query q) {
+  static int budgetClauses(Query q) {
     switch (q) {
       case BoostQuery b -> {
         return budgetClauses(b.getQuery());

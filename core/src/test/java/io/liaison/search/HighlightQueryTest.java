@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.liaison.analysis.ChineseScript;
 import io.liaison.index.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -130,8 +132,8 @@ class HighlightQueryTest {
   void aConceptsBranchesByScriptAreStrippedWithTheirScriptClauses() throws Exception {
     // 文档 with its Taiwan form 文件 in Traditional pages only: per field, the concept without it
     // where the page is not Hant and with it where it is (ConceptQueryBuilder#inField).
-    Query hant = new TermQuery(new Term(Fields.SCRIPT, "Hant"));
-    java.util.function.Function<String, Query> split = f -> or(
+    Query hant = new TermQuery(new Term(Fields.SCRIPT, ChineseScript.TRADITIONAL));
+    Function<String, Query> split = f -> or(
         new BooleanQuery.Builder().add(new TermQuery(new Term(f, "文档")), BooleanClause.Occur.MUST)
             .add(hant, BooleanClause.Occur.MUST_NOT).build(),
         new BooleanQuery.Builder().add(concept(f, "文档", "文件"), BooleanClause.Occur.MUST)
@@ -140,7 +142,7 @@ class HighlightQueryTest {
     assertEquals(or(split.apply("body")), HighlightQuery.forField(query, "body"), "the title's branches go, the body's keep their script");
     // What is marked follows the script: the highlighter asks the query's weight for a page's
     // matches, and 文件 matches in the Traditional page (这份文件), not in the Simplified one (复制这个文件).
-    assertEquals(List.of(true, false), matches(HighlightQuery.forField(query, "body"), "這份文件", "Hant", "复制这个文件", "Hans"));
+    assertEquals(List.of(true, false), matches(HighlightQuery.forField(query, "body"), "這份文件", ChineseScript.TRADITIONAL, "复制这个文件", ChineseScript.SIMPLIFIED));
   }
 
   /** For each page (body text, script), whether {@code q}'s weight finds matches in it. */
