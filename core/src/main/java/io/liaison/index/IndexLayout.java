@@ -17,10 +17,11 @@ public final class IndexLayout {
   /**
    * The schema this version writes. 2 added {@link Fields#HAN_BIGRAMS}; 3 indexes that field
    * without positions (Lucene keeps one set of index options per field, so a format 2 index cannot
-   * take format 3 documents); 4 added {@link Fields#RENDERED}. An index of an older format is read again in full by the next
+   * take format 3 documents); 4 added {@link Fields#RENDERED}; 5 keeps each segment's documents in {@link Fields#indexSort}'s
+   * order (a writer cannot sort an index written unsorted). An index of an older format is read again in full by the next
    * indexing run ({@link #olderFormat}).
    */
-  public static final String FORMAT = "4";
+  public static final String FORMAT = "5";
   /**
    * Commit user-data key: the number of language-version pairs linked in this commit (written by
    * {@code io.liaison.search.VersionLinker}); absent when the commit was not linked.

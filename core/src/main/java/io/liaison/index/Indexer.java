@@ -201,6 +201,7 @@ public final class Indexer {
     IndexWriterConfig config = new IndexWriterConfig(Fields.analyzer(options.traditionalToSimplified()));
     config.setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setSimilarity(Scoring.similarity());
+    config.setIndexSort(Fields.indexSort());
     config.setRAMBufferSizeMB(128);
     // Only an explicit commit at the end of a complete run may replace the last good index.
     config.setCommitOnClose(false);

@@ -268,6 +268,12 @@ public final class VersionLinker {
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
       config.setCommitOnClose(false);
       config.setSimilarity(Scoring.similarity());
+      // The writer keeps the order the index was written in (Fields.indexSort; none before format
+      // 5): merges of sorted segments made by a writer without it would come out unsorted, and a
+      // writer cannot impose one on segments written without it.
+      if (sortedByScript(committed)) {
+        config.setIndexSort(Fields.indexSort());
+      }
       try (IndexWriter writer = new IndexWriter(dir, config)) {
         Finder finder = new Finder(committed, analyzer, new QueryTranslator(analyzer, lexicon, Glossary::empty,
             constant(AliasTable.read(committed)), new IndexedNames(new IndexSearcher(committed), analyzer)), state);
@@ -294,6 +300,12 @@ public final class VersionLinker {
             elapsed(start), Optional.empty(), relinked);
       }
     }
+  }
+
+  /** Whether every segment of {@code reader} keeps {@link Fields#indexSort}'s order; false when it has none. */
+  static boolean sortedByScript(IndexReader reader) {
+    return !reader.leaves().isEmpty() && reader.leaves().stream()
+        .allMatch(l -> Fields.indexSort().equals(l.reader().getMetaData().sort()));
   }
 
   /** The language-version pairs of an index: each linked document's id and its version's id, both ways. */

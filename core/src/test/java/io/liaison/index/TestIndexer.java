@@ -19,6 +19,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,8 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -436,6 +439,35 @@ class TestIndexer {
       check.setInfoStream(new PrintStream(log, true, UTF_8));
       assertTrue(check.checkIndex().clean, log.toString(UTF_8));
     }
+  }
+
+  @Test
+  void everySegmentKeepsItsDocumentsInScriptOrderEnglishThenSimplifiedThenTraditional() throws IOException {
+    Path c = corpus();
+    // Names that interleave the scripts, so that the order of the files is not already the sort's.
+    write(c.resolve("a.txt"), "經濟聯絡中心的軟體文件".getBytes(UTF_8));
+    write(c.resolve("b.txt"), "Economic liaison centre".getBytes(UTF_8));
+    write(c.resolve("c.txt"), "经济联络中心的软件文档".getBytes(UTF_8));
+    write(c.resolve("d.txt"), "資料庫與網路設定".getBytes(UTF_8));
+    write(c.resolve("e.txt"), "Liaison office software".getBytes(UTF_8));
+    write(c.resolve("f.txt"), "数据库与网络设置".getBytes(UTF_8));
+    index(c, false);
+    List<String> all = new ArrayList<>();
+    try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(index()))) {
+      for (LeafReaderContext leaf : r.leaves()) {
+        assertEquals(Fields.indexSort(), leaf.reader().getMetaData().sort(), "segment " + leaf.ord);
+        SortedDocValues scripts = leaf.reader().getSortedDocValues(Fields.SCRIPT);
+        List<String> order = new ArrayList<>();
+        for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+          order.add(scripts != null && scripts.advanceExact(d) ? scripts.lookupOrd(scripts.ordValue()).utf8ToString() : "en");
+        }
+        List<String> sorted = order.stream()
+            .sorted(Comparator.comparing((String s) -> s.equals("en") ? "" : s)).toList();
+        assertEquals(sorted, order, "segment " + leaf.ord);
+        all.addAll(order);
+      }
+    }
+    assertEquals(List.of("Hans", "Hans", "Hant", "Hant", "en", "en"), all.stream().sorted().toList());
   }
 
   private int docCount() throws IOException {

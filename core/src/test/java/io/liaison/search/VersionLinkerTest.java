@@ -23,8 +23,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SlowCodecReaderWrapper;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -285,6 +289,38 @@ class VersionLinkerTest {
       SearchResponse chinese = liaison.search(new SearchRequest("七号泊位", 1, 10, Optional.of(Language.ZH), true, false, Set.of()));
       assertEquals(1, chinese.hits().stream().filter(h -> h.id().startsWith("zh")).count(),
           "a filtered list shows the two scripts as one hit: " + chinese.hits());
+    }
+  }
+
+  @Test
+  void anIndexWrittenBeforeTheScriptOrderIsLinkedAndOneWrittenWithItKeepsIt() throws IOException {
+    write("zh-hant/gangkou-tw.txt", "青島港重新開放七號泊位\n青島港務局週一重新開放七號泊位，工程師修好了貨櫃起重機。");
+    new Indexer(Indexer.Options.of(corpus, index)).run();
+    try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(index))) {
+      assertTrue(VersionLinker.sortedByScript(r), "the indexer writes the script order");
+    }
+    // The same documents copied into a writer without the order, as format 4 wrote them: a linker
+    // that imposed the order on these segments would be refused by Lucene.
+    Path unsorted = tmp.resolve("unsorted");
+    try (FSDirectory from = FSDirectory.open(index);
+        DirectoryReader r = DirectoryReader.open(from);
+        FSDirectory to = FSDirectory.open(unsorted);
+        IndexWriter writer = new IndexWriter(to, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+      List<CodecReader> leaves = new ArrayList<>();
+      for (LeafReaderContext l : r.leaves()) {
+        leaves.add(SlowCodecReaderWrapper.wrap(l.reader()));
+      }
+      writer.addIndexes(leaves.toArray(CodecReader[]::new));
+      writer.setLiveCommitData(r.getIndexCommit().getUserData().entrySet());
+      writer.commit();
+    }
+    try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(unsorted))) {
+      assertFalse(VersionLinker.sortedByScript(r));
+    }
+    assertEquals(3, Liaison.linkVersions(unsorted).pairs());
+    assertEquals(3, Liaison.linkVersions(index).pairs());
+    try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(index))) {
+      assertTrue(VersionLinker.sortedByScript(r), "linking keeps the order");
     }
   }
 
