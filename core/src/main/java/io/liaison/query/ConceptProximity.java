@@ -218,20 +218,20 @@ public final class ConceptProximity {
       case BoostQuery b -> {
         return budgetClauses(b.getQuery());
       }
-      case BooleanQuery b -> {
-        int branches = 0;
+      case BooleanQuery b when ConceptQueryBuilder.isScriptSplit(b) -> {
         int largest = 0;
+        for (BooleanClause c : b.clauses()) {
+          BooleanClause script = ConceptQueryBuilder.scriptClause((BooleanQuery) c.query());
+          largest = Math.max(largest, clauses(c.query()) - clauses(script.query()));
+        }
+        return largest;
+      }
+      case BooleanQuery b -> {
         int sum = 0;
         for (BooleanClause c : b.clauses()) {
-          BooleanClause script = c.occur() == BooleanClause.Occur.SHOULD && c.query() instanceof BooleanQuery branch
-              ? ConceptQueryBuilder.scriptClause(branch) : null;
-          if (script != null) {
-            branches++;
-            largest = Math.max(largest, clauses(c.query()) - clauses(script.query()));
-          }
           sum += budgetClauses(c.query());
         }
-        return branches > 0 && branches == b.clauses().size() ? largest : sum;
+        return sum;
       }
       case DisjunctionMaxQuery d -> {
         int sum = 0;

@@ -217,6 +217,17 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   }
 
   /**
+   * Whether {@code b} is a concept split by script ({@link #inField}): optional clauses only, each a
+   * branch with a {@link #scriptClause}. The branch that requires a Traditional page holds every
+   * alternative the other branch holds, and the page's Taiwan forms besides.
+   */
+  public static boolean isScriptSplit(BooleanQuery b) {
+    return !b.clauses().isEmpty() && b.getMinimumNumberShouldMatch() == 0 && b.clauses().stream()
+        .allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD && c.query() instanceof BooleanQuery branch
+            && scriptClause(branch) != null);
+  }
+
+  /**
    * The concept's {@code options} in one field, grouped as {@link #inField} says, with its Taiwan
    * forms ({@code taiwan}) or without them; null when none is left.
    */

@@ -1,8 +1,10 @@
 package io.liaison.search;
 
 import io.liaison.query.ConceptProximity;
+import io.liaison.query.ConceptQueryBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +45,8 @@ import org.apache.lucene.util.BytesRef;
  *   <li>optional clauses beside a required one are dropped: they add score, not matches;
  *   <li>in a disjunction, the proximity clauses of {@link ConceptProximity} are dropped: they sit
  *       beside the two concepts they join, and match only documents that hold those concepts' terms;
+ *   <li>a concept split by script ({@link #openScriptBranches}) is the concept without its Taiwan
+ *       forms, on every page, and the Taiwan forms alone on Traditional pages;
  *   <li>a {@link io.liaison.query.ContentMatchQuery} is the disjunction of its content clauses:
  *       the Chinese function words beside them make no match on their own.
  * </ul>
@@ -63,6 +67,7 @@ final class MatchSetQuery {
       Set<Term> terms = new LinkedHashSet<>();
       List<Query> others = new ArrayList<>();
       collect(q, terms, others);
+      openScriptBranches(terms, others);
       others.removeIf(o -> o instanceof PhraseQuery p && Arrays.stream(p.getTerms()).anyMatch(terms::contains));
       List<Query> clauses = new ArrayList<>(others.size() + 2);
       // One clause per field: the clause limit counts a synonym query as one clause, so a query
@@ -94,6 +99,79 @@ final class MatchSetQuery {
       return b.build();
     }
     return q;
+  }
+
+  /**
+   * Opens the branches of concepts split by script ({@link ConceptQueryBuilder#scriptClause}) among
+   * a disjunction's {@code others}. A page not in Traditional script matches such a concept without
+   * its Taiwan forms, a Traditional page with them. Where the Traditional branch holds every
+   * alternative of the other (as {@link ConceptQueryBuilder#inField} builds them), the two match
+   * together what the concept without its forms matches on any page, plus what the Taiwan forms
+   * alone match on Traditional pages. So the other branch's alternatives join the disjunction's
+   * flat terms, each list read once, and of the Traditional branch only its Taiwan forms are left,
+   * under the script clause: a few rare terms where the branch read every alternative's list
+   * again. A branch without such a partner is left whole.
+   */
+  private static void openScriptBranches(Set<Term> terms, List<Query> others) {
+    List<Branch> elsewhere = new ArrayList<>();
+    List<Branch> traditional = new ArrayList<>();
+    for (Query o : others) {
+      Branch b = Branch.of(o);
+      if (b != null) {
+        (b.script().occur() == BooleanClause.Occur.MUST_NOT ? elsewhere : traditional).add(b);
+      }
+    }
+    if (elsewhere.isEmpty() || traditional.isEmpty()) {
+      return;
+    }
+    List<Query> kept = new ArrayList<>(others.size());
+    Set<Query> opened = new HashSet<>();
+    for (Branch t : traditional) {
+      for (Branch e : elsewhere) {
+        if (!opened.contains(e.query()) && t.script().query().equals(e.script().query())
+            && t.terms().containsAll(e.terms()) && t.others().containsAll(e.others())) {
+          opened.add(e.query());
+          opened.add(t.query());
+          terms.addAll(e.terms());
+          kept.addAll(e.others());
+          List<Query> forms = new ArrayList<>();
+          t.terms().stream().filter(x -> !e.terms().contains(x)).forEach(x -> forms.add(new TermQuery(x)));
+          t.others().stream().filter(x -> !e.others().contains(x)).forEach(forms::add);
+          if (!forms.isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            forms.forEach(f -> any.add(f, BooleanClause.Occur.SHOULD));
+            kept.add(new BooleanQuery.Builder().add(any.build(), BooleanClause.Occur.FILTER)
+                .add(t.script().query(), BooleanClause.Occur.FILTER).build());
+          }
+          break;
+        }
+      }
+    }
+    for (Query o : others) {
+      if (!opened.contains(o)) {
+        kept.add(o);
+      }
+    }
+    others.clear();
+    others.addAll(kept);
+  }
+
+  /** One branch of a concept split by script: the branch, its script clause and its alternatives, opened. */
+  private record Branch(Query query, BooleanClause script, Set<Term> terms, Set<Query> others) {
+    static Branch of(Query q) {
+      if (!(q instanceof BooleanQuery b)) {
+        return null;
+      }
+      BooleanClause script = ConceptQueryBuilder.scriptClause(b);
+      if (script == null) {
+        return null;
+      }
+      Query within = b.clauses().stream().filter(c -> c.occur() == BooleanClause.Occur.MUST).findFirst().orElseThrow().query();
+      Set<Term> terms = new LinkedHashSet<>();
+      List<Query> rest = new ArrayList<>();
+      collect(within, terms, rest);
+      return new Branch(q, script, terms, new LinkedHashSet<>(rest));
+    }
   }
 
   /** Boosts and constant scores change scores, not matches. */

@@ -139,4 +139,34 @@ class MatchSetQueryTest {
     TermInSetQuery set = assertInstanceOf(TermInSetQuery.class, counted, counted.toString());
     assertEquals(List.of("liaison", "office", "联络"), terms(set));
   }
+
+  @Test
+  void aConceptSplitByScriptCountsItsConceptWithoutTaiwanFormsFlatAndItsTraditionalBranchAsItIs() {
+    Query withForm = new SynonymQuery.Builder(Fields.BODY).addTerm(new Term(Fields.BODY, "liaison"), 1f)
+        .addTerm(new Term(Fields.BODY, "联络"), 0.5f).addTerm(new Term(Fields.BODY, "連絡"), 0.4f).build();
+    Query counted = MatchSetQuery.of(or(TestQueries.splitByScript(LIAISON, withForm), OFFICE));
+    BooleanQuery b = assertInstanceOf(BooleanQuery.class, counted, counted.toString());
+    assertEquals(2, b.clauses().size(), counted.toString());
+    // The concept without its Taiwan form joins the other words' terms, with no script clause.
+    TermInSetQuery flat = assertInstanceOf(TermInSetQuery.class, b.clauses().get(0).query(), counted.toString());
+    assertEquals(List.of("liaison", "office", "联络"), terms(flat));
+    // Of the Traditional branch only the Taiwan form is left, on Traditional pages.
+    BooleanQuery traditional = assertInstanceOf(BooleanQuery.class, b.clauses().get(1).query(), counted.toString());
+    assertEquals(List.of(BooleanClause.Occur.FILTER, BooleanClause.Occur.FILTER),
+        traditional.clauses().stream().map(BooleanClause::occur).toList());
+    assertEquals(new TermQuery(new Term(Fields.BODY, "連絡")), traditional.clauses().get(0).query());
+    assertEquals(new TermQuery(new Term(Fields.SCRIPT, io.liaison.analysis.ChineseScript.TRADITIONAL)),
+        traditional.clauses().get(1).query());
+  }
+
+  @Test
+  void aBranchForOtherPagesWithoutItsTraditionalPartnerIsKeptWhole() {
+    Query notTraditional = ((BooleanQuery) TestQueries.splitByScript(LIAISON, LIAISON)).clauses().get(0).query();
+    Query counted = MatchSetQuery.of(or(notTraditional, OFFICE));
+    BooleanQuery b = assertInstanceOf(BooleanQuery.class, counted, counted.toString());
+    assertEquals(2, b.clauses().size(), counted.toString());
+    assertEquals(OFFICE, b.clauses().get(0).query());
+    assertEquals(List.of(BooleanClause.Occur.FILTER, BooleanClause.Occur.MUST_NOT),
+        assertInstanceOf(BooleanQuery.class, b.clauses().get(1).query()).clauses().stream().map(BooleanClause::occur).toList());
+  }
 }

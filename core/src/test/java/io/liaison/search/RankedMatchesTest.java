@@ -1,12 +1,14 @@
 package io.liaison.search;
 
 import static io.liaison.search.TestQueries.or;
+import static io.liaison.search.TestQueries.splitByScript;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.liaison.analysis.ChineseScript;
 import io.liaison.index.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -80,14 +82,17 @@ class RankedMatchesTest {
         String lang = i % 3 == 0 ? "zh" : i % 3 == 1 ? "en" : "mixed";
         // English documents carry a word of their own, so a query can score them higher, as a
         // translated query scores the documents in its own language.
-        add(writer, id, lang.equals("en") ? text + " anglo" : text, lang, "folder" + (i % 11));
+        // Chinese documents alternate between the two scripts, for the concept split by script.
+        String script = lang.equals("en") ? null : i % 2 == 0 ? ChineseScript.TRADITIONAL : ChineseScript.SIMPLIFIED;
+        add(writer, id, lang.equals("en") ? text + " anglo" : text, lang, "folder" + (i % 11), script);
       }
     }
     reader = DirectoryReader.open(dir);
     searcher = new IndexSearcher(reader);
   }
 
-  private static void add(IndexWriter writer, String id, String text, String lang, String folder) throws IOException {
+  private static void add(IndexWriter writer, String id, String text, String lang, String folder, String script)
+      throws IOException {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, id, Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(id)));
@@ -96,6 +101,9 @@ class RankedMatchesTest {
     doc.add(new StoredField("lang_stored", lang));
     doc.add(new SortedDocValuesField(Fields.LANG, new BytesRef(lang)));
     doc.add(new SortedDocValuesField(Fields.FOLDER, new BytesRef(folder)));
+    if (script != null) {
+      doc.add(new StringField(Fields.SCRIPT, script, Field.Store.NO));
+    }
     writer.addDocument(doc);
   }
 
@@ -129,7 +137,12 @@ class RankedMatchesTest {
         new BooleanQuery.Builder().add(or(office, liaisonOffice), BooleanClause.Occur.SHOULD)
             .add(memo, BooleanClause.Occur.SHOULD).add(reportMemo, BooleanClause.Occur.SHOULD).setMinimumNumberShouldMatch(2).build(),
         new BooleanQuery.Builder().add(or(liaison, liaisonOffice), BooleanClause.Occur.MUST)
-            .add(new TermQuery(new Term(Fields.BODY, "anglo")), BooleanClause.Occur.MUST_NOT).build());
+            .add(new TermQuery(new Term(Fields.BODY, "anglo")), BooleanClause.Occur.MUST_NOT).build(),
+        // "memo" stands for a Taiwan form: counted in Traditional documents only.
+        or(splitByScript(office, new SynonymQuery.Builder(Fields.BODY).addTerm(new Term(Fields.BODY, "office"), 1f)
+            .addTerm(new Term(Fields.BODY, "memo"), 0.5f).build()), center),
+        new BooleanQuery.Builder().add(splitByScript(liaison, or(liaison, reportMemo)), BooleanClause.Occur.MUST)
+            .add(economic, BooleanClause.Occur.SHOULD).build());
   }
 
   @Test
