@@ -17,9 +17,9 @@ public final class IndexLayout {
   /**
    * The schema this version writes. 2 added {@link Fields#HAN_BIGRAMS}; 3 indexes that field
    * without positions (Lucene keeps one set of index options per field, so a format 2 index cannot
-   * take format 3 documents); 4 added {@link Fields#RENDERED}; 5 keeps each segment's documents in {@link Fields#indexSort}'s
-   * order (a writer cannot sort an index written unsorted). An index of an older format is read again in full by the next
-   * indexing run ({@link #olderFormat}).
+   * take format 3 documents); 4 added {@link Fields#RENDERED}; 5 keeps each segment's documents
+   * in {@link Fields#indexSort}'s order (a writer cannot sort an index written unsorted). An index
+   * of an older format is read again in full by the next indexing run ({@link #olderFormat}).
    */
   public static final String FORMAT = "5";
   /**

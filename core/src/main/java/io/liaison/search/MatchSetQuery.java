@@ -32,7 +32,7 @@ import org.apache.lucene.util.BytesRef;
  * phrases make it check positions in every document that holds a phrase's words, which for
  * translations made of common words is most of the index (the phrase 配置文件 and its
  * translation "configuration file": in the 100 k-document benchmark, two-phase phrase iteration
- * was most of counting, 27 % of a whole search against 29.5 % for the count pass). Three
+ * was most of counting, 27 % of a whole search against 29.5 % for the count pass). These
  * rewrites keep the set of matches and drop that work:
  *
  * <ul>

@@ -268,9 +268,9 @@ public final class VersionLinker {
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
       config.setCommitOnClose(false);
       config.setSimilarity(Scoring.similarity());
-      // The writer keeps the order the index was written in (Fields.indexSort; none before format
-      // 5): merges of sorted segments made by a writer without it would come out unsorted, and a
-      // writer cannot impose one on segments written without it.
+      // The writer takes the order the index was written in (Fields.indexSort; none before format
+      // 5), so that any merge it makes keeps it; Lucene refuses a writer whose order the existing
+      // segments do not have.
       if (sortedByScript(committed)) {
         config.setIndexSort(Fields.indexSort());
       }

@@ -141,7 +141,7 @@ class MatchSetQueryTest {
   }
 
   @Test
-  void aConceptSplitByScriptCountsItsConceptWithoutTaiwanFormsFlatAndItsTraditionalBranchAsItIs() {
+  void aConceptSplitByScriptCountsItsConceptWithoutTaiwanFormsFlatAndTheFormsOnTraditionalPagesOnly() {
     Query withForm = new SynonymQuery.Builder(Fields.BODY).addTerm(new Term(Fields.BODY, "liaison"), 1f)
         .addTerm(new Term(Fields.BODY, "联络"), 0.5f).addTerm(new Term(Fields.BODY, "連絡"), 0.4f).build();
     Query counted = MatchSetQuery.of(or(TestQueries.splitByScript(LIAISON, withForm), OFFICE));
