@@ -141,6 +141,8 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * Taiwan forms, elsewhere without them. Some Taiwan forms are the mainland's words for other
    * things (Taiwan's 文件, document, is the mainland's file), and searched in Simplified pages they
    * matched those. Measured on all three bench/crosslang benchmarks (LEXICON-SWEEP.md, session 59).
+   * Of a Chinese word only the Han group is split so: its English group scores alike on every page
+   * and is added once, beside the split.
    */
   public Query inField(String field, Concept concept, int slop) {
     List<Option> options = new ArrayList<>(concept.alternatives().size());
@@ -177,11 +179,28 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     if (!regional || !taiwanFormsInTraditionalOnly) {
       return grouped(field, concept, options, regional);
     }
-    Query elsewhere = grouped(field, concept, options, false);
-    // Taiwan's forms count only in Traditional pages: a page without them scores the concept
-    // without its Taiwan forms, a Traditional page with them. The two branches exclude each other,
-    // so each page gets one of the two scores.
-    Query traditional = grouped(field, concept, options, true);
+    if (TermKey.isHan(concept.source()) && !ablations.contains(Ablation.STRUCTURE)
+        && options.stream().noneMatch(o -> o.taiwan() && !o.han())) {
+      // A Chinese word's two groups are added and its Taiwan forms are all in the Han group, so the
+      // Latin group scores alike on every page: scored once beside the split of the Han group, not
+      // once in each branch: the same score, but for the rounding of the sums (bench/perf/RESULTS.md,
+      // session 62).
+      List<Option> han = options.stream().filter(Option::han).toList();
+      List<Option> latin = options.stream().filter(o -> !o.han()).toList();
+      Query split = splitByScript(grouped(field, concept, han, false), grouped(field, concept, han, true));
+      Query rest = grouped(field, concept, latin, false);
+      return rest == null ? split : any(List.of(split, rest));
+    }
+    return splitByScript(grouped(field, concept, options, false), grouped(field, concept, options, true));
+  }
+
+  /**
+   * Taiwan's forms count only in Traditional pages: a page without them scores the concept without
+   * its Taiwan forms ({@code elsewhere}, null when nothing is left without them), a Traditional
+   * page with them ({@code traditional}). The two branches exclude each other, so each page gets
+   * one of the two scores.
+   */
+  private static Query splitByScript(Query elsewhere, Query traditional) {
     Query isTraditional = new TermQuery(new Term(Fields.SCRIPT, ChineseScript.TRADITIONAL));
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (elsewhere != null) {

@@ -352,6 +352,69 @@ class ConceptQueryBuilderTest {
     }
   }
 
+  @Test
+  void aChineseWordsEnglishGroupIsScoredOnceBesideTheSplitOfItsHanGroup() throws IOException {
+    // Only the Han group differs between a Traditional page and the rest, so the English
+    // translations are one clause beside the split, not one in each branch.
+    List<Alternative> han = List.of(new Alternative("文档", 1f, Origin.QUERY, List.of()),
+        new Alternative("文件", 0.5f, Origin.VARIANT, List.of()));
+    List<Alternative> english = List.of(new Alternative("document", 0.8f, Origin.DICTIONARY, List.of()),
+        new Alternative("paper", 0.4f, Origin.DICTIONARY, List.of()));
+    List<Alternative> all = new ArrayList<>(han);
+    all.addAll(english);
+    Concept document = new Concept("文档", all, false);
+    Query regional = BUILDER.inField(Fields.BODY, document, 0);
+    int[] documentClauses = new int[1];
+    regional.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query query, Term... terms) {
+        for (Term t : terms) {
+          documentClauses[0] += t.text().equals("document") ? 1 : 0;
+        }
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    assertEquals(1, documentClauses[0], regional.toString());
+    // It takes from the proximity budget what the concept took before it was split.
+    assertEquals(ConceptProximity.clauses(BUILDER.taiwanFormsEverywhere().inField(Fields.BODY, document, 0)),
+        ConceptProximity.budgetClauses(regional));
+    String[][] pages = {
+        {"把这个文件复制到目录里", "Hans"},
+        {"這份文件 (document) 說明安裝的步驟", "Hant"},
+        {"这份文档 (document) 说明安装的步骤", "Hans"},
+        {"這份文檔說明安裝的步驟", "Hant"},
+        {"a document about the file, on paper", null}};
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
+        for (String[] page : pages) {
+          Document d = new Document();
+          d.add(new TextField(Fields.BODY, page[0], Field.Store.NO));
+          if (page[1] != null) {
+            d.add(new StringField(Fields.SCRIPT, page[1], Field.Store.NO));
+          }
+          w.addDocument(d);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        // Each page scores as its Han group, with or without the Taiwan form by its script, plus
+        // the English group, as when the English group was scored in each branch.
+        Query hanOnly = BUILDER.inField(Fields.BODY, new Concept("文档", han, false), 0);
+        Query englishOnly = BUILDER.inField(Fields.BODY, new Concept("文档", english, false), 0);
+        assertEquals(Set.of(1, 2, 3, 4), matches(searcher, regional), regional.toString());
+        for (int doc = 1; doc < pages.length; doc++) {
+          float expected = (matches(searcher, hanOnly).contains(doc) ? score(searcher, hanOnly, doc) : 0f)
+              + (matches(searcher, englishOnly).contains(doc) ? score(searcher, englishOnly, doc) : 0f);
+          assertEquals(expected, score(searcher, regional, doc), 1e-6f, "page " + doc);
+        }
+      }
+    }
+  }
+
   private static Set<Integer> matches(IndexSearcher searcher, Query q) throws IOException {
     return java.util.Arrays.stream(searcher.search(q, 10).scoreDocs).map(d -> d.doc).collect(Collectors.toSet());
   }

@@ -142,7 +142,10 @@ class RankedMatchesTest {
         or(splitByScript(office, new SynonymQuery.Builder(Fields.BODY).addTerm(new Term(Fields.BODY, "office"), 1f)
             .addTerm(new Term(Fields.BODY, "memo"), 0.5f).build()), center),
         new BooleanQuery.Builder().add(splitByScript(liaison, or(liaison, reportMemo)), BooleanClause.Occur.MUST)
-            .add(economic, BooleanClause.Occur.SHOULD).build());
+            .add(economic, BooleanClause.Occur.SHOULD).build(),
+        // A Chinese word's concept: the split of its Han group beside its English group.
+        or(or(splitByScript(office, new SynonymQuery.Builder(Fields.BODY).addTerm(new Term(Fields.BODY, "office"), 1f)
+            .addTerm(new Term(Fields.BODY, "memo"), 0.5f).build()), economic), center));
   }
 
   @Test
