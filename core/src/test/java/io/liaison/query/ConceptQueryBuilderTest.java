@@ -326,17 +326,7 @@ class ConceptQueryBuilderTest {
         {"這份文件說明安裝的步驟", "Hant"}, // a Taiwan page about a document
         {"这份文档说明安装的步骤", "Hans"},
         {"a document about the file", null}}; // English: no script
-    try (Directory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
-        for (String[] page : pages) {
-          Document d = new Document();
-          d.add(new TextField(Fields.BODY, page[0], Field.Store.NO));
-          if (page[1] != null) {
-            d.add(new StringField(Fields.SCRIPT, page[1], Field.Store.NO));
-          }
-          w.addDocument(d);
-        }
-      }
+    try (Directory dir = pagesWithScripts(pages)) {
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         Query regional = BUILDER.inField(Fields.BODY, document, 0);
@@ -388,17 +378,7 @@ class ConceptQueryBuilderTest {
         {"这份文档 (document) 说明安装的步骤", "Hans"},
         {"這份文檔說明安裝的步驟", "Hant"},
         {"a document about the file, on paper", null}};
-    try (Directory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
-        for (String[] page : pages) {
-          Document d = new Document();
-          d.add(new TextField(Fields.BODY, page[0], Field.Store.NO));
-          if (page[1] != null) {
-            d.add(new StringField(Fields.SCRIPT, page[1], Field.Store.NO));
-          }
-          w.addDocument(d);
-        }
-      }
+    try (Directory dir = pagesWithScripts(pages)) {
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         // Each page scores as its Han group, with or without the Taiwan form by its script, plus
@@ -413,6 +393,22 @@ class ConceptQueryBuilderTest {
         }
       }
     }
+  }
+
+  /** {@code pages} indexed in order, each a body and its script ({@code Hans}, {@code Hant}, or null for none). */
+  private static Directory pagesWithScripts(String[][] pages) throws IOException {
+    Directory dir = new ByteBuffersDirectory();
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer(true)))) {
+      for (String[] page : pages) {
+        Document d = new Document();
+        d.add(new TextField(Fields.BODY, page[0], Field.Store.NO));
+        if (page[1] != null) {
+          d.add(new StringField(Fields.SCRIPT, page[1], Field.Store.NO));
+        }
+        w.addDocument(d);
+      }
+    }
+    return dir;
   }
 
   private static Set<Integer> matches(IndexSearcher searcher, Query q) throws IOException {
