@@ -386,7 +386,7 @@ class ConceptQueryBuilderTest {
         Query hanOnly = BUILDER.inField(Fields.BODY, new Concept("文档", han, false), 0);
         Query englishOnly = BUILDER.inField(Fields.BODY, new Concept("文档", english, false), 0);
         assertEquals(Set.of(1, 2, 3, 4), matches(searcher, regional), regional.toString());
-        for (int doc = 1; doc < pages.length; doc++) {
+        for (int doc = 0; doc < pages.length; doc++) {
           float expected = (matches(searcher, hanOnly).contains(doc) ? score(searcher, hanOnly, doc) : 0f)
               + (matches(searcher, englishOnly).contains(doc) ? score(searcher, englishOnly, doc) : 0f);
           assertEquals(expected, score(searcher, regional, doc), 1e-6f, "page " + doc);
