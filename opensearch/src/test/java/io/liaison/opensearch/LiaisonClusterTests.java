@@ -73,6 +73,33 @@ public class LiaisonClusterTests extends LiaisonIntegTestCase {
     }
   }
 
+  /**
+   * Each shard keeps its pages in the embedded index's order ({@code Fields.indexSort}): English
+   * pages (no script) first, then Simplified, then Traditional, so the Traditional branch of a
+   * concept with a Taiwan form reads one stretch of each posting list on the cluster too.
+   */
+  public void testEachShardKeepsItsPagesInScriptOrder() throws Exception {
+    URI uri = httpUri(internalCluster().getNodeNames()[0]);
+    Liaison.indexOpenSearch(new OpenSearchIndexer.Options(CORPUS, 2, 0, true), uri, "sorted", IndexProgress.NONE);
+    ensureGreen("sorted");
+    assertEquals("script", client().admin().indices().prepareGetSettings("sorted").get().getSetting("sorted", "index.sort.field"));
+    client().admin().indices().prepareForceMerge("sorted").setMaxNumSegments(1).get();
+    refresh("sorted");
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (int shard = 0; shard < 2; shard++) {
+      org.opensearch.action.search.SearchResponse r = client().prepareSearch("sorted").setPreference("_shards:" + shard)
+          .setQuery(org.opensearch.index.query.QueryBuilders.matchAllQuery()).addSort("_doc", org.opensearch.search.sort.SortOrder.ASC)
+          .addDocValueField("script").setSize(1000).get();
+      List<String> scripts = java.util.Arrays.stream(r.getHits().getHits())
+          .map(h -> h.field("script") == null || h.field("script").getValues().isEmpty() ? "" : h.field("script").getValue().toString())
+          .toList();
+      assertFalse("shard " + shard + " holds pages", scripts.isEmpty());
+      assertEquals("shard " + shard + " in script order", scripts.stream().sorted().toList(), scripts);
+      seen.addAll(scripts);
+    }
+    assertEquals("the sample corpus has pages of each script", java.util.Set.of("", "Hans", "Hant"), seen);
+  }
+
   /** Same top-10 documents in the same order (ties broken by id on both), with the same scores. */
   private void assertSameRanking(String query, SearchResponse embedded, SearchResponse remote) {
     assertEquals(query + ": total hits", embedded.total(), remote.total());
