@@ -1,5 +1,6 @@
 package io.liaison.cli;
 
+import io.liaison.index.IndexLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -25,6 +26,27 @@ final class Folders {
 
     Path path() {
       return dir != null ? dir : LiaisonCli.defaultIndex();
+    }
+
+    /**
+     * The default index's folder, ready to search: when it has no index yet, an error that names
+     * the one command that builds it from the default corpus (or says where to put documents when
+     * there is no corpus folder either), rather than the generic {@code --corpus DIR --index DIR}
+     * of a folder the user named.
+     */
+    Path searchable() {
+      Path index = path();
+      if (dir != null || IndexLayout.exists(index)) {
+        return index;
+      }
+      Path corpus = LiaisonCli.defaultCorpus();
+      if (Files.isDirectory(corpus)) {
+        throw new IllegalArgumentException("no index at " + index.toAbsolutePath().normalize() + " yet; build it from "
+            + corpus.toAbsolutePath().normalize() + " with: liaison index (or run liaison serve, which indexes first)");
+      }
+      throw new IllegalArgumentException("no index at " + index.toAbsolutePath().normalize() + " and no corpus folder at "
+          + corpus.toAbsolutePath().normalize() + "; put your documents there and run: liaison index, or index a folder"
+          + " of your own with: liaison index --corpus DIR");
     }
   }
 

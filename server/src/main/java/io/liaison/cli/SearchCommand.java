@@ -102,7 +102,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     Optional<Language> language = lang == null ? Optional.empty() : Optional.of(Language.fromCode(lang));
     int n = limit != null ? limit : batch ? 100 : 10;
-    Path idx = index.path();
+    Path idx = cluster.cluster().isPresent() ? index.path() : index.searchable();
     Path gl = glossary.path();
     try (Liaison liaison = cluster.cluster().isPresent()
         ? Liaison.openOpenSearch(cluster.url, cluster.indexName, gl)

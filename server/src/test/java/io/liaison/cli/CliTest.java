@@ -436,6 +436,42 @@ class CliTest {
   }
 
   @Test
+  void aMissingDefaultIndexNamesTheCommandThatBuildsItFromTheDefaultCorpus() throws Exception {
+    Path home = dir.resolve("checkout");
+    Files.createDirectories(home.resolve("index-data/corpus"));
+    Result r = inHome(home, () -> run("search", "x"));
+    assertEquals(1, r.code());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("no index at " + home.resolve("index-data/index").toAbsolutePath().normalize() + " yet"), r.err());
+    assertTrue(r.err().contains("build it from " + home.resolve("index-data/corpus").toAbsolutePath().normalize()
+        + " with: liaison index (or run liaison serve"), r.err());
+  }
+
+  @Test
+  void aMissingDefaultIndexWithoutACorpusSaysWhereDocumentsGo() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("empty-checkout"));
+    Result r = inHome(home, () -> run("search", "x"));
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("and no corpus folder at " + home.resolve("index-data/corpus").toAbsolutePath().normalize()
+        + "; put your documents there and run: liaison index"), r.err());
+  }
+
+  /** {@code call} with the folder defaults relative to {@code home}, as the launcher sets them. */
+  private static Result inHome(Path home, java.util.function.Supplier<Result> call) {
+    String before = System.getProperty("liaison.home");
+    System.setProperty("liaison.home", home.toString());
+    try {
+      return call.get();
+    } finally {
+      if (before == null) {
+        System.clearProperty("liaison.home");
+      } else {
+        System.setProperty("liaison.home", before);
+      }
+    }
+  }
+
+  @Test
   void aMalformedQueryGivesItsPosition() {
     Result r = run("search", "--index", index.toString(), "liaison AND (");
     assertEquals(1, r.code());
