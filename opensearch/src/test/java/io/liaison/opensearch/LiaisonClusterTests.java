@@ -12,10 +12,15 @@ import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.node.Node;
+import org.opensearch.search.sort.SortOrder;
 import org.opensearch.test.OpenSearchIntegTestCase.ClusterScope;
 import org.opensearch.test.OpenSearchIntegTestCase.Scope;
 
@@ -85,19 +90,19 @@ public class LiaisonClusterTests extends LiaisonIntegTestCase {
     assertEquals("script", client().admin().indices().prepareGetSettings("sorted").get().getSetting("sorted", "index.sort.field"));
     client().admin().indices().prepareForceMerge("sorted").setMaxNumSegments(1).get();
     refresh("sorted");
-    java.util.Set<String> seen = new java.util.TreeSet<>();
+    Set<String> seen = new TreeSet<>();
     for (int shard = 0; shard < 2; shard++) {
       org.opensearch.action.search.SearchResponse r = client().prepareSearch("sorted").setPreference("_shards:" + shard)
-          .setQuery(org.opensearch.index.query.QueryBuilders.matchAllQuery()).addSort("_doc", org.opensearch.search.sort.SortOrder.ASC)
+          .setQuery(QueryBuilders.matchAllQuery()).addSort("_doc", SortOrder.ASC)
           .addDocValueField("script").setSize(1000).get();
-      List<String> scripts = java.util.Arrays.stream(r.getHits().getHits())
+      List<String> scripts = Arrays.stream(r.getHits().getHits())
           .map(h -> h.field("script") == null || h.field("script").getValues().isEmpty() ? "" : h.field("script").getValue().toString())
           .toList();
       assertFalse("shard " + shard + " holds pages", scripts.isEmpty());
       assertEquals("shard " + shard + " in script order", scripts.stream().sorted().toList(), scripts);
       seen.addAll(scripts);
     }
-    assertEquals("the sample corpus has pages of each script", java.util.Set.of("", "Hans", "Hant"), seen);
+    assertEquals("the sample corpus has pages of each script", Set.of("", "Hans", "Hant"), seen);
   }
 
   /** Same top-10 documents in the same order (ties broken by id on both), with the same scores. */

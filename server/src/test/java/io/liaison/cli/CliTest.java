@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -457,7 +458,7 @@ class CliTest {
   }
 
   /** {@code call} with the folder defaults relative to {@code home}, as the launcher sets them. */
-  private static Result inHome(Path home, java.util.function.Supplier<Result> call) {
+  private static Result inHome(Path home, Supplier<Result> call) {
     String before = System.getProperty("liaison.home");
     System.setProperty("liaison.home", home.toString());
     try {
