@@ -35,7 +35,7 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
   private final TopFieldCollectorManager english;
   private final TopFieldCollectorManager chinese;
   private final int wanted;
-  private final EvidenceRescorer rescorer;
+  private final WindowRescorer rescorer;
 
   /** @param wanted how many of the best hits to keep per group, at least 1 */
   ByLanguageTopHits(int wanted) {
@@ -44,13 +44,13 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
 
   /**
    * @param wanted how many of the best hits to keep per group, at least 1
-   * @param rescorer evidence added to each group's best {@link EvidenceRescorer#window} hits
-   *     before the group is cut to {@code wanted}; null for none
+   * @param rescorer scores each group's best {@link WindowRescorer#window} hits in full before
+   *     the group is cut to {@code wanted}; null for none
    */
-  ByLanguageTopHits(int wanted, EvidenceRescorer rescorer) {
+  ByLanguageTopHits(int wanted, WindowRescorer rescorer) {
     this.wanted = wanted;
     this.rescorer = rescorer;
-    int window = EvidenceRescorer.window(rescorer, wanted);
+    int window = WindowRescorer.window(rescorer, wanted);
     // A total-hits threshold of `window` lets each collector prune.
     this.english = new TopFieldCollectorManager(Searcher.RANKING, window, null, window);
     this.chinese = new TopFieldCollectorManager(Searcher.RANKING, window, null, window);
@@ -71,8 +71,11 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
     }
     TopFieldDocs a = english.reduce(en);
     TopFieldDocs b = chinese.reduce(zh);
-    ScoreDoc[] first = rescorer == null ? a.scoreDocs : rescorer.rescore(a.scoreDocs, wanted);
-    ScoreDoc[] second = rescorer == null ? b.scoreDocs : rescorer.rescore(b.scoreDocs, wanted);
+    ScoreDoc[][] groups = rescorer == null
+        ? new ScoreDoc[][] {a.scoreDocs, b.scoreDocs}
+        : rescorer.rescore(wanted, a.scoreDocs, b.scoreDocs);
+    ScoreDoc[] first = groups[0];
+    ScoreDoc[] second = groups[1];
     ScoreDoc[] both = new ScoreDoc[first.length + second.length];
     System.arraycopy(first, 0, both, 0, first.length);
     System.arraycopy(second, 0, both, first.length, second.length);
@@ -113,6 +116,12 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
 
         @Override
         public void collect(int doc) throws IOException {
+          // Below what the scorer was told, a page cannot reach the merged page, and a query may
+          // hand it over unchecked (ContentMatchQuery does): a group whose own bar is lower must
+          // not keep it.
+          if (shared.score(doc) < shared.threshold()) {
+            return;
+          }
           boolean isEnglish = englishOrd >= 0 && lang.advanceExact(doc) && lang.ordValue() == englishOrd;
           (isEnglish ? en : zh).collect(doc);
         }
@@ -130,13 +139,27 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
     private final View second = new View();
     private Scorable scorer;
 
+    /** The document whose score is remembered, and that score: each group's collector asks again. */
+    private int doc = -1;
+    private float score;
+
     /** Scores with {@code next} from now on, telling it at once what no longer competes. */
     void scoreWith(Scorable next) throws IOException {
       scorer = next;
+      doc = -1;
       float min = threshold();
       if (min > 0) {
         scorer.setMinCompetitiveScore(min);
       }
+    }
+
+    /** The score of {@code doc}, the document being collected, computed once. */
+    float score(int doc) throws IOException {
+      if (doc != this.doc) {
+        score = scorer.score();
+        this.doc = doc;
+      }
+      return score;
     }
 
     private float threshold() {
@@ -154,7 +177,7 @@ final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerG
 
       @Override
       public float score() throws IOException {
-        return scorer.score();
+        return score; // of the document being collected (Threshold.score)
       }
 
       @Override

@@ -1,6 +1,7 @@
 package io.liaison.search;
 
 import io.liaison.index.Fields;
+import io.liaison.query.ConceptProximity;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.lucene.search.IndexSearcher;
@@ -54,8 +55,10 @@ record RankedMatches(TopDocs top, long total, Map<String, Map<String, Long>> fac
 
   /**
    * As {@link #search(IndexSearcher, Query, int, boolean)}, with {@code evidence} (null: none)
-   * added to the scores of the query's best hits ({@link EvidenceRescorer}): it adds to scores
-   * only, so the matches, their count and the facets are the query's.
+   * added to the scores of the query's best hits: it adds to scores only, so the matches, their
+   * count and the facets are the query's. The query's proximity clauses ({@link
+   * ConceptProximity}) are scored on those best hits too, not on every match: the ranking pass
+   * goes without them, and its best hits are scored by the whole query ({@link WindowRescorer}).
    */
   static RankedMatches search(IndexSearcher searcher, Query query, int wanted, boolean byLanguage, Query evidence)
       throws IOException {
@@ -67,15 +70,19 @@ record RankedMatches(TopDocs top, long total, Map<String, Map<String, Long>> fac
     }
     Map<String, Long> languages = counts.facets().getOrDefault(Fields.LANG, Map.of());
     long english = languages.getOrDefault(LanguageBalance.ENGLISH, 0L);
-    EvidenceRescorer rescorer = counts.total() == 0 ? null : EvidenceRescorer.of(searcher, evidence);
+    // Proximity only adds to the score of a page its concepts match (ConceptProximity.without).
+    Query withoutProximity = ConceptProximity.without(query, ConceptProximity::isProximity);
+    Query ranking = withoutProximity == query ? rewritten : searcher.rewrite(withoutProximity);
+    WindowRescorer rescorer = counts.total() == 0 ? null
+        : WindowRescorer.of(searcher, ranking == rewritten ? null : rewritten, evidence);
     if (!byLanguage || english == 0 || english == counts.total()) {
-      TopDocs top = top(searcher, rewritten, EvidenceRescorer.window(rescorer, wanted));
+      TopDocs top = top(searcher, ranking, WindowRescorer.window(rescorer, wanted));
       if (rescorer != null) {
         top = new TopFieldDocs(top.totalHits, rescorer.rescore(top.scoreDocs, wanted), Searcher.RANKING.getSort());
       }
       return new RankedMatches(top, counts.total(), counts.facets());
     }
-    TopDocs best = searcher.search(rewritten, new ByLanguageTopHits(wanted, rescorer));
+    TopDocs best = searcher.search(ranking, new ByLanguageTopHits(wanted, rescorer));
     return new RankedMatches(best, counts.total(), counts.facets());
   }
 

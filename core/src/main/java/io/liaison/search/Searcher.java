@@ -194,7 +194,7 @@ public final class Searcher implements Closeable {
     LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(), TITLE_BOOST);
     Query query = request.plainText() ? parser.parsePlain(request.query()) : parser.parseQuery(request.query());
     // Ranked with the pages' renderings as further evidence, added to the best hits' scores
-    // (EvidenceRescorer); highlighted by the query alone (the rendered field is not stored).
+    // (WindowRescorer); highlighted by the query alone (the rendered field is not stored).
     Query evidence = parser.renderedEvidence(query);
     Query filtered = query;
     if (request.language().isPresent() || request.folder().isPresent()) {

@@ -10,10 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.analysis.ChineseScript;
 import io.liaison.index.Fields;
+import io.liaison.query.ConceptProximity;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -26,15 +32,19 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.intervals.Intervals;
+import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
@@ -181,10 +191,10 @@ class RankedMatchesTest {
         RankedMatches alone = RankedMatches.search(searcher, query, wanted, false);
         assertEquals(alone.total(), actual.total(), what);
         assertEquals(alone.facets(), actual.facets(), what);
-        // The query's best EvidenceRescorer.window hits, each with the clause's score, in the
+        // The query's best WindowRescorer.window hits, each with the clause's score, in the
         // clause's order: the first `wanted` of them.
-        java.util.Set<Integer> window = new java.util.HashSet<>();
-        for (var h : RankedMatches.search(searcher, query, EvidenceRescorer.window(EvidenceRescorer.of(searcher, evidence), wanted), false).top().scoreDocs) {
+        Set<Integer> window = new HashSet<>();
+        for (var h : RankedMatches.search(searcher, query, WindowRescorer.window(WindowRescorer.of(searcher, null, evidence), wanted), false).top().scoreDocs) {
           window.add(h.doc);
         }
         List<FieldDoc> expected = new ArrayList<>();
@@ -194,12 +204,153 @@ class RankedMatchesTest {
           }
         }
         assertArrayEquals(idsAndScores(new TopDocs(all.top().totalHits, expected.toArray(new FieldDoc[0]))), idsAndScores(actual.top()), what);
-        if (!java.util.Arrays.equals(idsAndScores(alone.top()), idsAndScores(actual.top()))) {
+        if (!Arrays.equals(idsAndScores(alone.top()), idsAndScores(actual.top()))) {
           changed++;
         }
       }
     }
     assertTrue(changed > 0, "the evidence changed some ranking");
+  }
+
+  /** Queries with proximity clauses beside their concepts, as {@code LiaisonQueryParser} builds a run of words. */
+  private static List<Query> queriesWithProximity() {
+    Query liaison = new SynonymQuery.Builder(Fields.BODY)
+        .addTerm(new Term(Fields.BODY, "liaison"), 1f).addTerm(new Term(Fields.BODY, "delegation"), 0.5f).build();
+    Query office = new TermQuery(new Term(Fields.BODY, "office"));
+    Query economic = new TermQuery(new Term(Fields.BODY, "economic"));
+    Query center = new TermQuery(new Term(Fields.BODY, "center"));
+    IntervalsSource liaisonForms = Intervals.or(Intervals.term("liaison"), Intervals.term("delegation"));
+    IntervalsSource officeForms = Intervals.term("office");
+    IntervalsSource economicForms = Intervals.term("economic");
+    IntervalsSource centerForms = Intervals.term("center");
+    float three = ConceptProximity.pairWeight(3);
+    return List.of(
+        or(liaison, office, ConceptProximity.clause(Fields.BODY, Intervals.unordered(liaisonForms, officeForms), ConceptProximity.pairWeight(1))),
+        or(liaison, office, economic, center,
+            ConceptProximity.clause(Fields.BODY, Intervals.unordered(liaisonForms, officeForms), three),
+            ConceptProximity.clause(Fields.BODY, Intervals.unordered(officeForms, economicForms), three),
+            ConceptProximity.clause(Fields.BODY, Intervals.unordered(economicForms, centerForms), three)),
+        new BooleanQuery.Builder().add(liaison, BooleanClause.Occur.MUST).add(center, BooleanClause.Occur.SHOULD)
+            .add(ConceptProximity.clause(Fields.BODY, Intervals.unordered(liaisonForms, centerForms), ConceptProximity.pairWeight(1)),
+                BooleanClause.Occur.SHOULD)
+            .build());
+  }
+
+  @Test
+  void proximityIsScoredOnTheBestHitsOfTheRankingPassAsTheWholeQueryScoresThem() throws IOException {
+    for (Query query : queriesWithProximity()) {
+      Query without = ConceptProximity.without(query, ConceptProximity::isProximity);
+      assertFalse(query.equals(without), query + " has proximity clauses");
+      // Every match of the whole query, scored by one exhaustive pass, in ranking order.
+      TopDocs exhaustive = searcher.search(query, new TopFieldCollectorManager(Searcher.RANKING, DOCS, null, Integer.MAX_VALUE));
+      Map<Integer, Object> wholeScore = new HashMap<>();
+      for (var h : exhaustive.scoreDocs) {
+        wholeScore.put(h.doc, ((FieldDoc) h).fields[0]);
+      }
+      for (int wanted : new int[] {1, 10, 100}) {
+        String what = query + " top " + wanted;
+        RankedMatches actual = RankedMatches.search(searcher, query, wanted, false);
+        RankedMatches ranking = RankedMatches.search(searcher, without, WindowRescorer.window(WindowRescorer.of(searcher, query, null), wanted), false);
+        assertEquals(exhaustive.totalHits.value(), actual.total(), what);
+        assertEquals(ranking.facets(), actual.facets(), what);
+        // The best hits of the query without proximity, each with the whole query's score, in
+        // the whole query's order: the first `wanted` of them.
+        Set<Integer> window = new HashSet<>();
+        for (var h : ranking.top().scoreDocs) {
+          window.add(h.doc);
+        }
+        List<FieldDoc> expected = new ArrayList<>();
+        for (var h : exhaustive.scoreDocs) {
+          if (window.contains(h.doc) && expected.size() < wanted) {
+            expected.add((FieldDoc) h);
+          }
+        }
+        assertArrayEquals(idsAndScores(new TopDocs(exhaustive.totalHits, expected.toArray(new FieldDoc[0]))), idsAndScores(actual.top()), what);
+        // Kept by language group, each hit scores what the whole query gives it.
+        for (var h : RankedMatches.search(searcher, query, wanted, true).top().scoreDocs) {
+          assertEquals(wholeScore.get(h.doc), ((FieldDoc) h).fields[0], what + " by language");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aPageThatOnlyProximityLiftsIsFoundWhenTheRankingPassKeepsItInItsWindow() throws IOException {
+    // One long page has the two words side by side, once; `far` short pages repeat both, far
+    // apart, and score higher on the words alone. Proximity (4.3) lifts the long page above them.
+    for (int far : new int[] {WindowRescorer.WINDOW - 10, WindowRescorer.WINDOW + 10}) {
+      try (ByteBuffersDirectory small = new ByteBuffersDirectory()) {
+        try (IndexWriter writer = new IndexWriter(small, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+          add(writer, "near", "liaison office " + "filler ".repeat(60), "en", "a", null);
+          for (int i = 0; i < far; i++) {
+            add(writer, String.format("far-%03d", i), "liaison liaison filler filler filler filler filler filler filler filler filler office office", "en", "a", null);
+          }
+        }
+        try (DirectoryReader r = DirectoryReader.open(small)) {
+          IndexSearcher s = new IndexSearcher(r);
+          Query query = or(new TermQuery(new Term(Fields.BODY, "liaison")), new TermQuery(new Term(Fields.BODY, "office")),
+              ConceptProximity.clause(Fields.BODY, Intervals.unordered(Intervals.term("liaison"), Intervals.term("office")),
+                  ConceptProximity.pairWeight(1)));
+          TopDocs exhaustive = s.search(query, new TopFieldCollectorManager(Searcher.RANKING, 1, null, Integer.MAX_VALUE));
+          assertEquals("near", s.storedFields().document(exhaustive.scoreDocs[0].doc).get(Fields.ID));
+          RankedMatches top = RankedMatches.search(s, query, 10, false);
+          assertEquals(far + 1, top.total());
+          boolean found = Arrays.stream(top.top().scoreDocs).anyMatch(h -> h.doc == exhaustive.scoreDocs[0].doc);
+          // Within the window it is scored with its proximity and comes first; below it, it is not.
+          assertEquals(far < WindowRescorer.WINDOW, found, far + " pages far apart");
+          if (found) {
+            assertEquals(exhaustive.scoreDocs[0].doc, top.top().scoreDocs[0].doc);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void keptByLanguageAPageScoredBelowTheBarToldToTheScorerIsKeptByNeitherGroup() throws IOException {
+    // A query may hand over a page below the bar it was told without checking it (ContentMatchQuery
+    // does, as does CoordinationQuery's scaling), trusting the collector to drop it; a group whose
+    // own bar is lower must not keep it either.
+    try (ByteBuffersDirectory small = new ByteBuffersDirectory()) {
+      try (IndexWriter writer = new IndexWriter(small, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+        add(writer, "en-1", "report", "en", "a", null);
+        add(writer, "en-2", "report", "en", "a", null);
+        add(writer, "en-3", "report", "en", "a", null);
+        add(writer, "zh-1", "memo", "zh", "a", ChineseScript.SIMPLIFIED);
+        add(writer, "zh-2", "memo", "zh", "a", ChineseScript.SIMPLIFIED);
+      }
+      try (DirectoryReader r = DirectoryReader.open(small)) {
+        ByLanguageTopHits manager = new ByLanguageTopHits(2);
+        ByLanguageTopHits.PerGroup collector = manager.newCollector();
+        LeafCollector leaf = collector.getLeafCollector(r.leaves().get(0));
+        float[] score = new float[1];
+        float[] told = new float[1];
+        leaf.setScorer(new Scorable() {
+          @Override
+          public float score() {
+            return score[0];
+          }
+
+          @Override
+          public void setMinCompetitiveScore(float minScore) {
+            told[0] = minScore;
+          }
+        });
+        score[0] = 10f;
+        leaf.collect(0); // en-1 and en-2 fill the English group, en-3 passes them: its bar is 10,
+        leaf.collect(1);
+        score[0] = 12f;
+        leaf.collect(2); // so the scorer is told 10 / MAX_LIFT
+        assertEquals(10f / LanguageBalance.MAX_LIFT, told[0]);
+        score[0] = told[0] / 2;
+        leaf.collect(3); // zh-1, below that: the Chinese group, still empty, would keep it
+        score[0] = told[0] * 1.5f;
+        leaf.collect(4); // zh-2, above it
+        TopDocs top = manager.reduce(List.of(collector));
+        List<Integer> kept = Arrays.stream(top.scoreDocs).map(h -> h.doc).toList();
+        assertEquals(List.of(2, 0, 4), kept);
+      }
+    }
   }
 
   @Test
