@@ -27,9 +27,9 @@ import org.apache.lucene.util.BytesRef;
  * <p>Each group has its own top-hits collector, and each may tell the scorer which scores can no
  * longer enter it. The scorer is told the lower of the two, or, when higher, half the higher one
  * ({@link LanguageBalance#MAX_LIFT}): no hit below that can reach the first {@code wanted} merged
- * hits. So a group's list may lack hits that could never be on the page, and the result is meant
- * for {@link LanguageBalance#merge} cut at {@code wanted}. The English hits come first, then the
- * others.
+ * hits, and neither group keeps it, even where its own bar is lower. So a group's list may lack
+ * hits that could never be on the page, and the result is meant for {@link LanguageBalance#merge}
+ * cut at {@code wanted}. The English hits come first, then the others.
  */
 final class ByLanguageTopHits implements CollectorManager<ByLanguageTopHits.PerGroup, TopDocs> {
   private final TopFieldCollectorManager english;

@@ -128,8 +128,8 @@ final class WindowRescorer {
       while (to < all.size() && all.get(to).doc < leaf.docBase + leaf.reader().maxDoc()) {
         to++;
       }
-      // Asked for as many documents as the window holds in this segment: a scorer that would
-      // cost more to set up in full (a cached bit set of an interval query) is made lazily.
+      // Asked for as many documents as the window holds in this segment, so that Lucene's query
+      // cache does not build a whole segment's bit set for a clause (an interval query) to score them.
       Scorer wholeScorer = scorer(whole, leaf, to - from);
       DocIdSetIterator wholeDocs = wholeScorer == null ? null : wholeScorer.iterator();
       Scorer evidenceScorer = scorer(evidence, leaf, to - from);
@@ -153,7 +153,8 @@ final class WindowRescorer {
     }
     ScoreDoc[][] out = new ScoreDoc[groups.length][];
     for (int g = 0; g < groups.length; g++) {
-      FieldDoc[] group = Arrays.stream(groups[g]).map(h -> scored.get(h.doc)).filter(Objects::nonNull).toArray(FieldDoc[]::new);
+      FieldDoc[] group = Arrays.stream(groups[g]).map(h -> scored.get(h.doc)).filter(Objects::nonNull)
+          .toArray(FieldDoc[]::new);
       Arrays.sort(group, WindowRescorer::byRanking);
       out[g] = Arrays.copyOf(group, Math.min(keep, group.length));
     }
