@@ -7,6 +7,7 @@ import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
 import io.liaison.query.AliasTable;
 import io.liaison.query.Concept;
+import io.liaison.query.ConceptProximity;
 import io.liaison.query.ConceptQueryBuilder;
 import io.liaison.query.ConceptQueryFactory;
 import io.liaison.query.LiaisonQueryParser;
@@ -17,6 +18,7 @@ import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
 import io.liaison.search.StoredDocument;
 import io.liaison.search.SuggestionIndex;
+import io.liaison.search.WindowRescorer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -26,6 +28,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * translated here, exactly as for the embedded index; each concept goes to the cluster as a {@code
  * liaison_concepts} query. Searches use {@code dfs_query_then_fetch}, so term statistics are the
  * whole index's, not one shard's, and scores equal the embedded index's; equal scores rank by id,
- * as in the embedded searcher. The aliases mined into the index are read at opening, at {@link
+ * as in the embedded searcher. Proximity and the pages' renderings are scored on the ranking
+ * pass's best hits only, through the cluster's {@code rescore}, as the embedded searcher does
+ * ({@link WindowRescorer}). The aliases mined into the index are read at opening, at {@link
  * #refresh()}, and again when a search finds the index written to since (checked at most every
  * {@value #ALIAS_CHECK_SECONDS} seconds), so servers sharing the index stay current. Thread-safe.
  */
@@ -184,7 +190,15 @@ public final class OpenSearchBackend implements Backend {
     LiaisonQueryParser parser = new LiaisonQueryParser(analyzer, translator, request.translate(), request.ablations(),
         TITLE_BOOST, remote);
     Query query = request.plainText() ? parser.parsePlain(request.query()) : parser.parseQuery(request.query());
-    JsonObject dsl = new QueryDsl(TITLE_BOOST, request.ablations()).toJson(parser.withRendered(query));
+    // Ranked as the embedded searcher ranks (io.liaison.search.WindowRescorer): the ranking pass
+    // goes without the proximity clauses and the pages' renderings, and its best hits get the whole
+    // query's score through the cluster's rescore. Both only add to the score of a page the query
+    // matches, so the matches, their count and the facets are the ranking pass's.
+    QueryDsl toDsl = new QueryDsl(TITLE_BOOST, request.ablations());
+    Query ranking = ConceptProximity.without(query, q -> q instanceof RemoteProximityQuery);
+    Query whole = parser.withRendered(query);
+    JsonObject dsl = toDsl.toJson(ranking);
+    JsonObject rescore = whole == ranking ? null : toDsl.toJson(whole);
     if (request.language().isPresent() || request.folder().isPresent()) {
       var filters = Json.createArrayBuilder();
       request.language().ifPresent(l -> filters.add(term(Fields.LANG, l.code())));
@@ -197,12 +211,15 @@ public final class OpenSearchBackend implements Backend {
     // As Searcher: a translated query's hits in two languages are merged from the best of each
     // (two more searches, only when the matches hold both), and only the page is highlighted.
     boolean balance = LanguageBalance.appliesTo(request);
-    JsonObjectBuilder body = ranked(dsl, balance ? 0 : (request.page() - 1) * request.limit(), balance ? wanted : request.limit())
+    int from = balance ? 0 : (request.page() - 1) * request.limit();
+    JsonObjectBuilder body = ranked(dsl, rescore, from, balance ? wanted : request.limit())
         .add("track_total_hits", true)
         .add("aggs", Json.createObjectBuilder()
             .add(Fields.LANG, terms(Fields.LANG))
             .add(Fields.FOLDER, terms(Fields.FOLDER)));
-    if (!balance) {
+    // A rescored search returns its whole window: its page is highlighted on its own, as a merged one.
+    boolean highlightApart = balance || rescore != null;
+    if (!highlightApart) {
       body.add("highlight", HIGHLIGHT);
     }
     JsonObject reply = cluster.json("POST", cluster.path("/_search"), Map.of("search_type", "dfs_query_then_fetch"),
@@ -219,23 +236,22 @@ public final class OpenSearchBackend implements Backend {
       }
       facets.put(f, counts);
     }
+    List<JsonObject> best = inRankingOrder(hitsObject.getJsonArray("hits"), rescore != null, from, balance ? wanted : request.limit());
     List<JsonObject> page = new ArrayList<>();
     List<Float> scores = new ArrayList<>();
     if (balance) {
-      List<JsonValue> best = new ArrayList<>(hitsObject.getJsonArray("hits"));
       long english = facets.get(Fields.LANG).getOrDefault(LanguageBalance.ENGLISH, 0L);
       if (english > 0 && english < total) {
         JsonObject en = term(Fields.LANG, LanguageBalance.ENGLISH);
         best = new ArrayList<>(bestOf(Json.createObjectBuilder().add("bool", Json.createObjectBuilder()
-            .add("must", Json.createArrayBuilder().add(dsl)).add("filter", Json.createArrayBuilder().add(en))).build(), wanted));
+            .add("must", Json.createArrayBuilder().add(dsl)).add("filter", Json.createArrayBuilder().add(en))).build(), rescore, wanted));
         best.addAll(bestOf(Json.createObjectBuilder().add("bool", Json.createObjectBuilder()
-            .add("must", Json.createArrayBuilder().add(dsl)).add("must_not", Json.createArrayBuilder().add(en))).build(), wanted));
+            .add("must", Json.createArrayBuilder().add(dsl)).add("must_not", Json.createArrayBuilder().add(en))).build(), rescore, wanted));
       }
       List<LanguageBalance.Candidate<JsonObject>> candidates = new ArrayList<>();
-      for (JsonValue v : best) {
-        JsonObject s = v.asJsonObject().getJsonObject("_source");
-        candidates.add(new LanguageBalance.Candidate<>(v.asJsonObject(), s.getString(Fields.ID), s.getString(Fields.LANG, ""),
-            (float) v.asJsonObject().getJsonNumber("_score").doubleValue()));
+      for (JsonObject h : best) {
+        JsonObject s = h.getJsonObject("_source");
+        candidates.add(new LanguageBalance.Candidate<>(h, s.getString(Fields.ID), s.getString(Fields.LANG, ""), score(h)));
       }
       List<LanguageBalance.Candidate<JsonObject>> merged = LanguageBalance.merge(candidates);
       for (int i = (request.page() - 1) * request.limit(); i < Math.min(merged.size(), wanted); i++) {
@@ -243,17 +259,17 @@ public final class OpenSearchBackend implements Backend {
         scores.add(merged.get(i).score());
       }
     } else {
-      for (JsonValue v : hitsObject.getJsonArray("hits")) {
-        page.add(v.asJsonObject());
-        scores.add((float) v.asJsonObject().getJsonNumber("_score").doubleValue());
+      for (JsonObject h : best) {
+        page.add(h);
+        scores.add(score(h));
       }
     }
-    Map<String, JsonObject> highlights = balance ? highlights(dsl, page) : Map.of();
+    Map<String, JsonObject> highlights = highlightApart ? highlights(dsl, page) : Map.of();
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < page.size(); i++) {
       JsonObject h = page.get(i);
       JsonObject s = h.getJsonObject("_source");
-      JsonObject highlight = balance ? highlights.get(s.getString(Fields.ID)) : h.getJsonObject("highlight");
+      JsonObject highlight = highlightApart ? highlights.get(s.getString(Fields.ID)) : h.getJsonObject("highlight");
       List<String> snippets = highlight == null ? List.of() : strings(highlight.get(Fields.BODY));
       hits.add(new Hit(s.getString(Fields.ID), s.getString(Fields.TITLE, ""), s.getString(Fields.LANG, ""),
           s.getString(Fields.FOLDER, ""), scores.get(i), snippets));
@@ -261,24 +277,67 @@ public final class OpenSearchBackend implements Backend {
     return new SearchResponse(total, (System.nanoTime() - start) / 1_000_000, hits, parser.expansion(), facets);
   }
 
-  /** A search body for hits in {@link io.liaison.search.Searcher#RANKING} order: equal scores by id, whichever shard copy answers. */
-  private static JsonObjectBuilder ranked(JsonObject query, int from, int size) {
-    return Json.createObjectBuilder()
+  /**
+   * A search body for {@code size} hits from {@code from} in {@link io.liaison.search.Searcher#RANKING}
+   * order: equal scores by id, whichever shard copy answers. With {@code rescore} (null: none) the
+   * body asks for the best {@link WindowRescorer#window} hits of {@code query}, each scored by
+   * {@code rescore} alone, unsorted by id (a rescored search takes no sort):
+   * {@link #inRankingOrder} puts them in order and cuts the page.
+   */
+  private static JsonObjectBuilder ranked(JsonObject query, JsonObject rescore, int from, int size) {
+    JsonObjectBuilder body = Json.createObjectBuilder()
         .add("query", query)
-        .add("from", from)
-        .add("size", size)
-        .add("sort", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("_score", "desc"))
-            .add(Json.createObjectBuilder().add(Fields.ID, "asc")))
-        .add("track_scores", true)
         .add("_source", Json.createArrayBuilder().add(Fields.ID).add(Fields.TITLE).add(Fields.LANG).add(Fields.FOLDER));
+    if (rescore == null) {
+      return body
+          .add("from", from)
+          .add("size", size)
+          .add("sort", Json.createArrayBuilder()
+              .add(Json.createObjectBuilder().add("_score", "desc"))
+              .add(Json.createObjectBuilder().add(Fields.ID, "asc")))
+          .add("track_scores", true);
+    }
+    // Each shard scores its own best `window` in full, so every hit of the whole index's best
+    // `window` is among them. The first pass's score counts for nothing: the whole query's score is
+    // the one an exhaustive search gives (0 * first + 1 * whole, exact in a float).
+    int window = WindowRescorer.window(Math.addExact(from, size));
+    return body
+        .add("from", 0)
+        .add("size", window)
+        .add("rescore", Json.createObjectBuilder()
+            .add("window_size", window)
+            .add("query", Json.createObjectBuilder()
+                .add("rescore_query", rescore)
+                .add("query_weight", 0)
+                .add("rescore_query_weight", 1)
+                .add("score_mode", "total")));
   }
 
-  /** The best {@code wanted} hits of a query, uncounted. */
-  private List<JsonValue> bestOf(JsonObject query, int wanted) throws IOException {
-    String body = ranked(query, 0, wanted).add("track_total_hits", false).build().toString();
-    return cluster.json("POST", cluster.path("/_search"), Map.of("search_type", "dfs_query_then_fetch"), body, "search")
+  /**
+   * The hits of a {@link #ranked} search from {@code from}, at most {@code size}: as the cluster
+   * sorted them, or, when it rescored ({@code rescored}), sorted here by score and then by id, as
+   * the embedded searcher ranks.
+   */
+  private static List<JsonObject> inRankingOrder(JsonArray hits, boolean rescored, int from, int size) {
+    List<JsonObject> out = new ArrayList<>(hits.getValuesAs(JsonObject.class));
+    if (!rescored) {
+      return out;
+    }
+    out.sort(Comparator.comparing(OpenSearchBackend::score, Comparator.reverseOrder())
+        .thenComparing(h -> new BytesRef(h.getJsonObject("_source").getString(Fields.ID))));
+    return out.subList(Math.min(from, out.size()), Math.min(out.size(), Math.addExact(from, size)));
+  }
+
+  private static float score(JsonObject hit) {
+    return (float) hit.getJsonNumber("_score").doubleValue();
+  }
+
+  /** The best {@code wanted} hits of a query (rescored by {@code rescore}, null for none), uncounted, in ranking order. */
+  private List<JsonObject> bestOf(JsonObject query, JsonObject rescore, int wanted) throws IOException {
+    String body = ranked(query, rescore, 0, wanted).add("track_total_hits", false).build().toString();
+    JsonArray hits = cluster.json("POST", cluster.path("/_search"), Map.of("search_type", "dfs_query_then_fetch"), body, "search")
         .getJsonObject("hits").getJsonArray("hits");
+    return inRankingOrder(hits, rescore != null, 0, wanted);
   }
 
   /** The plugin's highlighter makes the library's snippets on the shards. */

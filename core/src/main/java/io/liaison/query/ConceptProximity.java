@@ -55,7 +55,8 @@ import org.apache.lucene.search.QueryVisitor;
  * <p>The embedded search scores these clauses on its best hits only: it ranks by the query without
  * them ({@link #without}, {@link #isProximity}), then gives the first pass's best hits the whole
  * query's score ({@code io.liaison.search.WindowRescorer}); their intervals were 45 % of a
- * translated Chinese question's ranking pass. The OpenSearch plugin keeps them in the query.
+ * translated Chinese question's ranking pass. The OpenSearch backend does the same with the
+ * cluster's rescore.
  *
  * <p>Measured on bench/crosslang (MRR@10 of all twelve sets at several weights, windows, fields,
  * with an idf factor and three ways of treating phrases: bench/crosslang/PROXIMITY-SWEEP.md): the

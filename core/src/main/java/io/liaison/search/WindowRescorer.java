@@ -65,7 +65,7 @@ import org.apache.lucene.util.BytesRef;
  * Searcher#RANKING} does. Both scorers are asked for a document through their exact iterators, so
  * a two-phase match (a phrase, an interval) is checked before it is scored.
  */
-final class WindowRescorer {
+public final class WindowRescorer {
   /** The first pass's hits scored in full: at least this many, and twice the hits wanted. */
   static final int WINDOW = 50;
 
@@ -99,7 +99,16 @@ final class WindowRescorer {
 
   /** How many hits the first pass should keep for {@code wanted} to be rescored. */
   static int window(WindowRescorer rescorer, int wanted) {
-    return rescorer == null ? wanted : Math.max(Math.multiplyExact(wanted, 2), WINDOW);
+    return rescorer == null ? wanted : window(wanted);
+  }
+
+  /**
+   * How many of a first pass's best hits are scored in full for the best {@code wanted}: at least
+   * {@value #WINDOW}, and twice {@code wanted}. The OpenSearch backend asks the cluster's rescore
+   * for the same window.
+   */
+  public static int window(int wanted) {
+    return Math.max(Math.multiplyExact(wanted, 2), WINDOW);
   }
 
   /** {@code hits} scored in full, in {@link Searcher#RANKING} order, the best {@code keep}. */

@@ -10,7 +10,9 @@ import io.liaison.query.Origin;
 import io.liaison.search.Hit;
 import io.liaison.search.SearchRequest;
 import io.liaison.search.SearchResponse;
+import io.liaison.search.WindowRescorer;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -103,6 +105,47 @@ public class LiaisonClusterTests extends LiaisonIntegTestCase {
       seen.addAll(scripts);
     }
     assertEquals("the sample corpus has pages of each script", Set.of("", "Hans", "Hant"), seen);
+  }
+
+  /**
+   * The cluster ranks as the embedded index does where the two-pass ranking shows: proximity and
+   * the pages' renderings are scored on the ranking pass's best {@link WindowRescorer#window} hits
+   * (the cluster's rescore), so a page that only proximity lifts is found first when the ranking
+   * pass keeps it in that window, and not at all below it, on both. One long page has the two
+   * words side by side; the short pages repeat both far apart and score higher on the words alone.
+   * One shard, so that the cluster's window is the whole index's.
+   */
+  public void testAPageThatOnlyProximityLiftsIsRankedAsTheEmbeddedIndexRanksIt() throws Exception {
+    URI uri = httpUri(internalCluster().getNodeNames()[0]);
+    int window = WindowRescorer.window(SearchRequest.of("x").limit());
+    for (int far : new int[] {window - 10, window + 10}) {
+      Path corpus = createTempDir();
+      Files.writeString(corpus.resolve("near.txt"), "Near\n\nliaison office " + "filler ".repeat(60) + "\n");
+      for (int i = 0; i < far; i++) {
+        Files.writeString(corpus.resolve(String.format(Locale.ROOT, "far-%03d.txt", i)),
+            "Far\n\nliaison liaison filler filler filler filler filler filler filler filler filler office office\n");
+      }
+      Path local = createTempDir();
+      new io.liaison.index.Indexer(io.liaison.index.Indexer.Options.of(corpus, local)).run();
+      String name = "window-" + far;
+      Liaison.indexOpenSearch(new OpenSearchIndexer.Options(corpus, 1, 0, true), uri, name, IndexProgress.NONE);
+      ensureGreen(name);
+      try (Liaison embedded = Liaison.open(local, GLOSSARY);
+          Liaison remote = Liaison.openOpenSearch(uri, name, GLOSSARY)) {
+        SearchRequest request = SearchRequest.of("liaison office");
+        SearchResponse e = embedded.search(request);
+        assertEquals(far + 1, e.total());
+        assertSameRanking(request.query() + " over " + far + " pages far apart", e, remote.search(request));
+        boolean found = e.hits().stream().anyMatch(h -> h.id().equals("near.txt"));
+        assertEquals(far + " pages far apart", far < window, found);
+        if (found) {
+          assertEquals("near.txt", e.hits().get(0).id());
+        }
+        // A later page is cut from the same window, sorted by score and then id on both.
+        SearchRequest second = request.withPage(2);
+        assertSameRanking(request.query() + " page 2 over " + far + " pages far apart", embedded.search(second), remote.search(second));
+      }
+    }
   }
 
   /** Same top-10 documents in the same order (ties broken by id on both), with the same scores. */
