@@ -64,6 +64,8 @@ public final class OpenSearchBackend implements Backend {
    * read: by this process, another server's rebuild or an {@code index} run elsewhere.
    */
   static final int ALIAS_CHECK_SECONDS = 60;
+  /** OpenSearch's default {@code index.max_result_window} and {@code index.max_rescore_window}. */
+  static final int MAX_WINDOW = 10_000;
   private static final Logger LOG = LoggerFactory.getLogger(OpenSearchBackend.class);
 
   private final OpenSearchCluster cluster;
@@ -300,7 +302,11 @@ public final class OpenSearchBackend implements Backend {
     // Each shard scores its own best `window` in full, so every hit of the whole index's best
     // `window` is among them. The first pass's score counts for nothing: the whole query's score is
     // the one an exhaustive search gives (0 * first + 1 * whole, exact in a float).
-    int window = WindowRescorer.window(Math.addExact(from, size));
+    int wanted = Math.addExact(from, size);
+    // Within the cluster's result and rescore windows (index.max_result_window, max_rescore_window,
+    // 10 000 by default), which a deep page would pass first here: there the window shrinks
+    // towards the hits wanted, and a page past them fails as it did before the rescore.
+    int window = Math.min(WindowRescorer.window(wanted), Math.max(wanted, MAX_WINDOW));
     return body
         .add("from", 0)
         .add("size", window)

@@ -144,6 +144,11 @@ public class LiaisonClusterTests extends LiaisonIntegTestCase {
         // A later page is cut from the same window, sorted by score and then id on both.
         SearchRequest second = request.withPage(2);
         assertSameRanking(request.query() + " page 2 over " + far + " pages far apart", embedded.search(second), remote.search(second));
+        // A deep page's window stays within the cluster's result window (10 000 by default): twice
+        // the 6 000 hits this page needs would pass it, and the cluster would refuse the search.
+        SearchResponse deep = remote.search(request.withLimit(1000).withPage(6));
+        assertEquals(e.total(), deep.total());
+        assertTrue(deep.hits().isEmpty());
       }
     }
   }
