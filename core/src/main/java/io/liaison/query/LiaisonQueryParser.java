@@ -171,10 +171,11 @@ public final class LiaisonQueryParser extends QueryParser {
    *       waiting for its term.
    * </ul>
    *
-   * Escaped or quoted characters keep their meaning.
+   * Escaped or quoted characters keep their meaning. Before that, the quotation marks of ordinary
+   * writing become the syntax's own where they pair up ({@link #typographicQuotes}).
    */
   static String plainPunctuation(String query) {
-    char[] chars = query.toCharArray();
+    char[] chars = typographicQuotes(query).toCharArray();
     boolean quoted = false;
     for (int i = 0; i < chars.length; i++) {
       char c = chars[i];
@@ -201,6 +202,54 @@ public final class LiaisonQueryParser extends QueryParser {
           chars[i] = ' ';
         } else {
           i = close; // a regular expression, read as it is
+        }
+      }
+    }
+    return new String(chars);
+  }
+
+  /** Each opening quotation mark of ordinary writing that {@link #typographicQuotes} pairs, with its closing one. */
+  private static final String OPENING = "\u201c\u300c\u300e\uff02"; // “ 「 『 ＂
+  private static final String CLOSING = "\u201d\u300d\u300f\uff02"; // ” 」 』 ＂
+
+  /**
+   * The query with each pair of typographic quotation marks, {@code “…”}, {@code 「…」}, {@code
+   * 『…』} or full-width {@code ＂…＂}, made the syntax's {@code "…"}: a phrase. A Chinese input
+   * method types “” (Simplified) or 「」 (Traditional) for the quote key, and word processors
+   * turn {@code "} into “”, so a user who quotes a phrase that way means the phrase, as web search
+   * engines read it. Only a mark whose partner follows, with no {@code "} between them, changes:
+   * a lone one in pasted prose stays punctuation rather than a quote that is never closed. Marks
+   * inside the syntax's own quotes or escaped with a backslash stay as typed. One character for
+   * one, so error positions still point into what the user typed.
+   */
+  static String typographicQuotes(String query) {
+    char[] chars = query.toCharArray();
+    boolean quoted = false;
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      int kind = OPENING.indexOf(c);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && kind >= 0) {
+        int close = -1;
+        boolean words = false;
+        for (int j = i + 1; j < chars.length && chars[j] != '"'; j++) {
+          if (chars[j] == '\\') {
+            j++;
+            words = true;
+          } else if (chars[j] == CLOSING.charAt(kind)) {
+            close = j;
+            break;
+          } else {
+            words |= !Character.isWhitespace(chars[j]);
+          }
+        }
+        if (close > 0 && words) {
+          chars[i] = '"';
+          chars[close] = '"';
+          i = close;
         }
       }
     }

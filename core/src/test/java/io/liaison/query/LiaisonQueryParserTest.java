@@ -2,6 +2,7 @@ package io.liaison.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -714,6 +715,32 @@ class LiaisonQueryParserTest {
     float alone = QueryTranslator.spread(List.of(metadata));
     assertEquals(alone, QueryTranslator.spread(List.of(metadata, new Alternative("meta data", 1f, Origin.SPELLING, List.of()))));
     assertTrue(QueryTranslator.spread(List.of(metadata, new Alternative("data", 1f, Origin.DICTIONARY, List.of()))) < alone);
+  }
+
+  @Test
+  void typographicQuotesThatPairUpQuoteAPhrase() {
+    assertEquals("\"经济联络\"", LiaisonQueryParser.plainPunctuation("“经济联络”"), "a Simplified input method's quotes");
+    assertEquals("\"經濟聯絡\" 中心", LiaisonQueryParser.plainPunctuation("「經濟聯絡」 中心"), "a Traditional one's");
+    assertEquals("\"a\" \"b\" \"c d\"", LiaisonQueryParser.plainPunctuation("『a』 ＂b＂ “c d”"));
+    assertEquals("“economic liaison", LiaisonQueryParser.plainPunctuation("“economic liaison"), "a lone mark is punctuation");
+    assertEquals("”reversed“", LiaisonQueryParser.plainPunctuation("”reversed“"));
+    assertEquals("“a」", LiaisonQueryParser.plainPunctuation("“a」"), "marks of two kinds do not pair");
+    assertEquals("“ ”", LiaisonQueryParser.plainPunctuation("“ ”"), "nothing quoted");
+    assertEquals("\"a “b” c\"", LiaisonQueryParser.plainPunctuation("\"a “b” c\""), "inside the syntax's quotes");
+    assertEquals("“a \"b” c\"", LiaisonQueryParser.plainPunctuation("“a \"b” c\""), "a syntax quote between");
+    assertEquals("\\“a”", LiaisonQueryParser.plainPunctuation("\\“a”"), "escaped");
+    assertEquals("\"a\\” b\"", LiaisonQueryParser.plainPunctuation("“a\\” b”"), "an escaped closing mark is text");
+
+    assertEquals(parser(true).parseQuery("\"经济联络\"").toString(), parser(true).parseQuery("“经济联络”").toString());
+    assertEquals(parser(true).parseQuery("\"經濟聯絡\"").toString(), parser(true).parseQuery("「經濟聯絡」").toString());
+    assertEquals(parser(true).parseQuery("\"economic liaison\"").toString(),
+        parser(true).parseQuery("“economic liaison”").toString(), "a word processor's quotes");
+    assertNotEquals(parser(true).parseQuery("economic liaison").toString(), parser(true).parseQuery("“economic liaison”").toString());
+    assertEquals(parser(true).parseQuery("economic liaison").toString(), parser(true).parseQuery("“economic liaison").toString(),
+        "a lone mark changes nothing and is no error");
+    QuerySyntaxException after = assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("“经济” AND"));
+    assertEquals(assertThrows(QuerySyntaxException.class, () -> parser(true).parseQuery("\"经济\" AND")).position(), after.position(),
+        "positions count what was typed");
   }
 
   @Test

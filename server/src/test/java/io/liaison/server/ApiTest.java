@@ -101,6 +101,20 @@ class ApiTest {
   }
 
   @Test
+  void a_phrase_quoted_as_an_input_method_or_a_word_processor_quotes_it_is_a_phrase() {
+    test((app, client) -> {
+      Set<String> plain = ids(json(client.get("/api/search?limit=100&q=" + enc("liaison office"))));
+      Set<String> quoted = ids(json(client.get("/api/search?limit=100&q=" + enc("\"liaison office\""))));
+      assertTrue(plain.contains(TestIndex.EVIL_ID) && !quoted.contains(TestIndex.EVIL_ID), plain + " / " + quoted);
+      assertTrue(quoted.contains("en/liaison-office.txt"), quoted.toString());
+      assertEquals(quoted, ids(json(client.get("/api/search?limit=100&q=" + enc("“liaison office”")))));
+      assertEquals(ids(json(client.get("/api/search?limit=100&q=" + enc("\"經濟聯絡\"")))),
+          ids(json(client.get("/api/search?limit=100&q=" + enc("「經濟聯絡」")))));
+      assertEquals(200, client.get("/api/search?q=" + enc("“liaison office")).code(), "a lone mark is no malformed query");
+    });
+  }
+
+  @Test
   void snippets_escape_document_markup_and_keep_only_mark_tags() {
     test((app, client) -> {
       JsonNode body = json(client.get("/api/search?q=onerror%20OR%20liaison&limit=100"));
