@@ -718,6 +718,44 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aBareTildeAllowsTheEditsTheWordsLengthBears() {
+    assertEquals(Set.of(0), maxEdits("经济~"), "a two-character word: as typed");
+    assertEquals(Set.of(1), maxEdits("cat~"));
+    assertEquals(Set.of(1), maxEdits("liaso~"));
+    assertEquals(Set.of(2), maxEdits("liason~"));
+    assertEquals(Set.of(2), maxEdits("cat~2"), "a number is taken as typed");
+    assertEquals(Set.of(1), maxEdits("经济~1"));
+  }
+
+  /** The edit distances of the fuzzy queries {@code query} parses to. */
+  private static Set<Integer> maxEdits(String query) {
+    Set<Integer> edits = new java.util.HashSet<>();
+    parser(true).parseQuery(query).visit(new org.apache.lucene.search.QueryVisitor() {
+      @Override
+      public void visitLeaf(Query q) {
+        if (q instanceof org.apache.lucene.search.FuzzyQuery f) {
+          edits.add(f.getMaxEdits());
+        }
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field,
+          java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+        if (q instanceof org.apache.lucene.search.FuzzyQuery f) {
+          edits.add(f.getMaxEdits());
+        }
+      }
+
+      @Override
+      public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    assertTrue(!edits.isEmpty(), "a fuzzy query: " + query);
+    return edits;
+  }
+
+  @Test
   void typographicQuotesThatPairUpQuoteAPhrase() {
     assertEquals("\"经济联络\"", LiaisonQueryParser.plainPunctuation("“经济联络”"), "a Simplified input method's quotes");
     assertEquals("\"經濟聯絡\" 中心", LiaisonQueryParser.plainPunctuation("「經濟聯絡」 中心"), "a Traditional one's");
