@@ -29,6 +29,19 @@ class RegionalVariantSearchTest {
     }
   }
 
+  @Test
+  void aTaiwanWordFindsTheEnglishPageThatUsesItsMainlandWordsEnglish() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus/en"));
+    Files.writeString(corpus.resolve("defaults.txt"), "Defaults\nEach option falls back to its default value.\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("weather.txt"), "Weather\nCloudy tomorrow, with showers in the afternoon.\n",
+        StandardCharsets.UTF_8);
+    Liaison.index(dir.resolve("corpus"), dir.resolve("index"));
+    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+      assertEquals(List.of("en/defaults.txt"), ids(liaison, SearchRequest.of("預設")), "Taiwan's 預設 is the mainland's 默认");
+    }
+  }
+
   private static List<String> ids(Liaison liaison, SearchRequest request) throws Exception {
     return liaison.search(request).hits().stream().map(Hit::id).toList();
   }

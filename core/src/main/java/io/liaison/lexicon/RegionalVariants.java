@@ -15,12 +15,15 @@ import java.util.Set;
  * them, as the words differ, not only the characters; the query translator searches each word's
  * other regional forms beside it.
  *
- * <p>Only the mainland-to-Taiwan direction is offered. Taiwan's forms (程式, 軟體, 記憶體) are rare
- * in mainland text, so searching them beside a mainland word costs little; the mainland forms are
- * often ordinary Taiwan words with another sense (程序 procedure, 文件 document), so adding them to
- * a Taiwan query adds noise (measured on bench/crosslang: Traditional queries on Traditional pages
- * lost MRR@10 0.004 to 0.009). For the same reason the list leaves out a Taiwan form that mainland
- * text uses everywhere in a sense of its own (建立 for 创建: mainland "establish").
+ * <p>As Chinese words, only the mainland-to-Taiwan direction is offered. Taiwan's forms (程式, 軟體,
+ * 記憶體) are rare in mainland text, so searching them beside a mainland word costs little; the
+ * mainland forms are often ordinary Taiwan words with another sense (程序 procedure, 文件 document),
+ * so adding them to a Taiwan query adds noise (measured on bench/crosslang: Traditional queries on
+ * Traditional pages lost MRR@10 0.004 to 0.009). For the same reason the list leaves out a Taiwan
+ * form that mainland text uses everywhere in a sense of its own (建立 for 创建: mainland
+ * "establish"). The other way, a Taiwan form leads to its mainland words ({@link #mainlandForms})
+ * only for their English: a Traditional query's 檔案 is the mainland's 文件, file, which the
+ * dictionary, written from mainland usage, gives 文件 and not 档案 (archive).
  *
  * <p>The list is a resource written for the project ({@code regional-variants-zh.txt}): one group
  * per line, the mainland form first; every form is folded to Simplified when read. Immutable and
@@ -30,9 +33,14 @@ public final class RegionalVariants {
   static final String RESOURCE = "regional-variants-zh.txt";
 
   private final Map<String, List<String>> variants;
+  private final Map<String, List<String>> mainland;
 
   private RegionalVariants(Map<String, List<String>> variants) {
     this.variants = Map.copyOf(variants);
+    Map<String, List<String>> back = new HashMap<>();
+    variants.forEach((m, forms) -> forms.forEach(t -> back.computeIfAbsent(t, k -> new ArrayList<>()).add(m)));
+    back.replaceAll((t, ms) -> ms.stream().sorted().toList());
+    this.mainland = Map.copyOf(back);
   }
 
   private static final class Holder {
@@ -74,6 +82,14 @@ public final class RegionalVariants {
    */
   public List<String> taiwanForms(String simplified) {
     return variants.getOrDefault(simplified, List.of());
+  }
+
+  /**
+   * The mainland words whose Taiwan form {@code taiwan} (Simplified, lower case) is, in code point
+   * order; empty if it is none's. 档案 (檔案): 文件; 程式: 程序.
+   */
+  public List<String> mainlandForms(String taiwan) {
+    return mainland.getOrDefault(taiwan, List.of());
   }
 
   /** Number of mainland words that have Taiwan forms. */

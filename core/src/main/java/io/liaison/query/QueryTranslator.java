@@ -616,6 +616,9 @@ public final class QueryTranslator {
       return;
     }
     List<Translation> translations = TermKey.isHan(key) ? withoutFunctionWords(dictionary.toEnglish(key)) : dictionary.toChinese(key);
+    if (!simplifiedQuery && TermKey.isHan(key)) {
+      translations = withMainlandEnglish(dictionary, key, translations);
+    }
     if (!TermKey.isHan(key)) {
       translations = orOtherSpellings(dictionary, key, translations);
     }
@@ -711,6 +714,56 @@ public final class QueryTranslator {
    * the Chinese monolingual sets and s2t within 0.0012. Dropped here, not when the dictionary is
    * compiled: there the senses that move up in their place are worse (不 -> nope, naw).
    */
+  /**
+   * The weight of a mainland word's English beside the Taiwan form's own ({@link
+   * #withMainlandEnglish}), against the own best. Measured on Traditional queries on English pages
+   * (bench/crosslang/LEXICON-SWEEP.md, session 67): 0.5 and 1 within 0.0003 of each other.
+   */
+  static final float MAINLAND_SHARE = 0.5f;
+
+  /**
+   * A word of a query written in Traditional characters that is Taiwan's form of a mainland word
+   * ({@link RegionalVariants#mainlandForms}: 檔案 for 文件, 記憶體 for 内存, 程式 for 程序) also takes
+   * the mainland word's English, its best at {@value #MAINLAND_SHARE} of the word's own best (the
+   * whole list when the dictionary has none for the word): ECDICT is written from mainland usage, so
+   * it gives file for 文件 and archive for 档案, and 記憶體, folded 记忆体, not at all. English only:
+   * the mainland word itself is not searched in Chinese pages, where it is often an ordinary Taiwan
+   * word with another sense ({@link RegionalVariants}). Not for a query written in Simplified,
+   * where 档案 is the mainland's archive. Measured on the three benchmarks' Traditional queries on
+   * their English pages (LEXICON-SWEEP.md, session 67), MRR@10: the manual pages' titles 0.5414 ->
+   * 0.5667, sentences 0.6319 -> 0.6677; the Reference's 0.6407 -> 0.6803, 0.7301 -> 0.7457; the
+   * handbook's 0.4373 -> 0.4652, 0.5081 -> 0.5300; Traditional queries on Traditional pages level.
+   */
+  private static List<Translation> withMainlandEnglish(Lexicon dictionary, String key, List<Translation> own) {
+    List<String> mainland = RegionalVariants.chinese().mainlandForms(key);
+    if (mainland.isEmpty()) {
+      return own;
+    }
+    float ownBest = 0f;
+    Map<String, Translation> merged = new LinkedHashMap<>();
+    for (Translation t : own) {
+      ownBest = Math.max(ownBest, t.weight());
+      merged.put(TermKey.of(t.text()), t);
+    }
+    for (String word : mainland) {
+      List<Translation> theirs = withoutFunctionWords(dictionary.toEnglish(word));
+      float theirBest = 0f;
+      for (Translation t : theirs) {
+        theirBest = Math.max(theirBest, t.weight());
+      }
+      float scale = (ownBest > 0f ? ownBest * MAINLAND_SHARE : 1f) / theirBest;
+      for (Translation t : theirs) {
+        if (!TermKey.isHan(t.text())) {
+          merged.merge(TermKey.of(t.text()), new Translation(t.text(), Math.min(1f, t.weight() * scale)),
+              (a, b) -> a.weight() >= b.weight() ? a : b);
+        }
+      }
+    }
+    List<Translation> out = new ArrayList<>(merged.values());
+    out.sort((a, b) -> Float.compare(b.weight(), a.weight()));
+    return out;
+  }
+
   private static List<Translation> withoutFunctionWords(List<Translation> translations) {
     List<Translation> kept = new ArrayList<>(translations.size());
     for (Translation t : translations) {

@@ -18,6 +18,16 @@ class RegionalVariantsTest {
   }
 
   @Test
+  void aTaiwanFormLeadsBackToTheMainlandWordsItStandsFor() {
+    RegionalVariants v = RegionalVariants.parse(List.of("软件\t軟體", "信息\t資訊\t讯息", "消息\t訊息"));
+    assertEquals(List.of("软件"), v.mainlandForms("软体"));
+    assertEquals(List.of("信息", "消息"), v.mainlandForms("讯息"), "in code point order, whichever line came first");
+    assertEquals(List.of(), v.mainlandForms("软件"), "a mainland form is no Taiwan form");
+    assertEquals(List.of(), v.mainlandForms("电脑"));
+    assertEquals(List.of("缺省", "默认"), RegionalVariants.chinese().mainlandForms("预设"), "預設, folded");
+  }
+
+  @Test
   void theBundledListKnowsCommonComputingWords() {
     RegionalVariants v = RegionalVariants.chinese();
     assertTrue(v.size() > 250, "entries: " + v.size());

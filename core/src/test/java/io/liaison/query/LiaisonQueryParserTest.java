@@ -103,6 +103,25 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aTaiwanWordInATraditionalQueryAlsoTakesItsMainlandWordsEnglish() {
+    // 預設 is Taiwan's 默认 (default); the dictionary, written from mainland usage, gives the
+    // mainland's 预设 only preinstall and presupposition.
+    LiaisonQueryParser tw = parser(true);
+    tw.parseQuery("預設");
+    List<Alternative> all = tw.expansion().stream().flatMap(c -> c.alternatives().stream()).toList();
+    Alternative english = all.stream().filter(a -> a.text().equals("default")).findFirst()
+        .orElseThrow(() -> new AssertionError(tw.expansion()));
+    assertEquals(Origin.DICTIONARY, english.origin());
+    float best = all.stream().filter(a -> a.origin() == Origin.DICTIONARY).map(Alternative::weight).max(Float::compare).orElseThrow();
+    assertTrue(english.weight() < best, "below the word's own best: " + all);
+    assertTrue(all.stream().noneMatch(a -> a.text().equals("默认")), "the mainland word itself is not searched: " + all);
+    LiaisonQueryParser mainland = parser(true);
+    mainland.parseQuery("预设");
+    assertTrue(mainland.expansion().stream().flatMap(c -> c.alternatives().stream()).noneMatch(a -> a.text().equals("default")),
+        "a mainland user's 预设 is preinstall: " + mainland.expansion());
+  }
+
+  @Test
   void theChineseTranslationsOfAnEnglishWordBringTheirTaiwanForms() {
     LiaisonQueryParser p = parser(true);
     p.parseQuery("software");
