@@ -1033,10 +1033,10 @@ public final class LiaisonQueryParser extends QueryParser {
   /**
    * A bare {@code ~} allows as many edits as the word's length bears: none up to two characters,
    * one up to five, two beyond (Elasticsearch's {@code AUTO}, in characters). Lucene's default of
-   * two edits for every word made {@code 经济~} match 43 of the sample corpus's 44 documents (any
-   * word of up to four characters is two edits from a two-character word) and {@code cat~} any
-   * three-letter word; {@code liason~} still finds liaison. A number typed after the {@code ~} is
-   * taken as typed.
+   * two edits for every word made {@code 经济~} match 43 of the sample corpus's 44 documents
+   * (every word of one or two characters, Chinese or English, is within two edits of it) and
+   * {@code cat~} words as unlike it as art, at and cut; {@code liason~} still finds liaison. A
+   * number typed after the {@code ~} is taken as typed.
    */
   @Override
   protected float getFuzzyDistance(Token fuzzyToken, String termStr) {
