@@ -22,8 +22,8 @@ import java.util.Set;
  * Traditional pages lost MRR@10 0.004 to 0.009). For the same reason the list leaves out a Taiwan
  * form that mainland text uses everywhere in a sense of its own (建立 for 创建: mainland
  * "establish"). The other way, a Taiwan form leads to its mainland words ({@link #mainlandForms})
- * only for their English: a Traditional query's 檔案 is the mainland's 文件, file, which the
- * dictionary, written from mainland usage, gives 文件 and not 档案 (archive).
+ * only for their English: a Traditional query's 預設 is the mainland's 默认, default, which the
+ * dictionary, written from mainland usage, gives 默认 and not 预设 (preinstall).
  *
  * <p>The list is a resource written for the project ({@code regional-variants-zh.txt}): one group
  * per line, the mainland form first; every form is folded to Simplified when read. Immutable and
@@ -86,7 +86,7 @@ public final class RegionalVariants {
 
   /**
    * The mainland words whose Taiwan form {@code taiwan} (Simplified, lower case) is, in code point
-   * order; empty if it is none's. 档案 (檔案): 文件; 程式: 程序.
+   * order; empty if it is none's. 预设 (預設): 缺省, 默认; 程式: 程序.
    */
   public List<String> mainlandForms(String taiwan) {
     return mainland.getOrDefault(taiwan, List.of());

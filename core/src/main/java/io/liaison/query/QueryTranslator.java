@@ -706,30 +706,23 @@ public final class QueryTranslator {
   }
 
   /**
-   * A Chinese word's English translations without English function words (原因 → why, 许多 → much):
-   * a minor sense, and in English text a match in every document. The rest are weighed against the
-   * best of themselves, and a word left with none falls back as a word the dictionary lacks (its
-   * aliases, its parts). Measured on bench/crosslang, MRR@10: zh2en.title 0.2837 -> 0.2906,
-   * zh2en.sent 0.5365 -> 0.5374, mixed-zh.title 0.2568 -> 0.2608, mixed-zh.sent 0.5791 -> 0.5810,
-   * the Chinese monolingual sets and s2t within 0.0012. Dropped here, not when the dictionary is
-   * compiled: there the senses that move up in their place are worse (不 -> nope, naw).
-   */
-  /**
    * The weight of a mainland word's English beside the Taiwan form's own ({@link
    * #withMainlandEnglish}), against the own best. Measured on Traditional queries on English pages
-   * (bench/crosslang/LEXICON-SWEEP.md, session 67): 0.5 and 1 within 0.0003 of each other.
+   * (bench/crosslang/LEXICON-SWEEP.md, session 67): 0.5 and 1 within 0.0018 a set, pooled
+   * +0.0279 and +0.0278.
    */
   static final float MAINLAND_SHARE = 0.5f;
 
   /**
    * A word of a query written in Traditional characters that is Taiwan's form of a mainland word
-   * ({@link RegionalVariants#mainlandForms}: 檔案 for 文件, 記憶體 for 内存, 程式 for 程序) also takes
-   * the mainland word's English, its best at {@value #MAINLAND_SHARE} of the word's own best (the
-   * whole list when the dictionary has none for the word): ECDICT is written from mainland usage, so
-   * it gives file for 文件 and archive for 档案, and 記憶體, folded 记忆体, not at all. English only:
+   * ({@link RegionalVariants#mainlandForms}: 預設 for 默认, 開啟 for 打开, 重新整理 for 刷新) also
+   * takes the mainland word's English, its best at {@value #MAINLAND_SHARE} of the word's own best
+   * (the whole list when the dictionary has none for the word): ECDICT is written from mainland
+   * usage, so it gives 预设 preinstall and presupposition but not default, 开启 unlock, start and
+   * unseal but not open, 重新整理 rearrange but not refresh. English only:
    * the mainland word itself is not searched in Chinese pages, where it is often an ordinary Taiwan
    * word with another sense ({@link RegionalVariants}). Not for a query written in Simplified,
-   * where 档案 is the mainland's archive. Measured on the three benchmarks' Traditional queries on
+   * where 预设 is the mainland's preinstall. Measured on the three benchmarks' Traditional queries on
    * their English pages (LEXICON-SWEEP.md, session 67), MRR@10: the manual pages' titles 0.5414 ->
    * 0.5667, sentences 0.6319 -> 0.6677; the Reference's 0.6407 -> 0.6803, 0.7301 -> 0.7457; the
    * handbook's 0.4373 -> 0.4652, 0.5081 -> 0.5300; Traditional queries on Traditional pages level.
@@ -764,6 +757,15 @@ public final class QueryTranslator {
     return out;
   }
 
+  /**
+   * A Chinese word's English translations without English function words (原因 → why, 许多 → much):
+   * a minor sense, and in English text a match in every document. The rest are weighed against the
+   * best of themselves, and a word left with none falls back as a word the dictionary lacks (its
+   * aliases, its parts). Measured on bench/crosslang, MRR@10: zh2en.title 0.2837 -> 0.2906,
+   * zh2en.sent 0.5365 -> 0.5374, mixed-zh.title 0.2568 -> 0.2608, mixed-zh.sent 0.5791 -> 0.5810,
+   * the Chinese monolingual sets and s2t within 0.0012. Dropped here, not when the dictionary is
+   * compiled: there the senses that move up in their place are worse (不 -> nope, naw).
+   */
   private static List<Translation> withoutFunctionWords(List<Translation> translations) {
     List<Translation> kept = new ArrayList<>(translations.size());
     for (Translation t : translations) {
