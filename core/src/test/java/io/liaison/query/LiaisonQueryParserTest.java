@@ -751,13 +751,6 @@ class LiaisonQueryParserTest {
     Set<Integer> edits = new java.util.HashSet<>();
     parser(true).parseQuery(query).visit(new org.apache.lucene.search.QueryVisitor() {
       @Override
-      public void visitLeaf(Query q) {
-        if (q instanceof org.apache.lucene.search.FuzzyQuery f) {
-          edits.add(f.getMaxEdits());
-        }
-      }
-
-      @Override
       public void consumeTermsMatching(Query q, String field,
           java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
         if (q instanceof org.apache.lucene.search.FuzzyQuery f) {
