@@ -823,6 +823,12 @@ def main():
         write_corpus(os.path.join(out, c), docs["tw"], {D("tw", t["key"]): [t["tw"][0]] for t in zt})
         emit("s2t", kind, zt, "zh", ["tw"], c)
         emit("t2t", kind, zt, "tw", ["tw"], c, ceiling_of="s2t")
+        # the other way: Traditional queries on the Simplified pages of the same topics, their
+        # ceiling the Simplified query, with the Simplified text removed from its page
+        c = "corpus-zh-for-s2s.%s" % kind
+        write_corpus(os.path.join(out, c), docs["zh"], {D("zh", t["key"]): [t["zh"][0]] for t in zt})
+        emit("t2s", kind, zt, "tw", ["zh"], c)
+        emit("s2s", kind, zt, "zh", ["zh"], c, ceiling_of="t2s")
         # mixed: both query texts removed from their own docs, both versions relevant
         c = "corpus-mixed-for-mixed.%s" % kind
         rem = {}

@@ -10,8 +10,8 @@ import platform
 import subprocess
 
 METRICS = ["MRR@10", "nDCG@10", "R@100", "S@10"]
-PAIRS = [("en2zh", "zh2zh"), ("zh2en", "en2en"), ("s2t", "t2t")]
-ORDER = ["en2zh", "zh2zh", "zh2en", "en2en", "s2t", "t2t", "mixed-en", "mixed-zh"]
+PAIRS = [("en2zh", "zh2zh"), ("zh2en", "en2en"), ("s2t", "t2t"), ("t2s", "s2s")]
+ORDER = ["en2zh", "zh2zh", "zh2en", "en2en", "s2t", "t2t", "t2s", "s2s", "mixed-en", "mixed-zh"]
 KIND_NAME = {"title": "short title / NAME-line queries", "sent": "first-sentence queries"}
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the cross-language benchmark built by prepare.sh with the project's CLI
 # and writes bench/crosslang/RESULTS.md.
-#   bench/crosslang/run.sh [--kinds "title sent"] [--sets "en2zh zh2en s2t mixed"] [--source reference|handbook]
+#   bench/crosslang/run.sh [--kinds "title sent"] [--sets "en2zh zh2en s2t t2s mixed"] [--source reference|handbook]
 # --source reference runs the second benchmark (prepare.sh --source reference) and writes
 # bench/crosslang/RESULTS-reference.md; --source handbook the third, RESULTS-handbook.md.
 # Environment: LIAISON (launcher, default: ./liaison at the repository root),
@@ -17,7 +17,7 @@ REPORT="$HERE/RESULTS.md"
 LIAISON="${LIAISON:-$ROOT/liaison}"
 STEP_TIMEOUT="${STEP_TIMEOUT:-3600}"
 KINDS="title sent"
-SETS="en2zh zh2en s2t mixed"
+SETS="en2zh zh2en s2t t2s mixed"
 while [ $# -gt 0 ]; do
   case "$1" in
     --kinds) KINDS="$2"; shift 2 ;;
@@ -137,7 +137,7 @@ cross_set() { # cross_set CROSS CEILING KIND
   for a in $ABLATIONS; do
     one_run "$cross" "cross --ablate $a" "$c_index" --ablate "$a"
   done
-  if [ "$1" = s2t ]; then
+  if [ "$1" = s2t ] || [ "$1" = t2s ]; then
     ensure_index "$c_corpus" "${c_corpus}.no-t2s" --no-t2s
     one_run "$cross" "cross, index+search --no-t2s" "${c_corpus}.no-t2s" --no-t2s
   fi
@@ -184,6 +184,7 @@ for kind in $KINDS; do
       en2zh) cross_set en2zh zh2zh "$kind" ;;
       zh2en) cross_set zh2en en2en "$kind" ;;
       s2t) cross_set s2t t2t "$kind" ;;
+      t2s) cross_set t2s s2s "$kind" ;;
       mixed) mixed_set "$kind" ;;
       *) echo "run.sh: unknown set $s" >&2 ;;
     esac
