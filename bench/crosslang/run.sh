@@ -2,8 +2,10 @@
 # Runs the cross-language benchmark built by prepare.sh with the project's CLI
 # and writes bench/crosslang/RESULTS.md.
 #   bench/crosslang/run.sh [--kinds "title sent"] [--sets "en2zh zh2en s2t t2s mixed"] [--source reference|handbook]
+#                          [--report FILE]
 # --source reference runs the second benchmark (prepare.sh --source reference) and writes
 # bench/crosslang/RESULTS-reference.md; --source handbook the third, RESULTS-handbook.md.
+# --report writes the table to FILE instead (a run of some sets only, beside the full tables).
 # Environment: LIAISON (launcher, default: ./liaison at the repository root),
 # STEP_TIMEOUT (seconds per index/search/eval command, default 3600).
 # A command that fails (e.g. a flag the CLI does not know yet) gives "n/a" for
@@ -30,9 +32,11 @@ while [ $# -gt 0 ]; do
         *) echo "run.sh: --source is man-faq, reference or handbook" >&2; exit 2 ;;
       esac
       shift 2 ;;
+    --report) REPORT_ARG="$2"; shift 2 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
+[ -n "${REPORT_ARG:-}" ] && REPORT="$(cd "$(dirname "$REPORT_ARG")" && pwd)/$(basename "$REPORT_ARG")"
 
 if [ ! -f "$WORK/sets.tsv" ]; then
   echo "run.sh: $WORK/sets.tsv not found; run bench/crosslang/prepare.sh first" >&2

@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A Simplified query finds a Taiwan page that words the thing in Taiwan's vocabulary, not only in its script. */
+/**
+ * A Simplified query finds a Taiwan page that words the thing in Taiwan's vocabulary, not only in its
+ * script, and a Traditional query the mainland page that words it in the mainland's.
+ */
 class RegionalVariantSearchTest {
   @TempDir Path dir;
 
@@ -39,6 +42,22 @@ class RegionalVariantSearchTest {
     Liaison.index(dir.resolve("corpus"), dir.resolve("index"));
     try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
       assertEquals(List.of("en/defaults.txt"), ids(liaison, SearchRequest.of("預設")), "Taiwan's 預設 is the mainland's 默认");
+    }
+  }
+
+  @Test
+  void aTaiwanWordFindsTheMainlandPageThatUsesTheMainlandsWordButNotTheTaiwanPageWhereThatWordMeansOtherThings() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.createDirectories(corpus.resolve("zh"));
+    Files.createDirectories(corpus.resolve("tw"));
+    Files.writeString(corpus.resolve("zh/copy.txt"), "复制文件\n把这个文件复制到备份目录。\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("tw/apply.txt"), "申請須知\n這份文件說明申請的步驟。\n", StandardCharsets.UTF_8);
+    Liaison.index(corpus, dir.resolve("index"));
+    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+      // Taiwan's 檔案 (file) is the mainland's 文件; Taiwan's own 文件 is a document.
+      assertEquals(List.of("zh/copy.txt"), ids(liaison, SearchRequest.of("檔案")));
+      assertEquals(List.of(), ids(liaison, SearchRequest.of("檔案").withTranslate(false)),
+          "folding the script alone cannot join 檔案 and 文件");
     }
   }
 

@@ -57,6 +57,8 @@ final class QueryDsl {
         JsonObjectBuilder alternative = Json.createObjectBuilder().add("text", a.text()).add("weight", a.weight());
         if (a.origin() == Origin.VARIANT) {
           alternative.add("regional", true); // a Taiwan form, counted in Traditional pages only
+        } else if (a.origin() == Origin.MAINLAND) {
+          alternative.add("mainland", true); // a mainland form, counted in the other pages only
         }
         alternatives.add(alternative);
       }

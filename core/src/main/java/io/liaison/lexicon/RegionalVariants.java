@@ -15,15 +15,16 @@ import java.util.Set;
  * them, as the words differ, not only the characters; the query translator searches each word's
  * other regional forms beside it.
  *
- * <p>As Chinese words, only the mainland-to-Taiwan direction is offered. Taiwan's forms (程式, 軟體,
- * 記憶體) are rare in mainland text, so searching them beside a mainland word costs little; the
+ * <p>Each direction is searched only in the other region's pages. Taiwan's forms (程式, 軟體, 記憶體)
+ * are rare in mainland text but some are the mainland's words for other things (文件, the mainland's
+ * file, is Taiwan's document), so a mainland word's Taiwan forms count in Traditional pages only; the
  * mainland forms are often ordinary Taiwan words with another sense (程序 procedure, 文件 document),
- * so adding them to a Taiwan query adds noise (measured on bench/crosslang: Traditional queries on
- * Traditional pages lost MRR@10 0.004 to 0.009). For the same reason the list leaves out a Taiwan
- * form that mainland text uses everywhere in a sense of its own (建立 for 创建: mainland
- * "establish"). The other way, a Taiwan form leads to its mainland words ({@link #mainlandForms})
- * only for their English: a Traditional query's 預設 is the mainland's 默认, default, which the
- * dictionary, written from mainland usage, gives 默认 and not 预设 (preinstall).
+ * so a Traditional query's Taiwan word stands for its mainland words ({@link #mainlandForms}) in the
+ * other pages only (searched in every page, Traditional queries on Traditional pages lost MRR@10
+ * 0.004 to 0.009 on bench/crosslang). For the same reason the list leaves out a Taiwan form that
+ * mainland text uses everywhere in a sense of its own (建立 for 创建: mainland "establish"). A Taiwan
+ * form also leads to its mainland words' English: a Traditional query's 預設 is the mainland's 默认,
+ * default, which the dictionary, written from mainland usage, gives 默认 and not 预设 (preinstall).
  *
  * <p>The list is a resource written for the project ({@code regional-variants-zh.txt}): one group
  * per line, the mainland form first; every form is folded to Simplified when read. Immutable and

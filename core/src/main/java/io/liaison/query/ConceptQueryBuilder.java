@@ -63,7 +63,10 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   private final Analyzer analyzer;
   private final Set<Ablation> ablations;
   private final float titleBoost;
-  /** Whether Taiwan forms count only in Traditional pages ({@link #inField}); otherwise in every page. */
+  /**
+   * Whether Taiwan forms count only in Traditional pages and mainland forms only in the others
+   * ({@link #inField}); otherwise both in every page.
+   */
   private final boolean taiwanFormsInTraditionalOnly;
 
   /**
@@ -84,9 +87,9 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   }
 
   /**
-   * A builder that searches a concept's Taiwan forms in every page, as one group with the rest of
-   * its alternatives: about half the clauses for a concept that has them, for a query that would
-   * otherwise pass Lucene's clause limit ({@link LiaisonQueryParser}).
+   * A builder that searches a concept's regional forms, Taiwan's and the mainland's, in every page,
+   * as one group with the rest of its alternatives: about half the clauses for a concept that has
+   * them, for a query that would otherwise pass Lucene's clause limit ({@link LiaisonQueryParser}).
    */
   @Override
   public ConceptQueryBuilder taiwanFormsEverywhere() {
@@ -141,8 +144,11 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * Taiwan forms, elsewhere without them. Some Taiwan forms are the mainland's words for other
    * things (Taiwan's 文件, document, is the mainland's file), and searched in Simplified pages they
    * matched those. Measured on all three bench/crosslang benchmarks (LEXICON-SWEEP.md, session 59).
-   * Of a Chinese word only the Han group is split so: its English group scores alike on every page
-   * and is added once, beside the split.
+   * The other way, a mainland form of a Traditional query's Taiwan word ({@link Origin#MAINLAND}:
+   * 預設's 默认) counts only in pages not written in Traditional characters, where Taiwan's own 程序
+   * and 文件 (procedure, document) cannot meet it (LEXICON-SWEEP.md, session 68). Of a Chinese word
+   * only the Han group is split so: its English group scores alike on every page and is added once,
+   * beside the split.
    */
   public Query inField(String field, Concept concept, int slop) {
     List<Option> options = new ArrayList<>(concept.alternatives().size());
@@ -157,12 +163,13 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
         continue;
       }
       boolean taiwan = a.origin() == Origin.VARIANT;
-      regional |= taiwan;
+      boolean mainland = a.origin() == Origin.MAINLAND;
+      regional |= taiwan || mainland;
       boolean han = TermKey.isHan(terms.get(0));
       if (terms.size() == 1) {
-        options.add(new Option(han, taiwan, terms.get(0), null, a.weight()));
+        options.add(new Option(han, taiwan, mainland, terms.get(0), null, a.weight()));
       } else if (field.equals(Fields.HAN_BIGRAMS)) {
-        options.add(new Option(han, taiwan, null, allOf(field, terms), a.weight()));
+        options.add(new Option(han, taiwan, mainland, null, allOf(field, terms), a.weight()));
       } else {
         // At the positions the analyzer gave, so a stop word inside ("Belt and Road") leaves the
         // gap the indexed text has.
@@ -173,32 +180,33 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
             p.add(new Term(field, positioned.get(i)), i);
           }
         }
-        options.add(new Option(han, taiwan, null, p.build(), a.weight()));
+        options.add(new Option(han, taiwan, mainland, null, p.build(), a.weight()));
       }
     }
     if (!regional || !taiwanFormsInTraditionalOnly) {
       return grouped(field, concept, options, regional);
     }
     if (TermKey.isHan(concept.source()) && !ablations.contains(Ablation.STRUCTURE)
-        && options.stream().noneMatch(o -> o.taiwan() && !o.han())) {
-      // A Chinese word's two groups are added and its Taiwan forms are all in the Han group, so the
-      // Latin group scores alike on every page. It is scored once, beside the split of the Han
+        && options.stream().noneMatch(o -> (o.taiwan() || o.mainland()) && !o.han())) {
+      // A Chinese word's two groups are added and its regional forms are all in the Han group, so
+      // the Latin group scores alike on every page. It is scored once, beside the split of the Han
       // group, rather than in each branch: the same scores but for the rounding of the sums, and
       // Chinese questions' median 3-6 ms less at 100k (bench/perf/RESULTS.md, session 62).
       List<Option> han = options.stream().filter(Option::han).toList();
       List<Option> latin = options.stream().filter(o -> !o.han()).toList();
       Query split = splitByScript(grouped(field, concept, han, false), grouped(field, concept, han, true));
       Query rest = grouped(field, concept, latin, false);
-      return rest == null ? split : any(List.of(split, rest));
+      return rest == null ? split : split == null ? rest : any(List.of(split, rest));
     }
     return splitByScript(grouped(field, concept, options, false), grouped(field, concept, options, true));
   }
 
   /**
-   * Taiwan's forms count only in Traditional pages: a page without them scores the concept without
-   * its Taiwan forms ({@code elsewhere}, null when nothing is left without them), a Traditional
-   * page with them ({@code traditional}). The two branches exclude each other, so each page gets
-   * one of the two scores.
+   * Taiwan's forms count only in Traditional pages, the mainland's only in the others: a page not
+   * written in Traditional scores the concept with its mainland forms and without its Taiwan ones
+   * ({@code elsewhere}), a Traditional page the other way ({@code traditional}); either is null
+   * when nothing is left for it, and the split is null when both are. The two branches exclude each
+   * other, so each page gets one of the two scores.
    */
   private static Query splitByScript(Query elsewhere, Query traditional) {
     Query isTraditional = new TermQuery(new Term(Fields.SCRIPT, ChineseScript.TRADITIONAL));
@@ -208,10 +216,12 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
           .add(elsewhere, BooleanClause.Occur.MUST)
           .add(isTraditional, BooleanClause.Occur.MUST_NOT).build(), BooleanClause.Occur.SHOULD);
     }
-    b.add(new BooleanQuery.Builder()
-        .add(traditional, BooleanClause.Occur.MUST)
-        .add(isTraditional, BooleanClause.Occur.FILTER).build(), BooleanClause.Occur.SHOULD);
-    return b.build();
+    if (traditional != null) {
+      b.add(new BooleanQuery.Builder()
+          .add(traditional, BooleanClause.Occur.MUST)
+          .add(isTraditional, BooleanClause.Occur.FILTER).build(), BooleanClause.Occur.SHOULD);
+    }
+    return elsewhere == null && traditional == null ? null : b.build();
   }
 
   /**
@@ -247,14 +257,16 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
   }
 
   /**
-   * The concept's {@code options} in one field, grouped as {@link #inField} says, with its Taiwan
-   * forms ({@code taiwan}) or without them; null when none is left.
+   * The concept's {@code options} in one field, grouped as {@link #inField} says: for Traditional
+   * pages ({@code taiwan}) with its Taiwan forms and without its mainland ones, for the others the
+   * other way; null when none is left. A builder that searches regional forms everywhere ({@link
+   * #taiwanFormsEverywhere}) keeps the mainland forms in both.
    */
   private Query grouped(String field, Concept concept, List<Option> options, boolean taiwan) {
     Side han = new Side();
     Side latin = new Side();
     for (Option o : options) {
-      if (o.taiwan() && !taiwan) {
+      if (o.taiwan() && !taiwan || o.mainland() && taiwan && taiwanFormsInTraditionalOnly) {
         continue;
       }
       Side side = o.han() ? han : latin;
@@ -299,9 +311,10 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
 
   /**
    * One alternative analysed in a field: its {@code single} term, or the query for its {@code
-   * several}; {@code han} for Chinese, {@code taiwan} for a Taiwan form ({@link Origin#VARIANT}).
+   * several}; {@code han} for Chinese, {@code taiwan} for a Taiwan form ({@link Origin#VARIANT}),
+   * {@code mainland} for a mainland one ({@link Origin#MAINLAND}).
    */
-  private record Option(boolean han, boolean taiwan, String single, Query several, float weight) {}
+  private record Option(boolean han, boolean taiwan, boolean mainland, String single, Query several, float weight) {}
 
   /**
    * The most words a run may have for a phrase's words to stay units of their own in {@link

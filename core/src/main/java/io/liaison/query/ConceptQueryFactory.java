@@ -88,8 +88,9 @@ public interface ConceptQueryFactory {
   }
 
   /**
-   * A factory whose queries search a concept's Taiwan forms in every page rather than in
-   * Traditional pages only ({@link ConceptQueryBuilder#inField}), with fewer clauses; this one when
+   * A factory whose queries search a concept's regional forms in every page rather than its Taiwan
+   * forms in Traditional pages only and its mainland forms in the others ({@link
+   * ConceptQueryBuilder#inField}), with fewer clauses; this one when
    * it has no such choice (a remote backend's clauses are counted on the cluster).
    */
   default ConceptQueryFactory taiwanFormsEverywhere() {

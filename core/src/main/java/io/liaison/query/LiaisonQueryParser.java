@@ -282,7 +282,7 @@ public final class LiaisonQueryParser extends QueryParser {
    * The query {@code parse} gives, made to fit Lucene's clause limit if it can be. Proximity and
    * Taiwan forms searched in Traditional pages only ({@link ConceptQueryBuilder#inField}) only
    * refine scores, so neither must be what makes a query fail. First, when the query passes the
-   * limit, it is parsed again with its concepts' Taiwan forms searched in every page, which takes
+   * limit, it is parsed again with its concepts' regional forms searched in every page, which takes
    * about half the clauses of each concept that has them; then, if that is still too many, without
    * its proximity clauses. Each run of words keeps its proximity within half the limit, but a query
    * of several runs (brackets, quotes, operators) could still add up.

@@ -11,6 +11,13 @@ public enum Origin {
    */
   VARIANT,
   /**
+   * The mainland's form of a Taiwan word in a query written in Traditional characters (預設:
+   * 默认, 檔案: 文件), from the same list read the other way; searched only in pages not written in
+   * Traditional characters, since some mainland forms are ordinary Taiwan words with another sense
+   * (程序, procedure; 文件, document).
+   */
+  MAINLAND,
+  /**
    * Another way of writing an English translation that is a compound (metadata: meta data; hard
    * links: hardlinks), weighed as the translation it spells.
    */

@@ -343,6 +343,40 @@ class ConceptQueryBuilderTest {
   }
 
   @Test
+  void aMainlandFormCountsOnlyInPagesNotWrittenInTraditionalCharacters() throws IOException {
+    // A Traditional query's 檔案 (file) is the mainland's 文件, and 文件 in a Taiwan page is a document.
+    Concept file = new Concept("檔案", List.of(new Alternative("檔案", 1f, Origin.QUERY, List.of()),
+        new Alternative("文件", 0.5f, Origin.MAINLAND, List.of())), false);
+    String[][] pages = {
+        {"把这个文件复制到目录里", "Hans"}, // a mainland page about a file
+        {"這份文件說明安裝的步驟", "Hant"}, // a Taiwan page about a document
+        {"把這個檔案複製到目錄裡", "Hant"}, // a Taiwan page about a file
+        {"a document about the file", null}};
+    try (Directory dir = pagesWithScripts(pages)) {
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Query regional = BUILDER.inField(Fields.BODY, file, 0);
+        assertEquals(Set.of(0, 2), matches(searcher, regional), regional.toString());
+        // The Traditional page scores as the user's word alone, the Simplified one as the concept
+        // with its mainland form, as one group.
+        Query typed = BUILDER.inField(Fields.BODY, new Concept("檔案", file.alternatives().subList(0, 1), false), 0);
+        Query everywhere = BUILDER.taiwanFormsEverywhere().inField(Fields.BODY, file, 0);
+        assertEquals(score(searcher, typed, 2), score(searcher, regional, 2), 1e-6f);
+        assertEquals(score(searcher, everywhere, 0), score(searcher, regional, 0), 1e-6f);
+        assertEquals(Set.of(0, 1, 2), matches(searcher, everywhere), "searched everywhere, as when the clause limit is near");
+        // A phrase concept adds only its translations: when the one Chinese translation is a
+        // mainland form, nothing is left for Traditional pages, and the phrase is searched in the
+        // others alone.
+        Concept phrase = new Concept("檔案複製", List.of(new Alternative("檔案複製", 1f, Origin.QUERY, List.of()),
+            new Alternative("文件复制", 0.5f, Origin.MAINLAND, List.of())), true);
+        Query onlyMainland = BUILDER.inField(Fields.BODY, phrase, 0);
+        assertEquals(Set.of(0), matches(searcher, onlyMainland), onlyMainland.toString());
+        assertTrue(onlyMainland.toString().contains("-script:Hant"), onlyMainland.toString());
+      }
+    }
+  }
+
+  @Test
   void aChineseWordsEnglishGroupIsScoredOnceBesideTheSplitOfItsHanGroup() throws IOException {
     // Only the Han group differs between a Traditional page and the rest, so the English
     // translations are one clause beside the split, not one in each branch.

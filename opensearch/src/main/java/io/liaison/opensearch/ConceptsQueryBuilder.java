@@ -42,7 +42,9 @@ import org.opensearch.index.query.QueryShardContext;
  * with {@code "phrase": true} (a multi-word unit, see {@link Concept#phrase()}) stays optional under
  * {@code and}. {@code phrase} may be left out and is then false. An alternative with {@code
  * "regional": true} is a Taiwan form ({@link Origin#VARIANT}), which counts only in documents
- * whose {@code script} is {@code Hant}; it may be left out and is then false. Several concepts are taken as a run
+ * whose {@code script} is {@code Hant}; one with {@code "mainland": true} a mainland form ({@link
+ * Origin#MAINLAND}), which counts only in the other documents; each may be left out and is then
+ * false, and an alternative is not both. Several concepts are taken as a run
  * of words, whose neighbours found close together score extra ({@link
  * io.liaison.query.ConceptProximity}). With {@code "proximity_only": true} the query is only that
  * proximity, for a client that sends each concept as a query of its own (the library does, so that
@@ -95,7 +97,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
       int m = in.readVInt();
       List<Alternative> alternatives = new ArrayList<>(m);
       for (int j = 0; j < m; j++) {
-        alternatives.add(new Alternative(in.readString(), in.readFloat(), in.readBoolean() ? Origin.VARIANT : Origin.QUERY, List.of()));
+        alternatives.add(new Alternative(in.readString(), in.readFloat(), regionOf(in.readByte()), List.of()));
       }
       read.add(new Concept(source, alternatives, in.readBoolean()));
     }
@@ -112,6 +114,20 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
     this.proximityOnly = in.readBoolean();
   }
 
+  /** An alternative's region on the wire: 0 none, 1 a Taiwan form, 2 a mainland form. */
+  private static byte regionCode(Origin origin) {
+    return origin == Origin.VARIANT ? (byte) 1 : origin == Origin.MAINLAND ? (byte) 2 : (byte) 0;
+  }
+
+  private static Origin regionOf(byte code) {
+    return switch (code) {
+      case 0 -> Origin.QUERY;
+      case 1 -> Origin.VARIANT;
+      case 2 -> Origin.MAINLAND;
+      default -> throw new IllegalStateException("[" + NAME + "] unknown region code " + code + " on the wire");
+    };
+  }
+
   @Override
   protected void doWriteTo(StreamOutput out) throws IOException {
     out.writeVInt(concepts.size());
@@ -121,7 +137,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
       for (Alternative a : c.alternatives()) {
         out.writeString(a.text());
         out.writeFloat(a.weight());
-        out.writeBoolean(a.origin() == Origin.VARIANT);
+        out.writeByte(regionCode(a.origin()));
       }
       out.writeBoolean(c.phrase());
     }
@@ -143,6 +159,8 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
         builder.startObject().field("text", a.text()).field("weight", a.weight());
         if (a.origin() == Origin.VARIANT) {
           builder.field("regional", true);
+        } else if (a.origin() == Origin.MAINLAND) {
+          builder.field("mainland", true);
         }
         builder.endObject();
       }
@@ -271,6 +289,7 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
     String text = null;
     float weight = 1f;
     boolean regional = false;
+    boolean mainland = false;
     String field = null;
     XContentParser.Token token;
     while ((token = parser.nextToken()) != XContentParser.Token.END_OBJECT) {
@@ -285,6 +304,11 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
           throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] an alternative's regional is true or false, not [" + parser.text() + "]");
         }
         regional = parser.booleanValue();
+      } else if ("mainland".equals(field)) {
+        if (token != XContentParser.Token.VALUE_BOOLEAN) {
+          throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] an alternative's mainland is true or false, not [" + parser.text() + "]");
+        }
+        mainland = parser.booleanValue();
       } else {
         throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown alternative field [" + field + "]");
       }
@@ -292,8 +316,11 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
     if (text == null) {
       throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] an alternative needs a text");
     }
+    if (regional && mainland) {
+      throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] an alternative is a Taiwan form (regional) or a mainland one (mainland), not both: [" + text + "]");
+    }
     try {
-      return new Alternative(text, weight, regional ? Origin.VARIANT : Origin.QUERY, List.of());
+      return new Alternative(text, weight, regional ? Origin.VARIANT : mainland ? Origin.MAINLAND : Origin.QUERY, List.of());
     } catch (IllegalArgumentException e) {
       throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] " + e.getMessage(), e);
     }

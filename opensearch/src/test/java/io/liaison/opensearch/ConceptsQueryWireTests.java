@@ -84,11 +84,13 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
 
     boolean sawPhrase = false;
     boolean sawRegional = false;
+    boolean sawMainland = false;
     boolean sawCoordination = false;
     boolean sawCoveredWord = false;
     try (Liaison embedded = Liaison.open(local, GLOSSARY)) {
-      // 数据 brings its Taiwan form 资料, which counts only in Traditional pages (one has it).
-      for (String q : List.of("经济联络", "economic liaison", "Belt and Road", "中聯部", "数据")) {
+      // 数据 brings its Taiwan form 资料, which counts only in Traditional pages (one has it); 資料,
+      // typed in Traditional, its mainland form 数据, which counts only in the others.
+      for (String q : List.of("经济联络", "economic liaison", "Belt and Road", "中聯部", "数据", "資料")) {
         // The concepts alone, as this test sends them: without the pages' renderings, which the
         // library's client sends beside them as a plain bool of terms (ServeOnClusterTests).
         SearchResponse want = embedded.search(SearchRequest.of(q).withAblations(java.util.Set.of(io.liaison.query.Ablation.DOCUMENTS)));
@@ -96,6 +98,7 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
         JsonNode sent = JSON.readTree(query.toString()); // numbers as a parser reads them
         sawPhrase |= want.expansion().stream().anyMatch(Concept::phrase);
         sawRegional |= sent.toString().contains("\"regional\":true");
+        sawMainland |= sent.toString().contains("\"mainland\":true");
 
         QueryBuilder parsed = parse(xContent, query.toString());
         ConceptsQueryBuilder concepts = (ConceptsQueryBuilder) parsed;
@@ -156,6 +159,7 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
     }
     assertTrue("a query with a phrase concept was sent", sawPhrase);
     assertTrue("a query with a Taiwan form was sent", sawRegional);
+    assertTrue("a query with a mainland form was sent", sawMainland);
     assertTrue("a coordinated query was sent", sawCoordination);
     assertTrue("a coordinated word covered by a phrase was sent", sawCoveredWord);
   }
@@ -233,6 +237,8 @@ public class ConceptsQueryWireTests extends LiaisonIntegTestCase {
         ObjectNode alternative = alternatives.addObject().put("text", a.text()).put("weight", a.weight());
         if (a.origin() == Origin.VARIANT) {
           alternative.put("regional", true);
+        } else if (a.origin() == Origin.MAINLAND) {
+          alternative.put("mainland", true);
         }
       }
       concept.put("phrase", c.phrase());
