@@ -247,8 +247,9 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
 
   /**
    * Whether {@code b} is a concept split by script ({@link #inField}): optional clauses only, each a
-   * branch with a {@link #scriptClause}. The branch that requires a Traditional page holds every
-   * alternative the other branch holds, and the page's Taiwan forms besides.
+   * branch with a {@link #scriptClause}. The branch that requires a Traditional page holds the
+   * alternatives of the other branch and the concept's Taiwan forms besides, but not its mainland
+   * forms (a Traditional query's), which only the other branch holds; either branch may be absent.
    */
   public static boolean isScriptSplit(BooleanQuery b) {
     return !b.clauses().isEmpty() && b.getMinimumNumberShouldMatch() == 0 && b.clauses().stream()

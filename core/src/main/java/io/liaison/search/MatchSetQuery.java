@@ -46,7 +46,8 @@ import org.apache.lucene.util.BytesRef;
  *   <li>in a disjunction, the proximity clauses of {@link ConceptProximity} are dropped: they sit
  *       beside the two concepts they join, and match only documents that hold those concepts' terms;
  *   <li>a concept split by script ({@link #openScriptBranches}) is the concept without its Taiwan
- *       forms, on every page, and the Taiwan forms alone on Traditional pages;
+ *       forms, on every page, and the Taiwan forms alone on Traditional pages (a concept with
+ *       mainland forms is left as it is);
  *   <li>a {@link io.liaison.query.ContentMatchQuery} is the disjunction of its content clauses:
  *       the Chinese function words beside them make no match on their own.
  * </ul>
@@ -110,7 +111,9 @@ final class MatchSetQuery {
    * alone match on Traditional pages. So the other branch's alternatives join the disjunction's
    * flat terms, each list read once, and of the Traditional branch only its Taiwan forms are left,
    * under the script clause: a few rare terms where the branch read every alternative's list
-   * again. A branch without such a partner is left whole.
+   * again. A branch without such a partner is left whole: so is a concept with mainland forms (a
+   * Traditional query's, which only the other branch holds), counted exactly but reading the lists
+   * its two branches share twice.
    */
   private static void openScriptBranches(Set<Term> terms, List<Query> others) {
     List<Branch> elsewhere = new ArrayList<>();
