@@ -67,7 +67,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * Whether Taiwan forms count only in Traditional pages and mainland forms only in the others
    * ({@link #inField}); otherwise both in every page.
    */
-  private final boolean taiwanFormsInTraditionalOnly;
+  private final boolean regionalFormsSplitByScript;
 
   /**
    * @param analyzer analyses each alternative per field, as the index analysed the documents
@@ -79,11 +79,11 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     this(analyzer, ablations, titleBoost, true);
   }
 
-  private ConceptQueryBuilder(Analyzer analyzer, Set<Ablation> ablations, float titleBoost, boolean taiwanFormsInTraditionalOnly) {
+  private ConceptQueryBuilder(Analyzer analyzer, Set<Ablation> ablations, float titleBoost, boolean regionalFormsSplitByScript) {
     this.analyzer = analyzer;
     this.ablations = Set.copyOf(ablations);
     this.titleBoost = titleBoost;
-    this.taiwanFormsInTraditionalOnly = taiwanFormsInTraditionalOnly;
+    this.regionalFormsSplitByScript = regionalFormsSplitByScript;
   }
 
   /**
@@ -93,7 +93,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    */
   @Override
   public ConceptQueryBuilder taiwanFormsEverywhere() {
-    return taiwanFormsInTraditionalOnly ? new ConceptQueryBuilder(analyzer, ablations, titleBoost, false) : this;
+    return regionalFormsSplitByScript ? new ConceptQueryBuilder(analyzer, ablations, titleBoost, false) : this;
   }
 
   /**
@@ -183,7 +183,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
         options.add(new Option(han, taiwan, mainland, null, p.build(), a.weight()));
       }
     }
-    if (!regional || !taiwanFormsInTraditionalOnly) {
+    if (!regional || !regionalFormsSplitByScript) {
       return grouped(field, concept, options, regional);
     }
     if (TermKey.isHan(concept.source()) && !ablations.contains(Ablation.STRUCTURE)
@@ -267,7 +267,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
     Side han = new Side();
     Side latin = new Side();
     for (Option o : options) {
-      if (o.taiwan() && !taiwan || o.mainland() && taiwan && taiwanFormsInTraditionalOnly) {
+      if (o.taiwan() && !taiwan || o.mainland() && taiwan && regionalFormsSplitByScript) {
         continue;
       }
       Side side = o.han() ? han : latin;
