@@ -36,7 +36,13 @@ while [ $# -gt 0 ]; do
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-[ -n "${REPORT_ARG:-}" ] && REPORT="$(cd "$(dirname "$REPORT_ARG")" && pwd)/$(basename "$REPORT_ARG")"
+if [ -n "${REPORT_ARG:-}" ]; then
+  if [ ! -d "$(dirname "$REPORT_ARG")" ]; then
+    echo "run.sh: --report $REPORT_ARG: no folder $(dirname "$REPORT_ARG"); create it or name a file in an existing one" >&2
+    exit 2
+  fi
+  REPORT="$(cd "$(dirname "$REPORT_ARG")" && pwd)/$(basename "$REPORT_ARG")"
+fi
 
 if [ ! -f "$WORK/sets.tsv" ]; then
   echo "run.sh: $WORK/sets.tsv not found; run bench/crosslang/prepare.sh first" >&2

@@ -124,7 +124,8 @@ public final class ConceptsQueryBuilder extends AbstractQueryBuilder<ConceptsQue
       case 0 -> Origin.QUERY;
       case 1 -> Origin.VARIANT;
       case 2 -> Origin.MAINLAND;
-      default -> throw new IllegalStateException("[" + NAME + "] unknown region code " + code + " on the wire");
+      default -> throw new IllegalStateException("[" + NAME + "] unknown region code " + code
+          + " from another node: install the same Liaison plugin version on every node of the cluster");
     };
   }
 
