@@ -2,7 +2,8 @@
 # In-process query latency (JMH sample mode, 1 thread: p50/p99) and throughput (JMH thrpt at 1, 8,
 # 32 threads), monolingual (translate off) and cross-language, on the 100k index.
 #   bench/perf/query.sh     (SKIP_BUILD=1 LATENCY=0 THRPT=0 TAG=name JMH_ARGS=... QUERIES=file)
-# QUERIES: the query texts (default queries.txt, keyword pairs; queries-questions.txt: Chinese questions).
+# QUERIES: the query texts (default queries.txt, keyword pairs; queries-questions.txt: Chinese questions;
+# queries-questions-traditional.txt: the same kind in Traditional characters and Taiwan's words).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 build
 [ -d "$WORK/index100k" ] || { echo "run bench/perf/index100k.sh first" >&2; exit 1; }

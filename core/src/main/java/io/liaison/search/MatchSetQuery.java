@@ -113,7 +113,8 @@ final class MatchSetQuery {
    * under the script clause: a few rare terms where the branch read every alternative's list
    * again. A branch without such a partner is left whole: so is a concept with mainland forms (a
    * Traditional query's, which only the other branch holds), counted exactly but reading the lists
-   * its two branches share twice.
+   * its two branches share twice (a form that read them once, the branches' union opened without
+   * pairing, measured no faster on Traditional questions: bench/perf/RESULTS.md, session 69).
    */
   private static void openScriptBranches(Set<Term> terms, List<Query> others) {
     List<Branch> elsewhere = new ArrayList<>();

@@ -153,6 +153,11 @@ class RankedMatchesTest {
             .addTerm(new Term(Fields.BODY, "memo"), 0.5f).build()), center),
         new BooleanQuery.Builder().add(splitByScript(liaison, or(liaison, reportMemo)), BooleanClause.Occur.MUST)
             .add(economic, BooleanClause.Occur.SHOULD).build(),
+        // "memo" stands for a Traditional query's mainland form: counted in the other documents only;
+        // "report" for a Taiwan form of another concept, in Traditional documents only.
+        or(splitByScript(new SynonymQuery.Builder(Fields.BODY).addTerm(new Term(Fields.BODY, "office"), 1f)
+            .addTerm(new Term(Fields.BODY, "memo"), 0.5f).build(), office), center,
+            splitByScript(economic, or(economic, new TermQuery(new Term(Fields.BODY, "report"))))),
         // A Chinese word's concept: the split of its Han group beside its English group.
         or(or(splitByScript(office, new SynonymQuery.Builder(Fields.BODY).addTerm(new Term(Fields.BODY, "office"), 1f)
             .addTerm(new Term(Fields.BODY, "memo"), 0.5f).build()), economic), center));
