@@ -184,7 +184,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       }
     }
     if (!regional || !regionalFormsSplitByScript) {
-      return grouped(field, concept, options, regional);
+      return grouped(field, concept, options, Pages.EVERY);
     }
     if (TermKey.isHan(concept.source()) && !ablations.contains(Ablation.STRUCTURE)
         && options.stream().noneMatch(o -> (o.taiwan() || o.mainland()) && !o.han())) {
@@ -194,11 +194,13 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       // Chinese questions' median 3-6 ms less at 100k (bench/perf/RESULTS.md, session 62).
       List<Option> han = options.stream().filter(Option::han).toList();
       List<Option> latin = options.stream().filter(o -> !o.han()).toList();
-      Query split = splitByScript(grouped(field, concept, han, false), grouped(field, concept, han, true));
-      Query rest = grouped(field, concept, latin, false);
+      Query split = splitByScript(
+          grouped(field, concept, han, Pages.ELSEWHERE), grouped(field, concept, han, Pages.TRADITIONAL));
+      Query rest = grouped(field, concept, latin, Pages.EVERY);
       return rest == null ? split : split == null ? rest : any(List.of(split, rest));
     }
-    return splitByScript(grouped(field, concept, options, false), grouped(field, concept, options, true));
+    return splitByScript(
+        grouped(field, concept, options, Pages.ELSEWHERE), grouped(field, concept, options, Pages.TRADITIONAL));
   }
 
   /**
@@ -257,17 +259,28 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
             && scriptClause(branch) != null);
   }
 
+  /** Which pages a group of a concept's alternatives is scored in, and so which regional forms it keeps. */
+  private enum Pages {
+    /** Pages not written in Traditional characters: the mainland forms, not the Taiwan ones. */
+    ELSEWHERE,
+    /** Traditional pages: the Taiwan forms, not the mainland ones. */
+    TRADITIONAL,
+    /**
+     * Every page, not split by script: every regional form (a builder that searches them
+     * everywhere, {@link #taiwanFormsEverywhere}, or options with no regional form at all).
+     */
+    EVERY
+  }
+
   /**
-   * The concept's {@code options} in one field, grouped as {@link #inField} says: for Traditional
-   * pages ({@code taiwan}) with its Taiwan forms and without its mainland ones, for the others the
-   * other way; null when none is left. A builder that searches regional forms everywhere ({@link
-   * #taiwanFormsEverywhere}) keeps the mainland forms in both.
+   * The concept's {@code options} in one field, grouped as {@link #inField} says, keeping the
+   * regional forms that count in {@code pages}; null when none is left.
    */
-  private Query grouped(String field, Concept concept, List<Option> options, boolean taiwan) {
+  private Query grouped(String field, Concept concept, List<Option> options, Pages pages) {
     Side han = new Side();
     Side latin = new Side();
     for (Option o : options) {
-      if (o.taiwan() && !taiwan || o.mainland() && taiwan && regionalFormsSplitByScript) {
+      if (o.taiwan() && pages == Pages.ELSEWHERE || o.mainland() && pages == Pages.TRADITIONAL) {
         continue;
       }
       Side side = o.han() ? han : latin;
