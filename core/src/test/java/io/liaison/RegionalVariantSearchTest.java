@@ -36,6 +36,21 @@ class RegionalVariantSearchTest {
   }
 
   @Test
+  void aMainlandWordsTaiwanFormThatIsAlsoAMainlandWordFindsTaiwanPagesOnly() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.createDirectories(corpus.resolve("zh"));
+    Files.createDirectories(corpus.resolve("tw"));
+    Files.writeString(corpus.resolve("tw/mkdir.txt"), "建立目錄\n用 mkdir 建立一個新的目錄。\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("zh/history.txt"), "学会历史\n这个学会建立于一九五零年。\n", StandardCharsets.UTF_8);
+    Liaison.index(corpus, dir.resolve("index"));
+    try (Liaison liaison = Liaison.open(dir.resolve("index"), dir.resolve("no-glossary.tsv"))) {
+      // Taiwan writes 建立 for create; the mainland's 建立 is "establish", which a page that counts
+      // the Taiwan form everywhere would match.
+      assertEquals(List.of("tw/mkdir.txt"), ids(liaison, SearchRequest.of("创建")));
+    }
+  }
+
+  @Test
   void aTaiwanWordFindsTheEnglishPageThatUsesItsMainlandWordsEnglish() throws Exception {
     Path corpus = Files.createDirectories(dir.resolve("corpus/en"));
     Files.writeString(corpus.resolve("defaults.txt"), "Defaults\nEach option falls back to its default value.\n",

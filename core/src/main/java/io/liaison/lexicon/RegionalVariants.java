@@ -21,8 +21,11 @@ import java.util.Set;
  * mainland forms are often ordinary Taiwan words with another sense (程序 procedure, 文件 document),
  * so a Traditional query's Taiwan word stands for its mainland words ({@link #mainlandForms}) in the
  * other pages only (searched in every page, Traditional queries on Traditional pages lost MRR@10
- * 0.004 to 0.009 on bench/crosslang). For the same reason the list leaves out a Taiwan form that
- * mainland text uses everywhere in a sense of its own (建立 for 创建: mainland "establish"). A Taiwan
+ * 0.004 to 0.009 on bench/crosslang). The list leaves out a Taiwan form whose usual sense in Taiwan
+ * is not the mainland word's (背景, mostly a context, for 后台, a background process), as a
+ * Traditional query's 背景 would find mainland pages on 后台; it lists one that is also the
+ * mainland's word for something else (建立, the mainland's "establish", for 创建, create), as that
+ * counts in Traditional pages only (LEXICON-SWEEP.md, session 70). A Taiwan
  * form also leads to its mainland words' English: a Traditional query's 預設 is the mainland's 默认,
  * default, which the dictionary, written from mainland usage, gives 默认 and not 预设 (preinstall).
  *
