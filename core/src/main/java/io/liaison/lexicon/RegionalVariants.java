@@ -25,9 +25,10 @@ import java.util.Set;
  * is not the mainland word's (背景, mostly a context, for 后台, a background process), as a
  * Traditional query's 背景 would find mainland pages on 后台; it lists one that is also the
  * mainland's word for something else (建立, the mainland's "establish", for 创建, create), as that
- * counts in Traditional pages only (LEXICON-SWEEP.md, session 70). A Taiwan
- * form also leads to its mainland words' English: a Traditional query's 預設 is the mainland's 默认,
- * default, which the dictionary, written from mainland usage, gives 默认 and not 预设 (preinstall).
+ * counts in Traditional pages only, elsewhere only beside another query word (proximity;
+ * LEXICON-SWEEP.md, session 70). A Taiwan form also leads to its mainland words' English: a
+ * Traditional query's 預設 is the mainland's 默认, default, which the dictionary, written from
+ * mainland usage, gives 默认 and not 预设 (preinstall).
  *
  * <p>The list is a resource written for the project ({@code regional-variants-zh.txt}): one group
  * per line, the mainland form first; every form is folded to Simplified when read. Immutable and

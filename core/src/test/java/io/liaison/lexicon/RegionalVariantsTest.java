@@ -49,7 +49,8 @@ class RegionalVariantsTest {
     assertEquals(List.of(), v.taiwanForms("后台"));
     assertEquals(List.of(), v.mainlandForms("背景"));
     // Taiwan's 建立 (create) is the mainland's "establish" too, but a Taiwan form counts in
-    // Traditional pages only, so mainland pages never see it (bench/crosslang, session 70).
+    // Traditional pages only (elsewhere only beside another query word, through proximity), so a
+    // mainland page's 建立 alone does not meet it (bench/crosslang, session 70).
     assertEquals(List.of("建立"), v.taiwanForms("创建"));
     assertEquals(List.of("创建"), v.mainlandForms("建立"));
   }
