@@ -26,6 +26,8 @@ MAN_ROOT = "/usr/share/man"
 FAQ_ROOT = "/usr/share/doc/debian/FAQ"
 REFERENCE_ROOT = "/usr/share/debian-reference"
 HANDBOOK_ROOT = "/usr/share/doc/debian-handbook/html"
+INSTALL_ROOT = "/usr/share/doc/installation-guide-amd64"
+MAINT_ROOT = "/usr/share/doc/maint-guide"
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef"
@@ -279,8 +281,10 @@ class FaqParser(html.parser.HTMLParser):
     BLOCK = {"p", "pre", "li", "dt", "dd", "div", "br", "tr", "table", "ul", "ol", "dl",
              "blockquote", "h1", "h2", "h3", "h4", "h5"}
 
-    def __init__(self):
+    def __init__(self, name_anchors=False):
         super().__init__(convert_charrefs=True)
+        # The Installation Guide's headings carry <a name="..."> where the others carry id.
+        self.name_anchors = name_anchors
         self.sections = []  # [anchor, heading, [chunks]]
         self.skip_stack = []  # tag names of skipped elements, depth-tracked
         self.depth_skip = 0
@@ -309,8 +313,8 @@ class FaqParser(html.parser.HTMLParser):
             self.heading_text = []
             self.heading_id = None
             return
-        if self.in_heading and tag == "a" and a.get("id") and not self.heading_id:
-            self.heading_id = a["id"]
+        if self.in_heading and tag == "a" and not self.heading_id:
+            self.heading_id = a.get("id") or (a.get("name") if self.name_anchors else None)
         if tag == "pre":
             self.in_pre += 1
         if tag in self.BLOCK and self.sections and not self.in_heading:
@@ -345,10 +349,10 @@ class FaqParser(html.parser.HTMLParser):
             self.sections[-1][2].append(data)
 
 
-def docbook_sections(html_text):
+def docbook_sections(html_text, name_anchors=False):
     """(anchor, heading without its number, normalised body lines) of each section of a DocBook
     page that has an anchor, in order."""
-    p = FaqParser()
+    p = FaqParser(name_anchors)
     p.feed(html_text)
     for anchor, heading, chunks in p.sections:
         if anchor:
@@ -357,11 +361,11 @@ def docbook_sections(html_text):
             yield anchor, title, norm_paragraphs("".join(chunks).split("\n"))
 
 
-def parse_faq(path):
+def parse_faq(path, name_anchors=False):
     with open(path, encoding="utf-8") as f:
         text = f.read()
     out = collections.OrderedDict()
-    for anchor, question, body in docbook_sections(text):
+    for anchor, question, body in docbook_sections(text, name_anchors):
         first_par = next((ln for ln in body if ln), "")
         out[anchor] = {"title": question, "desc": question, "body": "\n".join(body),
                        "first_par": first_par, "names": []}
@@ -645,6 +649,73 @@ def handbook_documents(say):
     zhtw = [k for k in keys if ("zh", k) in valid and ("tw", k) in valid]
     return docs, valid, docid_of, enzh, zhtw
 
+def guides_documents(say):
+    """Documents of two Debian guides, one per section: the Installation Guide (installation-
+    guide-amd64; en and zh_CN, there is no zh_TW) and the New Maintainers' Guide (maint-guide,
+    -zh-cn, -zh-tw). The Installation Guide's sections are paired by their page and their place
+    in it: the translations keep each page's sections in order, but a section without an id of
+    its own gets a generated one (idm4308) that differs between languages. The Maintainers'
+    Guide keeps its ids. As for the handbook, a Chinese section's paragraphs of untranslated
+    English prose are taken out, and a section left under 40 characters or mostly English is
+    skipped; a section whose heading is not translated (package.links) stays, as a document
+    whose heading gives no title topic."""
+    skips = collections.Counter()
+    removed = collections.Counter()
+    docs = {"en": collections.OrderedDict(), "zh": collections.OrderedDict(),
+            "tw": collections.OrderedDict()}
+    valid, docid_of = {}, {}
+    english = {}
+    pages = []  # (lang, key, docid, info), English first
+    install = os.path.join(INSTALL_ROOT, "en")
+    for fn in sorted(os.listdir(install)):
+        if not fn.endswith(".html") or fn == "index.html":
+            continue
+        for lang, folder in (("en", "en"), ("zh", "zh_CN")):
+            path = os.path.join(INSTALL_ROOT, folder, fn)
+            if not os.path.exists(path):
+                continue
+            for i, info in enumerate(parse_faq(path, name_anchors=True).values(), 1):
+                page = fn[:-len(".html")]
+                pages.append((lang, "ig:%s/%02d" % (page, i), "%s/ig/%s/%02d.txt" % (lang, page, i), info))
+    for lang, suffix in (("en", "en"), ("zh", "zh-cn"), ("tw", "zh-tw")):
+        root = MAINT_ROOT + ("" if lang == "en" else "-" + suffix) + "/html"
+        for fn in sorted(os.listdir(root)):
+            if not fn.endswith("." + suffix + ".html") or fn.startswith("index."):
+                continue
+            chap = fn[:-len("." + suffix + ".html")]
+            for anchor, info in parse_faq(os.path.join(root, fn)).items():
+                pages.append((lang, "nm:%s/%s" % (chap, anchor), "%s/nm/%s/%s.txt" % (lang, chap, anchor), info))
+    for lang, key, docid, info in pages:
+        lines = info["body"].split("\n")
+        pars = [ln for ln in lines if ln]
+        if lang == "en":
+            english[key] = set(pars)
+        else:
+            kept = [ln for ln in lines if not untranslated(ln, english.get(key, ()))]
+            removed[lang] += len(lines) - len(kept)
+            lines = norm_paragraphs(kept)
+            if info["first_par"] not in kept:
+                info["first_par"] = ""  # the next paragraph is not the English first one's translation
+        body = "\n".join(lines)
+        if len(body) < 40:
+            skips[(lang, "empty-section")] += 1
+            continue
+        if lang != "en" and not is_zh(body, 0.15):
+            skips[(lang, "untranslated")] += 1
+            continue
+        info["body"] = body
+        docs[lang][docid] = doc_text(info)
+        valid[(lang, key)] = info
+        docid_of[(lang, key)] = docid
+    for k, v in sorted(skips.items()):
+        say("skipped", k[0], k[1], v)
+    for k, v in sorted(removed.items()):
+        say("removed", k, "untranslated paragraphs", v)
+    keys = sorted({k for (_, k) in valid})
+    enzh = [k for k in keys if ("en", k) in valid and ("zh", k) in valid]
+    zhtw = [k for k in keys if ("zh", k) in valid and ("tw", k) in valid]
+    return docs, valid, docid_of, enzh, zhtw
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -653,12 +724,14 @@ def main():
     ap.add_argument("--max-topics", type=int, default=300)
     ap.add_argument("--width", type=int, default=2000)
     ap.add_argument("--jobs", type=int, default=max(2, (os.cpu_count() or 2) * 2))
-    ap.add_argument("--source", choices=("man-faq", "reference", "handbook"), default="man-faq",
+    ap.add_argument("--source", choices=("man-faq", "reference", "handbook", "guides"), default="man-faq",
                     help="man-faq: manual pages and the FAQ (the benchmark of issue 3); "
                          "reference: the sections of the Debian Reference, a second set of "
                          "another kind (long technical prose), to check choices made on the first; "
                          "handbook: the sections of the Debian Administrator's Handbook, a third "
-                         "set, held out: no ranking choice was measured on it before its first run")
+                         "set, held out: no ranking choice was measured on it before its first run; "
+                         "guides: the sections of the Installation Guide and the New Maintainers' "
+                         "Guide, a fourth, held out likewise (added in session 71)")
     args = ap.parse_args()
     out = args.out
     os.makedirs(out, exist_ok=True)
@@ -673,6 +746,8 @@ def main():
         docs, valid, docid_of, enzh_keys, zhtw_keys = reference_documents(say)
     elif args.source == "handbook":
         docs, valid, docid_of, enzh_keys, zhtw_keys = handbook_documents(say)
+    elif args.source == "guides":
+        docs, valid, docid_of, enzh_keys, zhtw_keys = guides_documents(say)
     else:
         docs, valid, docid_of, enzh_keys, zhtw_keys = man_faq_documents(args, say)
     say("documents: en", len(docs["en"]), "zh", len(docs["zh"]), "tw", len(docs["tw"]))
@@ -692,11 +767,13 @@ def main():
     # The handbook's two Chinese translations were made apart from each other (and from the
     # English book's later versions), so its two versions of a sentence topic must be the same
     # sentence of the paragraph: where one language's first sentence is not a usable query and
-    # the next one is taken, the other language's first sentence says something else.
+    # the next one is taken, the other language's first sentence says something else. The
+    # guides' translations were made from their English one paragraph at a time, but a
+    # translator may still join or split its sentences, so the same check holds there.
     SHIFTED = collections.Counter()
 
     def shifted(a, b, la, lb, kind):
-        if args.source != "handbook" or kind != "sent":
+        if args.source not in ("handbook", "guides") or kind != "sent":
             return False
         ia = first_sentence_at(a["first_par"], la, a["names"])[2]
         ib = first_sentence_at(b["first_par"], lb, b["names"])[2]

@@ -2,11 +2,13 @@
 # Builds the cross-language benchmark under bench/work/crosslang/ from Debian
 # documentation packages (installed here when missing). Idempotent: apt is only
 # called for packages that are not installed yet. Needs root for apt.
-#   bench/crosslang/prepare.sh [--seed N] [--max-topics N] [--source man-faq|reference|handbook]
+#   bench/crosslang/prepare.sh [--seed N] [--max-topics N] [--source man-faq|reference|handbook|guides]
 # --source reference builds a second benchmark of the same design from the Debian Reference
 # (bench/work/crosslang-reference/), to check on other material what was chosen on the first;
 # --source handbook a third from the Debian Administrator's Handbook
-# (bench/work/crosslang-handbook/), held out: no ranking choice was measured on it.
+# (bench/work/crosslang-handbook/), held out: no ranking choice was measured on it; --source
+# guides a fourth, held out likewise, from the Installation Guide and the New Maintainers' Guide
+# (bench/work/crosslang-guides/).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,7 +24,8 @@ case "$SOURCE" in
   man-faq) OUT="$ROOT/bench/work/crosslang" ;;
   reference) OUT="$ROOT/bench/work/crosslang-reference" ;;
   handbook) OUT="$ROOT/bench/work/crosslang-handbook" ;;
-  *) echo "prepare.sh: --source is man-faq, reference or handbook, not '$SOURCE'" >&2; exit 2 ;;
+  guides) OUT="$ROOT/bench/work/crosslang-guides" ;;
+  *) echo "prepare.sh: --source is man-faq, reference, handbook or guides, not '$SOURCE'" >&2; exit 2 ;;
 esac
 
 # Chinese pages and FAQ, plus packages that bring the English pages of commands
@@ -46,6 +49,12 @@ if [ "$SOURCE" = handbook ]; then
   PACKAGES=(debian-handbook)
   DIRS=(/usr/share/doc/debian-handbook/html/en-US /usr/share/doc/debian-handbook/html/zh-CN
         /usr/share/doc/debian-handbook/html/zh-TW)
+fi
+if [ "$SOURCE" = guides ]; then
+  PACKAGES=(installation-guide-amd64 maint-guide maint-guide-zh-cn maint-guide-zh-tw)
+  DIRS=(/usr/share/doc/installation-guide-amd64/en /usr/share/doc/installation-guide-amd64/zh_CN
+        /usr/share/doc/maint-guide/html /usr/share/doc/maint-guide-zh-cn/html
+        /usr/share/doc/maint-guide-zh-tw/html)
 fi
 
 missing=()

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the cross-language benchmark built by prepare.sh with the project's CLI
 # and writes bench/crosslang/RESULTS.md.
-#   bench/crosslang/run.sh [--kinds "title sent"] [--sets "en2zh zh2en s2t t2s mixed"] [--source reference|handbook]
+#   bench/crosslang/run.sh [--kinds "title sent"] [--sets "en2zh zh2en s2t t2s mixed"] [--source reference|handbook|guides]
 #                          [--report FILE]
 # --source reference runs the second benchmark (prepare.sh --source reference) and writes
-# bench/crosslang/RESULTS-reference.md; --source handbook the third, RESULTS-handbook.md.
+# bench/crosslang/RESULTS-reference.md; --source handbook the third, RESULTS-handbook.md;
+# --source guides the fourth, RESULTS-guides.md.
 # --report writes the table to FILE instead (a run of some sets only, beside the full tables).
 # Environment: LIAISON (launcher, default: ./liaison at the repository root),
 # STEP_TIMEOUT (seconds per index/search/eval command, default 3600).
@@ -29,7 +30,8 @@ while [ $# -gt 0 ]; do
         man-faq) ;;
         reference) WORK="$ROOT/bench/work/crosslang-reference"; REPORT="$HERE/RESULTS-reference.md" ;;
         handbook) WORK="$ROOT/bench/work/crosslang-handbook"; REPORT="$HERE/RESULTS-handbook.md" ;;
-        *) echo "run.sh: --source is man-faq, reference or handbook" >&2; exit 2 ;;
+        guides) WORK="$ROOT/bench/work/crosslang-guides"; REPORT="$HERE/RESULTS-guides.md" ;;
+        *) echo "run.sh: --source is man-faq, reference, handbook or guides" >&2; exit 2 ;;
       esac
       shift 2 ;;
     --report) REPORT_ARG="$2"; shift 2 ;;

@@ -5,7 +5,7 @@
 # versions (the s2t topics, made from the Simplified version of the same page) run beside them on
 # the same index, so the gap between the two columns is what writing the query in Traditional
 # costs. Prints a Markdown table of MRR@10 and Success@10.
-#   bench/crosslang/traditional-english.sh [--source man-faq|reference|handbook]
+#   bench/crosslang/traditional-english.sh [--source man-faq|reference|handbook|guides]
 # Environment: LIAISON (launcher, default: ./liaison at the repository root). Uses the English
 # indexes run.sh builds (bench/work/<benchmark>/out/indexes), and builds them where missing.
 set -euo pipefail
@@ -21,7 +21,8 @@ while [ $# -gt 0 ]; do
         man-faq) ;;
         reference) WORK="$ROOT/bench/work/crosslang-reference" ;;
         handbook) WORK="$ROOT/bench/work/crosslang-handbook" ;;
-        *) echo "traditional-english.sh: --source is man-faq, reference or handbook" >&2; exit 2 ;;
+        guides) WORK="$ROOT/bench/work/crosslang-guides" ;;
+        *) echo "traditional-english.sh: --source is man-faq, reference, handbook or guides" >&2; exit 2 ;;
       esac
       shift 2 ;;
     *) echo "traditional-english.sh: unknown argument $1 (see the comment at the top)" >&2; exit 2 ;;
