@@ -590,20 +590,71 @@ def untranslated(par, english_pars):
     return (cjk_count(par) == 0 and par in english_pars) or not is_zh(par, 0.1)
 
 
+class BookSections:
+    """The documents of a translated book, one per section, gathered as handbook_documents and
+    guides_documents read them, English first: a Chinese section's paragraphs of untranslated
+    English prose are taken out (they would let an English query find its Chinese target by its
+    own words), and a section left under 40 characters, or mostly English, is skipped."""
+
+    def __init__(self):
+        self.skips = collections.Counter()
+        self.removed = collections.Counter()
+        self.docs = {"en": collections.OrderedDict(), "zh": collections.OrderedDict(),
+                     "tw": collections.OrderedDict()}
+        self.valid, self.docid_of = {}, {}
+        self.english = {}
+
+    def add(self, lang, key, docid, info, lines, first_par, english_key, heading_needed=False):
+        """One section: its body lines, its first paragraph (the sentence topics' source), the
+        key of its English version's paragraphs; heading_needed skips a Chinese section whose
+        heading has no Chinese word."""
+        if lang == "en":
+            self.english[english_key] = {ln for ln in lines if ln}
+        else:
+            kept = [ln for ln in lines if not untranslated(ln, self.english.get(english_key, ()))]
+            self.removed[lang] += len(lines) - len(kept)
+            lines = norm_paragraphs(kept)
+            if first_par not in kept:
+                # The section's first paragraph is untranslated: the next one is not the
+                # English first paragraph's translation, so no sentence topic is drawn.
+                first_par = ""
+        body = "\n".join(lines)
+        if len(body) < 40:
+            self.skips[(lang, "empty-section")] += 1
+            return
+        if lang != "en" and not is_zh(body, 0.15):
+            self.skips[(lang, "untranslated")] += 1
+            return
+        if heading_needed and lang != "en" and cjk_count(info["title"]) < 2:
+            self.skips[(lang, "untranslated heading")] += 1
+            return
+        info["body"] = body
+        info["first_par"] = first_par
+        self.docs[lang][docid] = doc_text(info)
+        self.valid[(lang, key)] = info
+        self.docid_of[(lang, key)] = docid
+
+    def result(self, say):
+        """(docs, valid, docid by key, en/zh keys, zh/tw keys), the skips and removals said."""
+        for k, v in sorted(self.skips.items()):
+            say("skipped", k[0], k[1], v)
+        for k, v in sorted(self.removed.items()):
+            say("removed", k, "untranslated paragraphs", v)
+        valid = self.valid
+        keys = sorted({k for (_, k) in valid})
+        enzh = [k for k in keys if ("en", k) in valid and ("zh", k) in valid]
+        zhtw = [k for k in keys if ("zh", k) in valid and ("tw", k) in valid]
+        return self.docs, valid, self.docid_of, enzh, zhtw
+
+
 def handbook_documents(say):
     """Documents of the Debian Administrator's Handbook (debian-handbook; en-US, zh-CN, zh-TW),
     one per section, paired by the section's id, which the translations keep. Its translations
-    lag the English book: a Chinese section often keeps paragraphs of English prose. Those
-    paragraphs are taken out of the Chinese text (they would let an English query find its
-    Chinese target by its own words); a Chinese section left with under 40 characters, or
-    mostly English, is skipped, as the Reference's are, and so is one whose heading has no
-    Chinese word (an untranslated heading)."""
-    skips = collections.Counter()
-    removed = collections.Counter()
-    docs = {"en": collections.OrderedDict(), "zh": collections.OrderedDict(),
-            "tw": collections.OrderedDict()}
-    valid, docid_of = {}, {}
-    english = {}
+    lag the English book: a Chinese section often keeps paragraphs of English prose, which
+    BookSections takes out; it skips a Chinese section left with under 40 characters, or mostly
+    English, as the Reference's are, and one whose heading has no Chinese word (an untranslated
+    heading)."""
+    book = BookSections()
     for lang, folder in (("en", "en-US"), ("zh", "zh-CN"), ("tw", "zh-TW")):
         root = os.path.join(HANDBOOK_ROOT, folder)
         for fn in sorted(os.listdir(root)):
@@ -613,41 +664,10 @@ def handbook_documents(say):
             for anchor, info in parse_publican(os.path.join(root, fn)).items():
                 pars = [ln for ln in info["body"] if ln]
                 first_par = next((ln for ln in pars if ln not in info["box_titles"]), "")
-                if lang == "en":
-                    english[anchor] = set(pars)
-                else:
-                    kept = [ln for ln in info["body"] if not untranslated(ln, english.get(anchor, ()))]
-                    removed[lang] += len(info["body"]) - len(kept)
-                    info["body"] = norm_paragraphs(kept)
-                    if first_par not in kept:
-                        # The section's first paragraph is untranslated: the next one is not the
-                        # English first paragraph's translation, so no sentence topic is drawn.
-                        first_par = ""
-                body = "\n".join(info["body"])
-                if len(body) < 40:
-                    skips[(lang, "empty-section")] += 1
-                    continue
-                if lang != "en" and not is_zh(body, 0.15):
-                    skips[(lang, "untranslated")] += 1
-                    continue
-                if lang != "en" and cjk_count(info["title"]) < 2:
-                    skips[(lang, "untranslated heading")] += 1
-                    continue
-                info["body"] = body
-                info["first_par"] = first_par
-                key = "hb:%s/%s" % (page, anchor)
-                docid = "%s/hb/%s/%s.txt" % (lang, page, anchor)
-                docs[lang][docid] = doc_text(info)
-                valid[(lang, key)] = info
-                docid_of[(lang, key)] = docid
-    for k, v in sorted(skips.items()):
-        say("skipped", k[0], k[1], v)
-    for k, v in sorted(removed.items()):
-        say("removed", k, "untranslated paragraphs", v)
-    keys = sorted({k for (_, k) in valid})
-    enzh = [k for k in keys if ("en", k) in valid and ("zh", k) in valid]
-    zhtw = [k for k in keys if ("zh", k) in valid and ("tw", k) in valid]
-    return docs, valid, docid_of, enzh, zhtw
+                book.add(lang, "hb:%s/%s" % (page, anchor), "%s/hb/%s/%s.txt" % (lang, page, anchor),
+                         info, info["body"], first_par, anchor, heading_needed=True)
+    return book.result(say)
+
 
 def guides_documents(say):
     """Documents of two Debian guides, one per section: the Installation Guide (installation-
@@ -655,28 +675,23 @@ def guides_documents(say):
     -zh-cn, -zh-tw). The Installation Guide's sections are paired by their page and their place
     in it: the translations keep each page's sections in order, but a section without an id of
     its own gets a generated one (idm4308) that differs between languages. The Maintainers'
-    Guide keeps its ids. As for the handbook, a Chinese section's paragraphs of untranslated
-    English prose are taken out, and a section left under 40 characters or mostly English is
-    skipped; a section whose heading is not translated (package.links) stays, as a document
-    whose heading gives no title topic."""
-    skips = collections.Counter()
-    removed = collections.Counter()
-    docs = {"en": collections.OrderedDict(), "zh": collections.OrderedDict(),
-            "tw": collections.OrderedDict()}
-    valid, docid_of = {}, {}
-    english = {}
-    pages = []  # (lang, key, docid, info), English first
+    Guide keeps its ids. Untranslated paragraphs and short or untranslated sections go as for the
+    handbook (BookSections); a section whose heading is not translated (package.links) stays, as
+    a document whose heading gives no title topic."""
+    book = BookSections()
     install = os.path.join(INSTALL_ROOT, "en")
     for fn in sorted(os.listdir(install)):
         if not fn.endswith(".html") or fn == "index.html":
             continue
+        page = fn[:-len(".html")]
         for lang, folder in (("en", "en"), ("zh", "zh_CN")):
             path = os.path.join(INSTALL_ROOT, folder, fn)
             if not os.path.exists(path):
                 continue
             for i, info in enumerate(parse_faq(path, name_anchors=True).values(), 1):
-                page = fn[:-len(".html")]
-                pages.append((lang, "ig:%s/%02d" % (page, i), "%s/ig/%s/%02d.txt" % (lang, page, i), info))
+                key = "ig:%s/%02d" % (page, i)
+                book.add(lang, key, "%s/ig/%s/%02d.txt" % (lang, page, i), info,
+                         info["body"].split("\n"), info["first_par"], key)
     for lang, suffix in (("en", "en"), ("zh", "zh-cn"), ("tw", "zh-tw")):
         root = MAINT_ROOT + ("" if lang == "en" else "-" + suffix) + "/html"
         for fn in sorted(os.listdir(root)):
@@ -684,37 +699,10 @@ def guides_documents(say):
                 continue
             chap = fn[:-len("." + suffix + ".html")]
             for anchor, info in parse_faq(os.path.join(root, fn)).items():
-                pages.append((lang, "nm:%s/%s" % (chap, anchor), "%s/nm/%s/%s.txt" % (lang, chap, anchor), info))
-    for lang, key, docid, info in pages:
-        lines = info["body"].split("\n")
-        pars = [ln for ln in lines if ln]
-        if lang == "en":
-            english[key] = set(pars)
-        else:
-            kept = [ln for ln in lines if not untranslated(ln, english.get(key, ()))]
-            removed[lang] += len(lines) - len(kept)
-            lines = norm_paragraphs(kept)
-            if info["first_par"] not in kept:
-                info["first_par"] = ""  # the next paragraph is not the English first one's translation
-        body = "\n".join(lines)
-        if len(body) < 40:
-            skips[(lang, "empty-section")] += 1
-            continue
-        if lang != "en" and not is_zh(body, 0.15):
-            skips[(lang, "untranslated")] += 1
-            continue
-        info["body"] = body
-        docs[lang][docid] = doc_text(info)
-        valid[(lang, key)] = info
-        docid_of[(lang, key)] = docid
-    for k, v in sorted(skips.items()):
-        say("skipped", k[0], k[1], v)
-    for k, v in sorted(removed.items()):
-        say("removed", k, "untranslated paragraphs", v)
-    keys = sorted({k for (_, k) in valid})
-    enzh = [k for k in keys if ("en", k) in valid and ("zh", k) in valid]
-    zhtw = [k for k in keys if ("zh", k) in valid and ("tw", k) in valid]
-    return docs, valid, docid_of, enzh, zhtw
+                key = "nm:%s/%s" % (chap, anchor)
+                book.add(lang, key, "%s/nm/%s/%s.txt" % (lang, chap, anchor), info,
+                         info["body"].split("\n"), info["first_par"], key)
+    return book.result(say)
 
 
 def main():
