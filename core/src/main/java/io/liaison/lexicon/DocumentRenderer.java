@@ -81,8 +81,11 @@ public final class DocumentRenderer {
     this.spans = new BoundedMemo<>(SPAN_MEMO_LIMIT, this::span);
   }
 
-  /** A word of the page: its text (Simplified, or lower-case Latin), its script, and whether it follows the last one directly. */
-  private record Word(String text, boolean han, boolean adjacent) {}
+  /**
+   * A word of the page: its text (Simplified, or lower-case Latin), its script, whether it follows
+   * the last one directly, and whether a hyphen joins it to the last one (front-end).
+   */
+  private record Word(String text, boolean han, boolean adjacent, boolean hyphen) {}
 
   /**
    * The rendering of a page's {@code text} in {@code language} (as {@link Language#detect} found
@@ -103,13 +106,16 @@ public final class DocumentRenderer {
     int i = 0;
     while (i < ws.size()) {
       Word w = ws.get(i);
-      if (w.han() != chinese || !w.han() && !isLatinWord(w.text())) {
+      // A compound's first word (front-end, and e-mail, whose single letter no entry "e ..." begins).
+      boolean hyphenated = i + 1 < ws.size() && ws.get(i + 1).hyphen();
+      boolean latin = !w.han() && isLatinWord(w.text());
+      if (w.han() != chinese || !w.han() && !latin && !(hyphenated && isLetter(w.text()))) {
         i++;
         continue;
       }
       int used = 1;
       List<String> found = List.of();
-      int longest = w.han() || beginsSpan(w.text()) ? longestRun(ws, i) : 1;
+      int longest = w.han() || hyphenated || beginsSpan(w.text()) ? longestRun(ws, i) : 1;
       for (int n = longest; n >= 2 && used == 1; n--) {
         Span span = spans.get(key(ws.subList(i, i + n)));
         if (span.listed()) {
@@ -117,7 +123,7 @@ public final class DocumentRenderer {
           used = n;
         }
       }
-      if (used == 1 && !functionWord(w)) {
+      if (used == 1 && !functionWord(w) && (w.han() || latin)) {
         found = wordTranslations(w);
       }
       out.addAll(found);
@@ -167,7 +173,10 @@ public final class DocumentRenderer {
     return n;
   }
 
-  /** The dictionary key of a run of words: Han words joined, Latin words with a space between. */
+  /**
+   * The dictionary key of a run of words: Han words joined, Latin words with a space between, or
+   * the hyphen the page has (read-only: 只读).
+   */
   private static String key(List<Word> run) {
     if (run.size() == 1) {
       return run.get(0).text();
@@ -176,17 +185,24 @@ public final class DocumentRenderer {
     boolean han = run.get(0).han();
     for (Word w : run) {
       if (!han && !s.isEmpty()) {
-        s.append(' ');
+        s.append(w.hyphen() ? '-' : ' ');
       }
       s.append(w.text());
     }
     return s.toString();
   }
 
-  /** A word or run of words ({@link #key}) looked up in the direction its script says, unremembered. */
+  /**
+   * A word or run of words ({@link #key}) looked up in the direction its script says,
+   * unremembered; a hyphenated compound the dictionary lists open only (boot-loader) as the open
+   * words.
+   */
   private Span span(String key) {
     boolean han = containsHan(key);
     List<Translation> entry = han ? lexicon.toEnglish(key) : lexicon.toChinese(key);
+    if (entry.isEmpty() && !han && key.indexOf('-') > 0) {
+      entry = lexicon.toChinese(key.replace('-', ' '));
+    }
     return entry.isEmpty() ? Span.UNLISTED : new Span(true, kept(entry, han));
   }
 
@@ -213,13 +229,19 @@ public final class DocumentRenderer {
     return true;
   }
 
+  /** A single Latin letter. */
+  private static boolean isLetter(String s) {
+    return s.length() == 1 && s.charAt(0) >= 'a' && s.charAt(0) <= 'z';
+  }
+
   private static boolean containsHan(String s) {
     return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
   /**
-   * The page's words in order. Two words are adjacent when only one space (Latin) or nothing (Han)
-   * stands between them, so an entry never spans a full stop, a comma or a line break.
+   * The page's words in order. Two words are adjacent when only one space or one hyphen (Latin) or
+   * nothing (Han) stands between them, so an entry never spans a full stop, a comma or a line
+   * break.
    */
   private List<Word> words(String text) {
     List<Word> out = new ArrayList<>();
@@ -232,8 +254,9 @@ public final class DocumentRenderer {
         String t = term.toString();
         boolean han = containsHan(t);
         int gap = offset.startOffset() - lastEnd;
-        boolean adjacent = lastEnd >= 0 && (han ? gap == 0 : gap == 1 && text.charAt(lastEnd) == ' ');
-        out.add(new Word(han ? t : t.toLowerCase(Locale.ROOT), han, adjacent));
+        boolean hyphen = lastEnd >= 0 && !han && gap == 1 && text.charAt(lastEnd) == '-';
+        boolean adjacent = lastEnd >= 0 && (han ? gap == 0 : gap == 1 && text.charAt(lastEnd) == ' ' || hyphen);
+        out.add(new Word(han ? t : t.toLowerCase(Locale.ROOT), han, adjacent, hyphen));
         lastEnd = offset.endOffset();
       }
       ts.end();

@@ -91,6 +91,12 @@ public final class QueryTranslator {
   private static final Pattern POSSESSIVE =
       Pattern.compile("(?<=\\p{L})['’]s\\b|(?<=s)['’](?=\\s|$)");
 
+  /**
+   * English words joined by hyphens (front-end, read-only, command-line): a compound, which the
+   * analyzer cuts into its words and the dictionary lists whole (前端, 只读, 命令行).
+   */
+  private static final Pattern HYPHENATED = Pattern.compile("\\p{L}+(?:-\\p{L}+)+");
+
   private final Analyzer analyzer;
   private final Supplier<Lexicon> lexicon;
   private final Supplier<Glossary> glossary;
@@ -603,7 +609,8 @@ public final class QueryTranslator {
         found.putIfAbsent(TermKey.of(term), new Alternative(term, 1f, Origin.GLOSSARY, List.of()));
       }
     }
-    if (multiWord && !TermKey.isHan(key) && !key.contains(" ")) {
+    boolean hyphenated = multiWord && !TermKey.isHan(key) && HYPHENATED.matcher(key).matches();
+    if (multiWord && !TermKey.isHan(key) && !key.contains(" ") && !hyphenated) {
       addAliases(key, ablations, found);
       return; // a "phrase" of one English word and punctuation: left to the word-by-word pass
     }
@@ -621,15 +628,22 @@ public final class QueryTranslator {
       return;
     }
     Lexicon dictionary = lexicon.get();
-    if (!TermKey.isHan(key) && span.equals(span.toLowerCase(Locale.ROOT)) && dictionary.isAcronymOnly(key)) {
+    if (!TermKey.isHan(key) && !hyphenated && span.equals(span.toLowerCase(Locale.ROOT)) && dictionary.isAcronymOnly(key)) {
       // "doc", "src" as typed are names in code, not the acronyms DOC and SRC; what the corpus
       // itself says a lower-case name stands for (wto: World Trade Organization) still applies.
+      // Not a compound (e-mail, x-ray, which ECDICT writes E-mail and X-ray).
       addAliases(key, ablations, found);
       return;
     }
     List<Translation> translations = TermKey.isHan(key) ? withoutFunctionWords(dictionary.toEnglish(key)) : dictionary.toChinese(key);
     if (!simplifiedQuery && TermKey.isHan(key)) {
       translations = withMainlandEnglish(dictionary, key, translations);
+    }
+    if (hyphenated && translations.isEmpty()) {
+      // A compound the dictionary lists open only (boot-loader: boot loader), or closed (its
+      // other spellings: bootloader).
+      key = key.replace('-', ' ');
+      translations = dictionary.toChinese(key);
     }
     if (!TermKey.isHan(key)) {
       translations = orOtherSpellings(dictionary, key, translations);

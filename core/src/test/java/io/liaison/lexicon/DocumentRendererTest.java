@@ -49,6 +49,19 @@ class DocumentRendererTest {
   }
 
   @Test
+  void aHyphenatedCompoundIsOneEntry() {
+    List<String> readOnly = words("a read-only archive", Language.EN);
+    assertEquals("只读", readOnly.get(0), readOnly.toString());
+    List<String> read = lexicon.toChinese("read").stream().map(Translation::text).limit(3).toList();
+    assertFalse(readOnly.stream().anyMatch(read::contains), readOnly + " holds read's own translations");
+    // A single letter begins a compound (no entry "e ..." does), and alone adds nothing.
+    assertEquals(List.of("电子邮件"), words("e-mail", Language.EN));
+    assertEquals(List.of(), words("e", Language.EN));
+    // Listed open only (boot loader), the compound still wins over its words.
+    assertEquals(lexicon.toChinese("boot loader").get(0).text(), words("boot-loader", Language.EN).get(0));
+  }
+
+  @Test
   void chineseWordsBecomeEnglishAndTraditionalIsFoldedFirst() {
     List<String> simplified = words("经济联络");
     assertTrue(simplified.containsAll(english("经济", 3)) || simplified.containsAll(english("经济联络", 3)), simplified.toString());

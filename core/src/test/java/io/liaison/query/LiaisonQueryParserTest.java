@@ -732,6 +732,25 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aHyphenatedCompoundIsTranslatedWhole() {
+    // The analyzer cuts front-end into front and end; the dictionary lists the compound (前端).
+    Concept frontEnd = translator.translate("installer front-end", true, Set.of()).stream()
+        .filter(c -> c.source().equals("front-end")).findFirst().orElseThrow();
+    assertTrue(frontEnd.phrase());
+    assertTrue(frontEnd.alternatives().stream().anyMatch(a -> a.text().equals("前端") && a.origin() == Origin.DICTIONARY),
+        frontEnd.toString());
+    // In lower case too, though ECDICT writes E-mail: a compound is no acronym typed as a name.
+    Concept email = translator.translate("send e-mail", true, Set.of()).stream()
+        .filter(c -> c.source().equals("e-mail")).findFirst().orElseThrow();
+    assertTrue(email.alternatives().stream().anyMatch(a -> a.text().equals("电子邮件")), email.toString());
+    // A compound the dictionary lists open only: its open form's translations.
+    assertTrue(Lexicon.defaultLexicon().toChinese("boot-loader").isEmpty(), "the dictionary does not list boot-loader");
+    Concept bootLoader = translator.translate("boot-loader", true, Set.of()).stream()
+        .filter(c -> c.source().equals("boot-loader")).findFirst().orElseThrow();
+    assertTrue(bootLoader.alternatives().stream().anyMatch(a -> a.text().equals("引导程序")), bootLoader.toString());
+  }
+
+  @Test
   void aSecondSpellingIsNotASecondRendering() {
     Alternative metadata = new Alternative("metadata", 1f, Origin.DICTIONARY, List.of());
     float alone = QueryTranslator.spread(List.of(metadata));
