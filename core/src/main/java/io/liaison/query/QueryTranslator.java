@@ -631,7 +631,7 @@ public final class QueryTranslator {
     if (!TermKey.isHan(key) && !hyphenated && span.equals(span.toLowerCase(Locale.ROOT)) && dictionary.isAcronymOnly(key)) {
       // "doc", "src" as typed are names in code, not the acronyms DOC and SRC; what the corpus
       // itself says a lower-case name stands for (wto: World Trade Organization) still applies.
-      // Not a compound (e-mail, x-ray, which ECDICT writes E-mail and X-ray).
+      // Not a compound (e-mail, whose entry ECDICT writes E-MAIL).
       addAliases(key, ablations, found);
       return;
     }

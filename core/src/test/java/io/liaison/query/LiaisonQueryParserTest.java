@@ -739,7 +739,7 @@ class LiaisonQueryParserTest {
     assertTrue(frontEnd.phrase());
     assertTrue(frontEnd.alternatives().stream().anyMatch(a -> a.text().equals("前端") && a.origin() == Origin.DICTIONARY),
         frontEnd.toString());
-    // In lower case too, though ECDICT writes E-mail: a compound is no acronym typed as a name.
+    // In lower case too, though ECDICT writes E-MAIL: a compound is no acronym typed as a name.
     Concept email = translator.translate("send e-mail", true, Set.of()).stream()
         .filter(c -> c.source().equals("e-mail")).findFirst().orElseThrow();
     assertTrue(email.alternatives().stream().anyMatch(a -> a.text().equals("电子邮件")), email.toString());
