@@ -19,6 +19,8 @@ final class SenseCleaner {
    */
   record Candidate(String text, float factor, boolean web, int domainSlot) {}
 
+  /** An adverb's part-of-speech label ({@code adv.}, ECDICT's usual one, or {@code ad.}). */
+  private static final Pattern ADVERB = Pattern.compile("(?i)\\badv?\\.");
   private static final Pattern POS = Pattern.compile("^(?:[a-zA-Z]{1,6}\\.\\s*(?:&\\s*)?)+");
   private static final Pattern LEADING_TAG = Pattern.compile("^[\\[【]([^\\]】]{1,12})[\\]】]\\s*");
   // Notes inside a sense: (...) （...） [...] 〔...〕 【...】 <...>; removed before splitting so
@@ -49,6 +51,7 @@ final class SenseCleaner {
       float factor = 1f;
       boolean isWeb = false;
       boolean abbreviation = false;
+      boolean adverb = false;
       boolean domain = false;
       // Prefixes alternate freely: "vt. [经] ...", "[计] n. ...".
       for (boolean changed = true; changed; ) {
@@ -58,6 +61,7 @@ final class SenseCleaner {
           if (pos.group().toLowerCase().startsWith("abbr")) {
             abbreviation = true;
           }
+          adverb |= ADVERB.matcher(pos.group()).find();
           line = line.substring(pos.end()).strip();
           changed = true;
         }
@@ -88,7 +92,7 @@ final class SenseCleaner {
           continue;
         }
         List<Candidate> into = isWeb ? web : out;
-        addWithVariants(into, text, factor, isWeb, domain ? slot++ : -1);
+        addWithVariants(into, adverb ? withoutAdverbialDi(text) : text, factor, isWeb, domain ? slot++ : -1);
         anyCurated |= !isWeb;
       }
     }
@@ -159,6 +163,20 @@ final class SenseCleaner {
       case "经", "法", "贸易", "计", "政", "经济" -> SUBJECT_FACTOR;
       default -> 0.15f; // specialist senses ([医] 包埋料 for investment) rarely match news text
     };
+  }
+
+  /**
+   * An adverb's sense without the particle 地 that makes a Chinese word an adverb: automatically
+   * (adv. 自动地, 机械地) is 自动 and 机械, properly 适当, carefully 小心. Over half of ECDICT's
+   * adverb senses end so, and the analyser cuts 地 off as a word of its own (自动|地), so the sense
+   * was searched as a phrase that only the adverb's own spelling matches, while Chinese writes 自动
+   * as often without 地 (自动安装, 自动地安装). As with 的, the stem keeps at least two characters
+   * (特地, specially, is one word), and a place (locally: 在当地, at the place) keeps its 地.
+   */
+  static String withoutAdverbialDi(String text) {
+    return text.codePointCount(0, text.length()) >= 3 && text.endsWith("地") && !text.startsWith("在")
+        ? text.substring(0, text.length() - 1)
+        : text;
   }
 
   /** 经济上的 gives 经济 and 经济上; the adjectival 的 form itself is dropped. */

@@ -227,6 +227,26 @@ class LexiconCompilerTest {
   }
 
   @Test
+  void anAdverbsSenseLosesTheParticle地() throws IOException {
+    Lexicon lexicon = compile(HEADER
+        + "automatically,,,\"adv. 自动地, 机械地\",,,,,2815,3946,,,\n"
+        + "specially,,,adv. 特地,,,,,3000,3000,,,\n"
+        + "locally,,,\"adv. 局部地, 在当地\",,,,,4000,4000,,,\n"
+        + "land,,,n. 土地,,,,,800,800,,,\n"
+        + "site,,,n. 场地; 实地,,,,,900,900,,,\n");
+    assertEquals(List.of("自动", "机械"), chinese(lexicon, "automatically"));
+    assertEquals("automatically", lexicon.toEnglish("自动").get(0).text(), "and the other way");
+    assertEquals(List.of("特地"), chinese(lexicon, "specially"), "a word of two characters is kept whole");
+    assertEquals(List.of("局部", "在当地"), chinese(lexicon, "locally"), "so is a place");
+    assertEquals(List.of("土地"), chinese(lexicon, "land"), "not an adverb");
+    assertEquals(List.of("场地", "实地"), chinese(lexicon, "site"));
+  }
+
+  private static List<String> chinese(Lexicon lexicon, String english) {
+    return lexicon.toChinese(english).stream().map(Translation::text).toList();
+  }
+
+  @Test
   void theErrataListDropsAWrongPairInBothDirections() throws IOException {
     assertTrue(LexiconCompiler.errata().getOrDefault("download", Set.of()).contains("卸载"), LexiconCompiler.errata().toString());
     // ECDICT's rows, abridged: download's computing line gives 卸载 (now: uninstall) and a misprint.
