@@ -209,7 +209,8 @@ public final class LexiconCompiler {
       int rank = rank(fields.get(cBnc), fields.get(cFrq));
       collectInflections(key, fields.get(cExchange), lemmaOf);
       String translation = fields.get(cTrans);
-      List<SenseCleaner.Candidate> candidates = new ArrayList<>(SenseCleaner.clean(translation));
+      boolean lyAdverb = key.endsWith("ly") && key.indexOf(' ') < 0;
+      List<SenseCleaner.Candidate> candidates = new ArrayList<>(SenseCleaner.clean(translation, lyAdverb));
       if (candidates.isEmpty()) {
         continue;
       }

@@ -36,7 +36,12 @@ final class SenseCleaner {
 
   private SenseCleaner() {}
 
-  static List<Candidate> clean(String translation) {
+  /**
+   * The targets of one row's {@code translation}; its lines without a part-of-speech label are an
+   * adverb's when {@code lyAdverb} (an English word ending in -ly: ECDICT's subject lines, such as
+   * concurrently's {@code [计] 并行地}, carry no label).
+   */
+  static List<Candidate> clean(String translation, boolean lyAdverb) {
     String[] lines = translation.split("\\\\n|\n");
     boolean anyCurated = false;
     List<Candidate> out = new ArrayList<>();
@@ -52,6 +57,7 @@ final class SenseCleaner {
       boolean isWeb = false;
       boolean abbreviation = false;
       boolean adverb = false;
+      boolean labelled = false;
       boolean domain = false;
       // Prefixes alternate freely: "vt. [经] ...", "[计] n. ...".
       for (boolean changed = true; changed; ) {
@@ -62,6 +68,7 @@ final class SenseCleaner {
             abbreviation = true;
           }
           adverb |= ADVERB.matcher(pos.group()).find();
+          labelled = true;
           line = line.substring(pos.end()).strip();
           changed = true;
         }
@@ -92,7 +99,8 @@ final class SenseCleaner {
           continue;
         }
         List<Candidate> into = isWeb ? web : out;
-        addWithVariants(into, adverb ? withoutAdverbialDi(text) : text, factor, isWeb, domain ? slot++ : -1);
+        boolean adverbial = adverb || lyAdverb && !labelled;
+        addWithVariants(into, adverbial ? withoutAdverbialDi(text) : text, factor, isWeb, domain ? slot++ : -1);
         anyCurated |= !isWeb;
       }
     }

@@ -233,13 +233,18 @@ class LexiconCompilerTest {
         + "specially,,,adv. 特地,,,,,3000,3000,,,\n"
         + "locally,,,\"adv. 局部地, 在当地\",,,,,4000,4000,,,\n"
         + "land,,,n. 土地,,,,,800,800,,,\n"
-        + "site,,,n. 场地; 实地,,,,,900,900,,,\n");
+        + "site,,,n. 场地; 实地,,,,,900,900,,,\n"
+        + "concurrently,,,[计] 并行地,,,,,9000,9000,,,\n"
+        + "holy,,,a. 神圣场地,,,,,7000,7000,,,\n");
     assertEquals(List.of("自动", "机械"), chinese(lexicon, "automatically"));
     assertEquals("automatically", lexicon.toEnglish("自动").get(0).text(), "and the other way");
     assertEquals(List.of("特地"), chinese(lexicon, "specially"), "a word of two characters is kept whole");
     assertEquals(List.of("局部", "在当地"), chinese(lexicon, "locally"), "so is a place");
     assertEquals(List.of("土地"), chinese(lexicon, "land"), "not an adverb");
     assertEquals(List.of("场地", "实地"), chinese(lexicon, "site"));
+    // ECDICT's subject lines carry no part of speech: an -ly word's are an adverb's.
+    assertEquals(List.of("并行"), chinese(lexicon, "concurrently"));
+    assertEquals(List.of("神圣场地"), chinese(lexicon, "holy"), "a line labelled otherwise keeps its 地");
   }
 
   private static List<String> chinese(Lexicon lexicon, String english) {
