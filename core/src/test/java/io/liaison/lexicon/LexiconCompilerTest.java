@@ -226,8 +226,9 @@ class LexiconCompilerTest {
     assertEquals("sync", lexicon.toEnglish("同步").get(0).text(), lexicon.toEnglish("同步").toString());
   }
 
+  /** Di: the particle 地 that makes a Chinese word an adverb (自动地, automatically). */
   @Test
-  void anAdverbsSenseLosesTheParticle地() throws IOException {
+  void anAdverbsSenseLosesTheParticleDi() throws IOException {
     Lexicon lexicon = compile(HEADER
         + "automatically,,,\"adv. 自动地, 机械地\",,,,,2815,3946,,,\n"
         + "specially,,,adv. 特地,,,,,3000,3000,,,\n"
