@@ -123,7 +123,9 @@ public final class DocumentRenderer {
           used = n;
         }
       }
-      if (used == 1 && !functionWord(w) && (w.han() || latin)) {
+      if (used == 1 && standsAsModal(ws, i)) {
+        found = EnglishModals.modalSenses(w.text()); // you can use: 可以, not 罐头 (tin can)
+      } else if (used == 1 && !functionWord(w) && (w.han() || latin)) {
         found = wordTranslations(w);
       }
       out.addAll(found);
@@ -209,6 +211,22 @@ public final class DocumentRenderer {
   /** A word or run of words looked up: whether the dictionary lists it, and its kept translations. */
   private record Span(boolean listed, List<String> kept) {
     static final Span UNLISTED = new Span(false, List.of());
+  }
+
+  /**
+   * Whether the Latin word {@code i} is a modal verb where it stands ({@link EnglishModals}; you
+   * can use, not a can), rendered then as its modal senses; the words of its sentence beside it
+   * decide (a word after a break, such as a full stop, is no neighbour). The page's words are in
+   * lower case here, so a capitalised May inside a sentence counts as may.
+   */
+  private static boolean standsAsModal(List<Word> ws, int i) {
+    Word w = ws.get(i);
+    if (w.han() || !EnglishModals.isModalWord(w.text())) {
+      return false;
+    }
+    String previous = w.adjacent() && i > 0 ? ws.get(i - 1).text() : null;
+    String next = i + 1 < ws.size() && ws.get(i + 1).adjacent() ? ws.get(i + 1).text() : null;
+    return EnglishModals.standsAsModal(previous, w.text(), next, previous == null);
   }
 
   private boolean functionWord(Word w) {

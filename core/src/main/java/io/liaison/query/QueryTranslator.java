@@ -2,6 +2,7 @@ package io.liaison.query;
 
 import io.liaison.analysis.ChineseScript;
 import io.liaison.lexicon.ChineseCompounds;
+import io.liaison.lexicon.EnglishModals;
 import io.liaison.lexicon.FunctionWords;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
@@ -231,7 +232,9 @@ public final class QueryTranslator {
       } else {
         String word = text.substring(tokens.get(i).start(), tokens.get(i).end());
         Map<String, Alternative> found = new LinkedHashMap<>();
-        if (translate && !(i <= phraseEnd && isLoneHanCharacter(word))) {
+        if (translate && !chinese && EnglishModals.standsAsModal(text, tokens.get(i).start(), tokens.get(i).end())) {
+          modalSenses(word, found); // you can use: 可以, not 罐头 (tin can)
+        } else if (translate && !(i <= phraseEnd && isLoneHanCharacter(word))) {
           lookUp(word, false, chinese, simplified, ablations, found);
         }
         concepts.add(concept(word, found, ablations, false));
@@ -261,6 +264,20 @@ public final class QueryTranslator {
       placed.add(new Placed(weighed.get(c), spans.get(c)[0], spans.get(c)[1]));
     }
     return placed;
+  }
+
+  /**
+   * The senses of a modal verb where it stands as one ({@link EnglishModals}): the first at the
+   * top weight, the others flattened by rank as an English word's senses are ({@link
+   * #SENSE_EXPONENT}). None of them has a Taiwan form of its own.
+   */
+  private static void modalSenses(String word, Map<String, Alternative> found) {
+    List<String> senses = EnglishModals.modalSenses(word);
+    for (int rank = 0; rank < senses.size(); rank++) {
+      String sense = senses.get(rank);
+      float weight = (float) Math.pow(1.0 / (rank + 1), SENSE_EXPONENT);
+      found.putIfAbsent(TermKey.of(sense), new Alternative(sense, weight, Origin.DICTIONARY, List.of()));
+    }
   }
 
   /**

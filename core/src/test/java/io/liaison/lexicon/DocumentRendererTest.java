@@ -82,6 +82,25 @@ class DocumentRendererTest {
   }
 
   @Test
+  void aModalVerbIsRenderedAsAModalOnlyWhereItStandsAsOne() {
+    List<String> can = lexicon.toChinese("can").stream().map(Translation::text).limit(3).toList();
+    assertEquals("罐头", can.get(0));
+    List<String> boot = words("boot", Language.EN);
+    assertEquals(concat(List.of("可以", "能", "能够"), boot), words("you can boot", Language.EN), "can as a modal");
+    assertEquals(concat(List.of("可以", "可能", "也许"), boot), words("it may boot", Language.EN), "may as a modal");
+    assertTrue(words("a can of paint", Language.EN).containsAll(can), "the noun takes the dictionary's senses");
+    assertEquals(can, words("you can", Language.EN), "so does a word nothing follows");
+    // A full stop ends the sentence: the word after it has no word before it.
+    assertEquals(concat(List.of("可以", "能", "能够"), boot), words("a. can boot", Language.EN));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  @Test
   void aPagesWordsInItsOwnLanguageAloneAreRendered() {
     // A Chinese page's English words (commands, names) and an English page's Chinese ones add
     // nothing: a query in the page's language would meet its own words in the rendering.

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.analysis.ChineseScript;
 import io.liaison.index.Fields;
+import io.liaison.lexicon.EnglishModals;
 import io.liaison.lexicon.FunctionWords;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
@@ -299,6 +300,32 @@ class LiaisonQueryParserTest {
     LiaisonQueryParser lower = parser(true);
     lower.parseQuery("who guidelines");
     assertTrue(lower.expansion().stream().noneMatch(c -> c.source().equals("who")), lower.expansion().toString());
+  }
+
+  @Test
+  void aModalVerbTakesItsModalSensesOnlyWhereItStandsAsOne() {
+    assertEquals("罐头", Lexicon.defaultLexicon().toChinese("can").get(0).text(), "the dictionary's first sense of can");
+    assertEquals("五月", Lexicon.defaultLexicon().toChinese("may").get(0).text(), "and of may");
+    // As modals, can and may are translated as modals: 可以, not 罐头 (tin can) or 五月 (May).
+    for (String query : List.of("you can boot the installer", "Can I boot the installer", "the installer may boot")) {
+      LiaisonQueryParser p = parser(true);
+      String q = p.parseQuery(query).toString();
+      Concept modal = p.expansion().stream().filter(c -> EnglishModals.isModalWord(c.source())).findFirst().orElseThrow();
+      assertEquals(EnglishModals.modalSenses(modal.source()), texts(modal).subList(1, texts(modal).size()), query);
+      assertTrue(q.contains("可以") && !q.contains("罐头") && !q.contains("五月"), q);
+      assertTrue(texts(p.expansion().stream().filter(c -> c.source().equals("boot")).findFirst().orElseThrow()).contains("引导"), query);
+      // Without translation the word is searched as typed, as any other.
+      String plain = parser(false).parseQuery(query).toString();
+      assertTrue(plain.contains("boot") && !plain.contains("可以"), plain);
+    }
+    // As nouns, and as the month, they take the dictionary's senses: after a determiner, at the
+    // end, before a number, or capitalised inside a sentence; and a query of the word alone.
+    for (String query : List.of("a can of paint", "what is in the can", "can", "released in May 2024", "released in May after testing")) {
+      LiaisonQueryParser p = parser(true);
+      p.parseQuery(query);
+      Concept word = p.expansion().stream().filter(c -> c.source().equalsIgnoreCase("can") || c.source().equals("May")).findFirst().orElseThrow();
+      assertTrue(texts(word).contains("罐头") || texts(word).contains("五月"), query + ": " + word);
+    }
   }
 
   @Test
