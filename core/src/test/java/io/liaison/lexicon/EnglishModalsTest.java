@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,8 +53,8 @@ class EnglishModalsTest {
 
   @Test
   void aModalsSensesAreItsModalOnesInAnyCase() {
-    assertEquals(java.util.List.of("可以", "能", "能够"), EnglishModals.modalSenses("Can"));
-    assertEquals(java.util.List.of("可能", "也许"), EnglishModals.modalSenses("might"));
+    assertEquals(List.of("可以", "能", "能够"), EnglishModals.modalSenses("Can"));
+    assertEquals(List.of("可能", "也许"), EnglishModals.modalSenses("might"));
     assertTrue(EnglishModals.modalSenses("could").isEmpty(), "could is a function word, not one of the four");
   }
 
