@@ -1,5 +1,6 @@
 package io.liaison.lexicon;
 
+import io.liaison.analysis.ChineseScript;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,7 +107,7 @@ public final class EnglishModals {
 
   /** A Latin word: letters, an apostrophe inside allowed (can't and won't end in the modal already). */
   private static boolean isWord(String s) {
-    if (s.isEmpty() || !Character.isLetter(s.charAt(0)) || isHan(s)) {
+    if (s.isEmpty() || !Character.isLetter(s.charAt(0)) || s.codePoints().anyMatch(ChineseScript::isHan)) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
@@ -115,9 +116,5 @@ public final class EnglishModals {
       }
     }
     return true;
-  }
-
-  private static boolean isHan(String s) {
-    return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 }
