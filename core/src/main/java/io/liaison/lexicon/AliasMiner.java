@@ -1,5 +1,6 @@
 package io.liaison.lexicon;
 
+import io.liaison.analysis.ChineseScript;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -168,7 +169,7 @@ public final class AliasMiner {
   }
 
   private static boolean isHan(String s) {
-    return !s.isEmpty() && Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.HAN;
+    return !s.isEmpty() && ChineseScript.isHan(s.codePointAt(0));
   }
 
   /** Drops leading connectors; for an acronym, keeps just the words its letters stand for. */

@@ -1,5 +1,6 @@
 package io.liaison.lexicon;
 
+import io.liaison.analysis.ChineseScript;
 import io.liaison.analysis.HanSegmentationFilter;
 import io.liaison.analysis.TraditionalToSimplifiedCharFilter;
 import io.liaison.ingest.Language;
@@ -253,7 +254,7 @@ public final class DocumentRenderer {
   }
 
   private static boolean containsHan(String s) {
-    return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    return s.codePoints().anyMatch(ChineseScript::isHan);
   }
 
   /**
