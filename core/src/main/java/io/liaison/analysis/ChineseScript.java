@@ -36,6 +36,11 @@ public final class ChineseScript {
         && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 
+  /** Whether {@code text} holds a Han character anywhere ({@link #isHan(int)}). */
+  public static boolean containsHan(CharSequence text) {
+    return text.codePoints().anyMatch(ChineseScript::isHan);
+  }
+
   /** The Simplified form of {@code codePoint}, or {@code codePoint} itself when it has none. */
   public static int toSimplified(int codePoint) {
     return codePoint >= TABLE_FIRST && codePoint <= TABLE_LAST

@@ -159,7 +159,7 @@ public final class DocumentRenderer {
       if (out.size() == PER_WORD) {
         break;
       }
-      if (containsHan(t.text()) != han) {
+      if (ChineseScript.containsHan(t.text()) != han) {
         out.add(t.text());
       }
     }
@@ -201,7 +201,7 @@ public final class DocumentRenderer {
    * words.
    */
   private Span span(String key) {
-    boolean han = containsHan(key);
+    boolean han = ChineseScript.containsHan(key);
     List<Translation> entry = han ? lexicon.toEnglish(key) : lexicon.toChinese(key);
     if (entry.isEmpty() && !han && key.indexOf('-') > 0) {
       entry = lexicon.toChinese(key.replace('-', ' '));
@@ -253,10 +253,6 @@ public final class DocumentRenderer {
     return s.length() == 1 && s.charAt(0) >= 'a' && s.charAt(0) <= 'z';
   }
 
-  private static boolean containsHan(String s) {
-    return s.codePoints().anyMatch(ChineseScript::isHan);
-  }
-
   /**
    * The page's words in order. Two words are adjacent when only one space or one hyphen (Latin) or
    * nothing (Han) stands between them, so an entry never spans a full stop, a comma or a line
@@ -271,7 +267,7 @@ public final class DocumentRenderer {
       int lastEnd = -1;
       while (ts.incrementToken()) {
         String t = term.toString();
-        boolean han = containsHan(t);
+        boolean han = ChineseScript.containsHan(t);
         int gap = offset.startOffset() - lastEnd;
         boolean hyphen = lastEnd >= 0 && !han && gap == 1 && text.charAt(lastEnd) == '-';
         boolean adjacent = lastEnd >= 0 && (han ? gap == 0 : gap == 1 && text.charAt(lastEnd) == ' ' || hyphen);

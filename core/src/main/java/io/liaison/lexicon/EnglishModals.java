@@ -107,7 +107,7 @@ public final class EnglishModals {
 
   /** A Latin word: letters, an apostrophe inside allowed (can't and won't end in the modal already). */
   private static boolean isWord(String s) {
-    if (s.isEmpty() || !Character.isLetter(s.charAt(0)) || s.codePoints().anyMatch(ChineseScript::isHan)) {
+    if (s.isEmpty() || !Character.isLetter(s.charAt(0)) || ChineseScript.containsHan(s)) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {

@@ -882,7 +882,7 @@ public final class LiaisonQueryParser extends QueryParser {
     // Only the words of the query's own language: a Chinese question's English words (file, shell)
     // would meet the English renderings of Chinese pages, a monolingual search's own pages.
     boolean chinese = mostlyHan(terms);
-    terms.removeIf(t -> t.codePoints().anyMatch(ChineseScript::isHan) != chinese);
+    terms.removeIf(t -> ChineseScript.containsHan(t) != chinese);
     if (terms.isEmpty()) {
       return null;
     }
@@ -896,7 +896,7 @@ public final class LiaisonQueryParser extends QueryParser {
     long han = 0;
     long latin = 0;
     for (String t : terms) {
-      if (t.codePoints().anyMatch(ChineseScript::isHan)) {
+      if (ChineseScript.containsHan(t)) {
         han += t.codePoints().filter(ChineseScript::isHan).count();
       } else {
         latin += t.chars().filter(Character::isLetter).count();

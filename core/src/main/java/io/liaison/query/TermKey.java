@@ -54,6 +54,6 @@ final class TermKey {
   }
 
   static boolean isHan(String text) {
-    return text.codePoints().anyMatch(ChineseScript::isHan);
+    return ChineseScript.containsHan(text);
   }
 }

@@ -63,6 +63,13 @@ public class TestChineseScript extends LuceneTestCase {
     assertFalse(ChineseScript.isHan(Character.MAX_CODE_POINT + 1));
   }
 
+  public void testContainsHan() {
+    assertTrue(ChineseScript.containsHan("ls 列出目录"));
+    assertTrue(ChineseScript.containsHan("a\uD840\uDC00")); // 𠀀, outside the BMP
+    assertFalse(ChineseScript.containsHan("front-end，カナ"));
+    assertFalse(ChineseScript.containsHan(""));
+  }
+
   public void testBundledTableMatchesIcu4j() throws IOException {
     String bundled;
     try (InputStream in = ChineseScript.class.getResourceAsStream(ChineseScript.TABLE_RESOURCE)) {

@@ -163,7 +163,7 @@ final class SearchCommand implements Callable<Integer> {
    * {@code liaison search} process is always a first query). Returns the wait in milliseconds.
    */
   private static long awaitDictionaries(SearchRequest request) {
-    boolean han = request.query().codePoints().anyMatch(ChineseScript::isHan);
+    boolean han = ChineseScript.containsHan(request.query());
     if (!request.translate() && !han) {
       return 0; // such a search needs neither, and the process may end before they have loaded
     }
