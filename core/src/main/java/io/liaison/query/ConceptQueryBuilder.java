@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -42,6 +43,8 @@ import org.apache.lucene.search.TermQuery;
  * is a pure function of its arguments and thread-safe.
  */
 public final class ConceptQueryBuilder implements ConceptQueryFactory {
+  /** Latin words, each followed by a space: the stop words a phrase took in before its first word. */
+  private static final Pattern DROPPED_WORDS = Pattern.compile("(?:\\p{IsLatin}+\\s+)+");
   /**
    * The weight of a concept's Chinese alternatives matched as bigrams ({@link Fields#HAN_BIGRAMS}),
    * beside their match as words, wherever the body is searched. A word matches only where SmartCN
@@ -442,7 +445,9 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
    * right after the word concepts of the text it spans, and that text starts with the first of
    * them, so they are found by their source text, from the end of the phrase back to its start.
    * (Counting the phrase's own terms would not do: SmartCN cuts 一带一路 alone into four words and
-   * inside 中国一带一路建设 into two.) 0 when the words cannot be told, so they stay units of their own.
+   * inside 中国一带一路建设 into two.) Words before the first covered one that the analyser dropped
+   * (the by of by default, which the translator took in) are no unit. 0 when the words cannot be
+   * told, so they stay units of their own.
    */
   private static int covers(Concept phrase, List<Concept> units) {
     String text = phrase.source();
@@ -457,7 +462,7 @@ public final class ConceptQueryBuilder implements ConceptQueryFactory {
       covered++;
       end = at;
     }
-    return end == 0 ? covered : 0;
+    return end == 0 || covered > 0 && DROPPED_WORDS.matcher(text.substring(0, end)).matches() ? covered : 0;
   }
 
   /**

@@ -329,6 +329,46 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aDictionaryPhraseTakesInTheStopWordsAtItsEnds() {
+    // The analyser drops in, to and for, so the tokens of "log in" are log alone; the dictionary's
+    // phrasal verb (登录) and "for example" (例如) are found in the text around the tokens.
+    assertTrue(Lexicon.defaultLexicon().toChinese("log in").stream().anyMatch(t -> t.text().equals("登录")));
+    assertTrue(Lexicon.defaultLexicon().toChinese("log").stream().noneMatch(t -> t.text().equals("登录")));
+    LiaisonQueryParser p = parser(true);
+    String q = p.parseQuery("log in to the server").toString();
+    Concept login = p.expansion().stream().filter(c -> c.source().equals("log in")).findFirst()
+        .orElseThrow(() -> new AssertionError(p.expansion().toString()));
+    assertTrue(login.phrase() && texts(login).contains("登录"), login.toString());
+    assertTrue(q.contains("登录"), q);
+    assertTrue(p.expansion().stream().anyMatch(c -> c.source().equals("log") && !c.phrase()), "log keeps its own concept");
+    // The phrase covers its word, before it as after it, as a phrase of words alone does.
+    LiaisonQueryParser before = parser(true);
+    before.parseQuery("for example a disk");
+    Concept example = before.expansion().stream().filter(c -> c.source().equals("for example")).findFirst()
+        .orElseThrow(() -> new AssertionError(before.expansion().toString()));
+    assertTrue(texts(example).contains("例如"), example.toString());
+    Concept word = before.expansion().stream().filter(c -> c.source().equals("example")).findFirst().orElseThrow();
+    assertEquals(List.of(example), ConceptQueryBuilder.coveringPhrases(before.expansion()).get(word));
+    assertEquals(List.of(login), ConceptQueryBuilder.coveringPhrases(p.expansion())
+        .get(p.expansion().stream().filter(c -> c.source().equals("log")).findFirst().orElseThrow()));
+    // Only what its words lack: part of is 部分 as part is, so it is no phrase of its own; and an
+    // infinitive's to is taken in by nothing (able to boot: not "to boot", 除此以外).
+    assertTrue(Lexicon.defaultLexicon().toChinese("part of").stream().anyMatch(t -> t.text().equals("部分")));
+    LiaisonQueryParser part = parser(true);
+    part.parseQuery("part of the disk");
+    assertTrue(part.expansion().stream().noneMatch(c -> c.source().equals("part of")), part.expansion().toString());
+    assertTrue(Lexicon.defaultLexicon().toChinese("to boot").stream().anyMatch(t -> t.text().equals("除此以外")));
+    LiaisonQueryParser boot = parser(true);
+    boot.parseQuery("able to boot from a disk");
+    assertTrue(boot.expansion().stream().noneMatch(c -> c.source().startsWith("to ")), boot.expansion().toString());
+    // Not across punctuation, nor with phrases ablated.
+    LiaisonQueryParser stop = parser(true);
+    assertTrue(!stop.parseQuery("check the log. In the end").toString().contains("登录"), stop.expansion().toString());
+    LiaisonQueryParser ablated = parser(true, Ablation.PHRASES);
+    assertTrue(!ablated.parseQuery("log in to the server").toString().contains("登录"));
+  }
+
+  @Test
   void aChineseWordIsNotTranslatedIntoEnglishFunctionWords() {
     List<String> dictionary = Lexicon.defaultLexicon().toEnglish("原因").stream().map(t -> t.text()).toList();
     assertTrue(dictionary.contains("why") && dictionary.contains("cause"), "the dictionary gives 原因 " + dictionary);
