@@ -41,7 +41,7 @@ public final class QueryTranslator {
   /**
    * How many words the analyser dropped (stop words: in, to, on, of, for) a phrase may take in at
    * either end of its tokens: the particle of log in (登录), point to (指向), used in (用于), the
-   * preposition of according to (根据) and for example (例如) ({@link #edgeWords}); never an
+   * preposition of for example (例如) and at least (至少) ({@link #edgeWords}); never an
    * infinitive's to before them. A phrase so widened has at most {@link DocumentRenderer#LONGEST}
    * words, as the entries a page's rendering takes in, which keeps the lookups few: each costs a
    * few microseconds. It keeps only the translations its words lack ({@link #dropOwnSenses}).
