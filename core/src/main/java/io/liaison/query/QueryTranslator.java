@@ -180,9 +180,10 @@ public final class QueryTranslator {
       // The analyser drops stop words, so a phrase that starts or ends with one (log in, according
       // to, by default) has them taken in from the text around its tokens, longest first.
       if (translate && i > phraseEnd && !ablations.contains(Ablation.PHRASES)) {
+        List<Integer> before = wordsBefore(text, tokens, i, claimed); // the same for every span from i
         search:
         for (int j = Math.min(tokens.size() - 1, i + MAX_SPAN - 1); j >= i; j--) {
-          for (int[] span : spansAround(text, tokens, i, j, claimed)) {
+          for (int[] span : spansAround(text, tokens, i, j, before)) {
             boolean edged = span[0] != tokens.get(i).start() || span[1] != tokens.get(j).end();
             if (!edged && (j == i || onlyFunctionWords(tokens, i, j))) {
               continue;
@@ -900,22 +901,34 @@ public final class QueryTranslator {
   }
 
   /**
-   * The spans of text to look up as a phrase of tokens {@code i..j}: with up to {@value
-   * #EDGE_WORDS} words the analyser dropped taken in before and after them, the most words first
-   * (the ones after before the ones before where as many), the tokens alone last. Only an
-   * English token takes words in, and none before {@code claimed}.
+   * The words the analyser dropped before token {@code i} that a phrase starting there may take in
+   * ({@link #edgeWords}, going back): none for a Han token, none before {@code claimed} (the last
+   * phrase's text), and none where the nearest is an infinitive's to.
    */
-  private static List<int[]> spansAround(String text, List<Token> tokens, int i, int j, int claimed) {
+  private static List<Integer> wordsBefore(String text, List<Token> tokens, int i, int claimed) {
+    int start = tokens.get(i).start();
+    if (TermKey.isHan(tokens.get(i).term())) {
+      return List.of();
+    }
+    List<Integer> before = edgeWords(text, start, Math.max(claimed, i > 0 ? tokens.get(i - 1).end() : 0), -1);
+    if (!before.isEmpty() && text.substring(before.get(0), start).strip().equalsIgnoreCase("to")) {
+      return List.of(); // an infinitive's to: able to boot is no "to boot" (除此以外, moreover)
+    }
+    return before;
+  }
+
+  /**
+   * The spans of text to look up as a phrase of tokens {@code i..j}: with up to {@value
+   * #EDGE_WORDS} words the analyser dropped taken in before ({@code before}, from {@link
+   * #wordsBefore}) and after them, the most words first (the ones after before the ones before
+   * where as many), the tokens alone last. Only an English token takes words in.
+   */
+  private static List<int[]> spansAround(String text, List<Token> tokens, int i, int j, List<Integer> before) {
     int start = tokens.get(i).start();
     int end = tokens.get(j).end();
-    int room = DocumentRenderer.LONGEST - words(text.substring(start, end));
+    int room = DocumentRenderer.LONGEST - words(text, start, end);
     if (room <= 0) {
       return List.of(new int[] {start, end});
-    }
-    List<Integer> before = TermKey.isHan(tokens.get(i).term()) ? List.of()
-        : edgeWords(text, start, Math.max(claimed, i > 0 ? tokens.get(i - 1).end() : 0), -1);
-    if (!before.isEmpty() && text.substring(before.get(0), start).strip().equalsIgnoreCase("to")) {
-      before = List.of(); // an infinitive's to: able to boot is no "to boot" (除此以外, moreover)
     }
     List<Integer> after = TermKey.isHan(tokens.get(j).term()) ? List.of()
         : edgeWords(text, end, j + 1 < tokens.size() ? tokens.get(j + 1).start() : text.length(), 1);
@@ -961,11 +974,11 @@ public final class QueryTranslator {
     return out;
   }
 
-  /** How many words, set off by spaces, {@code text} holds. */
-  private static int words(String text) {
+  /** How many words, set off by spaces, {@code text} holds from {@code from} to {@code to}. */
+  private static int words(String text, int from, int to) {
     int n = 0;
     boolean inWord = false;
-    for (int k = 0; k < text.length(); k++) {
+    for (int k = from; k < to; k++) {
       boolean space = Character.isWhitespace(text.charAt(k));
       n += !space && !inWord ? 1 : 0;
       inWord = !space;
