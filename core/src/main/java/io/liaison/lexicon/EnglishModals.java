@@ -18,18 +18,25 @@ import java.util.Set;
  * could and must are dropped, lost more than it gained: a sentence's Chinese translation says
  * 可以 where the English says can (bench/crosslang/LEXICON-SWEEP.md, session 73). Which use it is,
  * is told from the neighbours, as a tagger would in the commonest cases: a modal is followed by a
- * word (the verb, or an adverb before it: can also be) and is not preceded by a determiner or a
- * possessive (a can, the will, his will); a capitalised word after the first ({@code in May the
+ * word (the verb, or an adverb before it: can also be) and is not preceded by an article, a
+ * possessive or a determiner that is never a pronoun (a can, the will, his will, every can; but
+ * this will, that may, some can are modals); a capitalised word after the first ({@code in May the
  * release}) is a name, one in capitals ({@code CAN bus}) too, and one followed by a number
  * ({@code May 2024}) or nothing is not a modal.
  *
  * <p>Stateless and thread-safe.
  */
 public final class EnglishModals {
-  /** Words after which one of them is a noun: determiners, possessives, and free, good, last, ill will. */
+  /**
+   * Words after which one of them is a noun: articles, possessives, the determiners that are never
+   * pronouns (every, no), and free, good, last, ill will. Not the demonstratives and quantifiers that
+   * stand alone as pronouns or begin a clause (this, that, these, those, each, any, some): in
+   * "this will install", "options that may be given", "some may fail" the word is the modal, and in
+   * a manual "this can of" or "that will" (the testament) hardly occurs.
+   */
   private static final Set<String> BEFORE_NOUN = Set.of(
-      "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their",
-      "whose", "each", "every", "any", "no", "some", "one's", "free", "good", "last", "ill");
+      "a", "an", "the", "my", "your", "his", "her", "its", "our", "their",
+      "whose", "every", "no", "one's", "free", "good", "last", "ill");
 
   /** The modal senses, best first. */
   private static final Map<String, List<String>> SENSES = Map.of(

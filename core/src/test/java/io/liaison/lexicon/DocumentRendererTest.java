@@ -89,6 +89,7 @@ class DocumentRendererTest {
     List<String> boot = words("boot", Language.EN);
     assertEquals(concat(List.of("可以", "能", "能够"), boot), words("you can boot", Language.EN), "can as a modal");
     assertEquals(concat(List.of("可以", "可能", "也许"), boot), words("it may boot", Language.EN), "may as a modal");
+    assertEquals(concat(List.of("可以", "可能", "也许"), boot), words("this may boot", Language.EN), "after a demonstrative too");
     assertTrue(words("a can of paint", Language.EN).containsAll(can), "the noun takes the dictionary's senses");
     assertEquals(can, words("you can", Language.EN), "so does a word nothing follows");
     // A full stop ends the sentence: the word after it has no word before it.

@@ -19,11 +19,19 @@ class EnglishModalsTest {
       "it, may, boot, false, true",
       "which, might, also, false, true",
       "they, will, need, false, true",
+      // After a demonstrative or a quantifier that stands alone as a pronoun, or a relative that.
+      "this, will, install, false, true",
+      "This, may, be, false, true",
+      "that, can, be, false, true",
+      "these, might, fail, false, true",
+      "some, will, refuse, false, true",
+      "each, can, be, false, true",
       // A noun: after a determiner or possessive, or in an idiom's adjective (free will).
       "a, can, of, false, false",
       "the, can, opener, false, false",
       "his, will, be, false, false",
       "free, will, and, false, false",
+      "every, can, of, false, false",
       // Nothing follows, or a number does: a noun, or a month.
       "you, can, -, false, false",
       "in, may, 2024, false, false",
@@ -42,6 +50,7 @@ class EnglishModalsTest {
   void theNeighboursAreReadFromTheTextAsWritten() {
     // Stop words the analyser drops (it, be, in, the) are neighbours all the same.
     assertTrue(inText("Sometimes it can be hard", "can"));
+    assertTrue(inText("the options that may be given", "may"), "a relative that before it");
     assertFalse(inText("released in May after testing", "May"), "a month inside the sentence");
     assertFalse(inText("the can opener", "can"));
     // Across a full stop the word begins a sentence, so its capital is the sentence's.

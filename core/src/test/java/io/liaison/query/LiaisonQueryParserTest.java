@@ -307,7 +307,8 @@ class LiaisonQueryParserTest {
     assertEquals("罐头", Lexicon.defaultLexicon().toChinese("can").get(0).text(), "the dictionary's first sense of can");
     assertEquals("五月", Lexicon.defaultLexicon().toChinese("may").get(0).text(), "and of may");
     // As modals, can and may are translated as modals: 可以, not 罐头 (tin can) or 五月 (May).
-    for (String query : List.of("you can boot the installer", "Can I boot the installer", "the installer may boot")) {
+    for (String query : List.of("you can boot the installer", "Can I boot the installer", "the installer may boot",
+        "this can boot the installer")) {
       LiaisonQueryParser p = parser(true);
       String q = p.parseQuery(query).toString();
       Concept modal = p.expansion().stream().filter(c -> EnglishModals.isModalWord(c.source())).findFirst().orElseThrow();
