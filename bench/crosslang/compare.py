@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Compares two replays (replay.sh) topic by topic: reciprocal rank at 10 per topic.
+
+    bench/crosslang/compare.py BASE NEW [--sets REGEX] [--topics]
+
+BASE and NEW are replay names under bench/work/replays. For every set both replays ran, prints
+MRR@10 of each, the difference, and how many topics went up and down; then the totals. --topics
+lists each topic that moved, with its rank of the first relevant document in each (- past 10).
+A topic's reciprocal rank counts every topic of the qrels (0 where nothing relevant is in the top
+10), as `liaison eval` does for MRR@10.
+"""
+import argparse
+import collections
+import os
+import re
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+WORK = {"man-faq": "crosslang", "reference": "crosslang-reference",
+        "handbook": "crosslang-handbook", "guides": "crosslang-guides"}
+
+
+def read_qrels(path):
+    rel = collections.defaultdict(set)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            p = line.split()
+            if len(p) >= 4 and int(p[3]) > 0:
+                rel[p[0]].add(p[2])
+    return rel
+
+
+def first_ranks(path, rel, k=10):
+    """Topic -> rank (1..k) of its first relevant document, or None."""
+    ranked = collections.defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            p = line.split()
+            if len(p) >= 5:
+                ranked[p[0]].append((int(p[3]), p[2]))
+    out = {}
+    for q in rel:
+        docs = [d for _, d in sorted(ranked.get(q, []))][:k]
+        out[q] = next((i + 1 for i, d in enumerate(docs) if d in rel[q]), None)
+    return out
+
+
+def sets_of(source):
+    path = os.path.join(ROOT, "bench", "work", WORK[source], "sets.tsv")
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f][1:]
+    return {r[0]: os.path.join(ROOT, "bench", "work", WORK[source], r[5]) for r in rows if len(r) > 5}
+
+
+def rr(rank):
+    return 0.0 if rank is None else 1.0 / rank
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("base")
+    ap.add_argument("new")
+    ap.add_argument("--sets", default=".", help="regular expression on set names")
+    ap.add_argument("--topics", action="store_true", help="list every topic that moved")
+    a = ap.parse_args()
+    replays = os.path.join(ROOT, "bench", "work", "replays")
+    for name in (a.base, a.new):
+        if not os.path.isdir(os.path.join(replays, name)):
+            sys.exit("compare.py: no replay %s under %s; run bench/crosslang/replay.sh %s" % (name, replays, name))
+    pattern = re.compile(a.sets)
+    total_up = total_down = compared = 0
+    total_delta = 0.0
+    print("source\tset\tbase\tnew\tdelta\tup\tdown")
+    for source in WORK:
+        for name, qrels in sets_of(source).items():
+            runs = [os.path.join(replays, r, source, "runs", name + ".run") for r in (a.base, a.new)]
+            if not pattern.search(name) or not all(os.path.exists(r) for r in runs):
+                continue
+            rel = read_qrels(qrels)
+            base, new = (first_ranks(r, rel) for r in runs)
+            up = [q for q in rel if rr(new[q]) > rr(base[q])]
+            down = [q for q in rel if rr(new[q]) < rr(base[q])]
+            mb = sum(rr(base[q]) for q in rel) / len(rel)
+            mn = sum(rr(new[q]) for q in rel) / len(rel)
+            print("%s\t%s\t%.4f\t%.4f\t%+.4f\t%d\t%d" % (source, name, mb, mn, mn - mb, len(up), len(down)))
+            if a.topics:
+                for q in sorted(up + down):
+                    print("\t\t%s\t%s -> %s" % (q, base[q] or "-", new[q] or "-"))
+            compared += 1
+            total_up += len(up)
+            total_down += len(down)
+            total_delta += mn - mb
+    if compared == 0:
+        sys.exit("compare.py: no set that both replays ran matches --sets %s" % a.sets)
+    print("%d sets: %d topics up, %d down, the sets' differences summing to %+.4f"
+          % (compared, total_up, total_down, total_delta))
+
+
+if __name__ == "__main__":
+    main()
