@@ -210,7 +210,8 @@ public final class LexiconCompiler {
       collectInflections(key, fields.get(cExchange), lemmaOf);
       String translation = fields.get(cTrans);
       boolean lyAdverb = key.endsWith("ly") && key.indexOf(' ') < 0;
-      List<SenseCleaner.Candidate> candidates = new ArrayList<>(SenseCleaner.clean(translation, lyAdverb));
+      List<SenseCleaner.Candidate> candidates =
+          new ArrayList<>(SenseCleaner.clean(translation, lyAdverb, key.indexOf(' ') > 0));
       if (candidates.isEmpty()) {
         continue;
       }
@@ -441,7 +442,7 @@ public final class LexiconCompiler {
     lemma.candidates().forEach(c -> seen.add(c.text()));
     for (SenseCleaner.Candidate c : form.candidates()) {
       if (seen.add(c.text())) {
-        all.add(new SenseCleaner.Candidate(c.text(), c.factor(), c.web(), -1));
+        all.add(new SenseCleaner.Candidate(c.text(), c.factor(), c.web(), -1, c.forwardOnly()));
         borrowed.merge(c.text(), prior(form), Math::max);
       }
     }
@@ -464,7 +465,7 @@ public final class LexiconCompiler {
       }
       float scale = r.kind() == bestKind ? 1f : 0.5f;
       for (SenseCleaner.Candidate c : r.candidates()) {
-        all.add(new SenseCleaner.Candidate(c.text(), c.factor() * scale, c.web(), c.domainSlot()));
+        all.add(new SenseCleaner.Candidate(c.text(), c.factor() * scale, c.web(), c.domainSlot(), c.forwardOnly()));
       }
       if (r.rank() > 0) {
         rank = rank == 0 ? r.rank() : Math.min(rank, r.rank());
@@ -523,6 +524,22 @@ public final class LexiconCompiler {
     return row.key().indexOf(' ') >= 0 ? p * 0.35f : p;
   }
 
+  /** The row's senses that no candidate but a forward-only one gives ({@link SenseCleaner#withoutEllipsis}). */
+  private static Set<String> forwardOnly(Row row) {
+    Set<String> only = new HashSet<>();
+    for (SenseCleaner.Candidate c : row.candidates()) {
+      if (c.forwardOnly()) {
+        only.add(c.text());
+      }
+    }
+    for (SenseCleaner.Candidate c : row.candidates()) {
+      if (!c.forwardOnly()) {
+        only.remove(c.text());
+      }
+    }
+    return only;
+  }
+
   /** Forward and inverted weighted lists, by term. */
   private record Weights(
       Map<String, List<Map.Entry<String, Float>>> toChinese,
@@ -537,7 +554,7 @@ public final class LexiconCompiler {
       }
       List<String> chinese = new ArrayList<>();
       for (SenseCleaner.Candidate c : row.candidates()) {
-        if (!c.web() && !chinese.contains(c.text())) {
+        if (!c.web() && !c.forwardOnly() && !chinese.contains(c.text())) {
           chinese.add(c.text());
         }
       }
@@ -559,7 +576,7 @@ public final class LexiconCompiler {
       Row row = entries.get(aliases.getOrDefault(w, w));
       if (row != null) {
         for (SenseCleaner.Candidate c : row.candidates()) {
-          if (c.text().codePointCount(0, c.text().length()) >= 2 && !senses.contains(c.text())) {
+          if (!c.forwardOnly() && c.text().codePointCount(0, c.text().length()) >= 2 && !senses.contains(c.text())) {
             senses.add(c.text());
           }
         }
@@ -599,56 +616,90 @@ public final class LexiconCompiler {
     return text.isEmpty() ? List.of() : AnalyzedToken.analyze(analyzer, "translation", text).stream().map(AnalyzedToken::term).toList();
   }
 
+  /**
+   * A row's senses and their shares: by sense rank and line trust, normalised over the row's own
+   * senses, with the senses its inflected forms lend on top; its frames among them when {@code
+   * withFrames}.
+   */
+  private static LinkedHashMap<String, Float> shares(Row row, Map<String, Map<String, Float>> borrowed, boolean withFrames) {
+    LinkedHashMap<String, Float> raw = new LinkedHashMap<>();
+    LinkedHashMap<String, Float> lent = new LinkedHashMap<>();
+    Set<String> fromForms = borrowed.getOrDefault(row.key(), Map.of()).keySet();
+    float alpha = decay(row.rank());
+    int position = 0;
+    int lastOwn = 0;
+    for (SenseCleaner.Candidate c : row.candidates()) {
+      if (c.forwardOnly() && !withFrames) {
+        continue;
+      }
+      if (fromForms.contains(c.text())) {
+        // After every sense of the lemma's own, in the order the forms give them.
+        lent.putIfAbsent(c.text(), c.factor() / placeDivisor(alpha, lastOwn + lent.size() + 1));
+        continue;
+      }
+      if (!raw.containsKey(c.text())) {
+        position++;
+      }
+      // A subject line ([计] 终端, [经] 配额) ranks as the entry's second sense, wherever ECDICT
+      // put it: it names the sense specialists use, and the documents people search are
+      // specialists' texts. In entry order it came last, after every general-language sense
+      // (terminal: 终端机, 终点, 末端 ... and 终端 13th, past the cap). Measured on
+      // bench/crosslang, MRR@10: en2zh.sent 0.465 -> 0.495, en2zh.title 0.180 -> 0.188,
+      // zh2en.title 0.267 -> 0.273; ranking it first measured the same, third lower.
+      int rankPosition = c.domainSlot() >= 0 ? 2 + c.domainSlot() : position;
+      lastOwn = Math.max(lastOwn, rankPosition);
+      float v = c.factor() / placeDivisor(alpha, rankPosition);
+      // A target repeated by several senses gains, but less than linearly.
+      raw.merge(c.text(), v, (a, b) -> Math.max(a, b) + 0.5f * Math.min(a, b));
+    }
+    // Normalised over the lemma's own senses, so that borrowing leaves their shares, and with
+    // them every inverted entry they are in, as they were (sync: 同步 keeps its whole share
+    // beside 同时 from syncs). The borrowed senses come on top, on the same scale.
+    LinkedHashMap<String, Float> own = normaliseTop(raw, 12, 1f);
+    // A row the errata emptied (download) has only borrowed senses: they make its whole share.
+    float scale = own.isEmpty() ? topSum(lent, 12) : topSum(raw, 12);
+    for (Map.Entry<String, Float> b : lent.entrySet()) {
+      if (own.size() >= 12) {
+        break;
+      }
+      own.put(b.getKey(), b.getValue() / scale);
+    }
+    return own;
+  }
+
   private static Weights weigh(Map<String, Row> entries, Map<String, Map<String, Float>> borrowed,
       Map<String, List<CedictReader.Gloss>> cedict, Map<String, String> inflected, Map<String, Set<String>> errata,
       Map<String, Map<String, Float>> aligned, Map<String, List<String>> additions) {
-    // 1. Forward probabilities from sense rank and line trust.
+    // 1. Forward probabilities from sense rank and line trust. A phrase's frames (in order to:
+    // 为了…, SenseCleaner.withoutEllipsis) are weighed with its other senses into frames, for the
+    // English-to-Chinese lists alone; every other step reads forward, weighed without them, so
+    // that the Chinese-to-English lists are as they would be without the frames.
     Map<String, LinkedHashMap<String, Float>> forward = new HashMap<>();
+    Map<String, LinkedHashMap<String, Float>> frames = new HashMap<>();
     Map<String, Float> confidence = new HashMap<>();
     for (Row row : entries.values()) {
-      LinkedHashMap<String, Float> raw = new LinkedHashMap<>();
-      LinkedHashMap<String, Float> lent = new LinkedHashMap<>();
-      Set<String> fromForms = borrowed.getOrDefault(row.key(), Map.of()).keySet();
-      float alpha = decay(row.rank());
-      boolean allWeb = true;
-      int position = 0;
-      int lastOwn = 0;
-      for (SenseCleaner.Candidate c : row.candidates()) {
-        allWeb &= c.web();
-        if (fromForms.contains(c.text())) {
-          // After every sense of the lemma's own, in the order the forms give them.
-          lent.putIfAbsent(c.text(), c.factor() / placeDivisor(alpha, lastOwn + lent.size() + 1));
-          continue;
-        }
-        if (!raw.containsKey(c.text())) {
-          position++;
-        }
-        // A subject line ([计] 终端, [经] 配额) ranks as the entry's second sense, wherever ECDICT
-        // put it: it names the sense specialists use, and the documents people search are
-        // specialists' texts. In entry order it came last, after every general-language sense
-        // (terminal: 终端机, 终点, 末端 ... and 终端 13th, past the cap). Measured on
-        // bench/crosslang, MRR@10: en2zh.sent 0.465 -> 0.495, en2zh.title 0.180 -> 0.188,
-        // zh2en.title 0.267 -> 0.273; ranking it first measured the same, third lower.
-        int rankPosition = c.domainSlot() >= 0 ? 2 + c.domainSlot() : position;
-        lastOwn = Math.max(lastOwn, rankPosition);
-        float v = c.factor() / placeDivisor(alpha, rankPosition);
-        // A target repeated by several senses gains, but less than linearly.
-        raw.merge(c.text(), v, (a, b) -> Math.max(a, b) + 0.5f * Math.min(a, b));
-      }
-      // Normalised over the lemma's own senses, so that borrowing leaves their shares, and with
-      // them every inverted entry they are in, as they were (sync: 同步 keeps its whole share
-      // beside 同时 from syncs). The borrowed senses come on top, on the same scale.
-      LinkedHashMap<String, Float> own = normaliseTop(raw, 12, 1f);
-      // A row the errata emptied (download) has only borrowed senses: they make its whole share.
-      float scale = own.isEmpty() ? topSum(lent, 12) : topSum(raw, 12);
-      for (Map.Entry<String, Float> b : lent.entrySet()) {
-        if (own.size() >= 12) {
-          break;
-        }
-        own.put(b.getKey(), b.getValue() / scale);
-      }
+      LinkedHashMap<String, Float> own = shares(row, borrowed, false);
       forward.put(row.key(), own);
+      if (row.candidates().stream().anyMatch(SenseCleaner.Candidate::forwardOnly)) {
+        // Weighed in their places among the row's senses, on the scale of the shares without them.
+        LinkedHashMap<String, Float> all = shares(row, borrowed, true);
+        float withFrames = 0f;
+        float without = 0f;
+        for (Map.Entry<String, Float> t : own.entrySet()) {
+          if (all.containsKey(t.getKey())) {
+            withFrames += all.get(t.getKey());
+            without += t.getValue();
+          }
+        }
+        float scale = withFrames > 0f ? without / withFrames : 1f;
+        all.keySet().retainAll(forwardOnly(row));
+        all.replaceAll((zh, v) -> v * scale);
+        frames.put(row.key(), all);
+      }
       // Entries known only from the web keep a small total weight: a query should trust them less.
+      // A phrase known only by its frames is curated.
+      boolean onlyFrames = !row.candidates().isEmpty() && row.candidates().stream().allMatch(SenseCleaner.Candidate::forwardOnly);
+      boolean allWeb = !onlyFrames && row.candidates().stream().allMatch(c -> c.web() || c.forwardOnly());
       confidence.put(row.key(), allWeb ? 0.3f : 1f);
     }
 
@@ -753,6 +804,9 @@ public final class LexiconCompiler {
         chinese.put(zh, Collections.max(chinese.values())); // not empty: it holds the fuller form
       }
     });
+    // A frame's Chinese (一系列 from a series of) needs a place among the Chinese terms, with no
+    // English: added last, so that no step above took it for a word ECDICT has.
+    frames.values().forEach(f -> f.keySet().forEach(zh -> reverseNorm.putIfAbsent(zh, new LinkedHashMap<>())));
     // 3. Agreement: a Chinese word whose own reverse lookup points back gains, and vice versa.
     Map<String, List<Map.Entry<String, Float>>> toChinese = new TreeMap<>();
     for (Map.Entry<String, LinkedHashMap<String, Float>> e : forward.entrySet()) {
@@ -762,6 +816,7 @@ public final class LexiconCompiler {
         boolean agrees = top(reverseNorm.get(t.getKey()), 3).contains(en);
         boosted.put(t.getKey(), t.getValue() * (agrees ? AGREEMENT_BOOST : 1f));
       }
+      frames.getOrDefault(en, new LinkedHashMap<>()).forEach(boosted::putIfAbsent);
       Row row = entries.get(en);
       int cap = (isCommon(row) ? COMMON_FANOUT : RARE_FANOUT) + learnt.getOrDefault(en, 0);
       toChinese.put(en, finish(boosted, cap, confidence.get(en), 0.15f));

@@ -15,9 +15,14 @@ final class SenseCleaner {
   /**
    * A cleaned target and how much its sense line is trusted (before rank weighting). {@code
    * domainSlot} is its place in a subject line ({@code [计] 终端; 终端设备}: 0 and 1), or -1 on a
-   * general line.
+   * general line. {@code forwardOnly} marks a sense that translates the English word but is no
+   * English for the Chinese one ({@link #withoutEllipsis}): it is not inverted.
    */
-  record Candidate(String text, float factor, boolean web, int domainSlot) {}
+  record Candidate(String text, float factor, boolean web, int domainSlot, boolean forwardOnly) {
+    Candidate(String text, float factor, boolean web, int domainSlot) {
+      this(text, factor, web, domainSlot, false);
+    }
+  }
 
   /** An adverb's part-of-speech label ({@code adv.}, ECDICT's usual one, or {@code ad.}). */
   private static final Pattern ADVERB = Pattern.compile("(?i)\\badv?\\.");
@@ -29,6 +34,8 @@ final class SenseCleaner {
       Pattern.compile("\\([^()]*\\)|（[^（）]*）|\\[[^\\[\\]]*\\]|〔[^〔〕]*〕|【[^【】]*】|<[^<>]*>|＜[^＜＞]*＞");
   private static final Pattern SPLIT = Pattern.compile("[,，;；、|]");
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
+  /** An ellipsis at a sense's start or end, where the phrase's object goes: 为了…, ...左右. */
+  private static final Pattern END_ELLIPSIS = Pattern.compile("^(?:…+|\\.{2,}|。{2,})|(?:…+|\\.{2,}|。{2,})$");
   private static final Pattern QUOTES = Pattern.compile("[“”‘’\"'《》「」『』\\s]");
   /** ECDICT's label for a line of personal names (not 人名录, a list of names). */
   private static final String NAMES = "人名";
@@ -42,6 +49,16 @@ final class SenseCleaner {
    * concurrently's {@code [计] 并行地}, carry no label).
    */
   static List<Candidate> clean(String translation, boolean lyAdverb) {
+    return clean(translation, lyAdverb, false);
+  }
+
+  /**
+   * As {@link #clean(String, boolean)}, for a {@code phrase} (a row of two words or more) keeping
+   * the senses written with an ellipsis ({@link #withoutEllipsis}). A single word's are a
+   * preposition's frame (versus: 对..., thereof: 关于...), a Chinese function word that matches
+   * every page, first where it was ECDICT's first line: they stay refused.
+   */
+  static List<Candidate> clean(String translation, boolean lyAdverb, boolean phrase) {
     String[] lines = translation.split("\\\\n|\n");
     boolean anyCurated = false;
     List<Candidate> out = new ArrayList<>();
@@ -91,21 +108,32 @@ final class SenseCleaner {
         previous = line;
         line = NOTES.matcher(line).replaceAll("");
       } while (!line.equals(previous));
-      for (String text : pieces(line)) {
-        if (!isHanWord(text)) {
+      for (String piece : pieces(line)) {
+        String text = withoutEllipsis(piece);
+        boolean forwardOnly = !text.equals(piece);
+        if (forwardOnly && (!phrase || isWeb) || !isHanWord(text)) {
           continue;
         }
         if (names && (text.equals(NAMES) || text.codePointCount(0, text.length()) == 1)) {
           continue;
         }
-        List<Candidate> into = isWeb ? web : out;
         boolean adverbial = adverb || lyAdverb && !labelled;
-        addWithVariants(into, adverbial ? withoutAdverbialDi(text) : text, factor, isWeb, domain ? slot++ : -1);
-        anyCurated |= !isWeb;
+        List<Candidate> into = isWeb ? web : out;
+        // A frame takes no subject slot: the senses after it keep theirs.
+        addWithVariants(into, adverbial ? withoutAdverbialDi(text) : text, factor, isWeb,
+            domain && !forwardOnly ? slot++ : -1, forwardOnly);
+        anyCurated |= !isWeb && !forwardOnly;
       }
     }
-    // Web-sourced senses ([网络]) are noisy; use them only when nothing curated is left.
-    return anyCurated ? out : web;
+    // Web-sourced senses ([网络]) are noisy; use them only when nothing curated is left. A phrase's
+    // frames, in their places among the curated senses, are not counted in that, and change
+    // nothing of the rest (LexiconCompiler inverts the rest alone).
+    if (anyCurated) {
+      return out;
+    }
+    List<Candidate> chosen = new ArrayList<>(web);
+    chosen.addAll(out); // the frames alone
+    return chosen;
   }
 
   /**
@@ -187,23 +215,40 @@ final class SenseCleaner {
         : text;
   }
 
+  /**
+   * A sense without the ellipsis ECDICT writes where a phrase's object goes: in order to is 为了…,
+   * a series of 一系列..., a matter of ...左右. Refused whole (the ellipsis is no Han character),
+   * 2 363 entries lost 3 060 senses, most of them the one sense of a phrase with a function word
+   * at its end, so the query "in order to boot" searched order. The sense is kept for the English
+   * phrase only ({@link Candidate#forwardOnly}): inverted, 为了 gained "in order to", which the
+   * analyser makes order, and Chinese searches lost (LEXICON-SWEEP.md, sessions 76 and 77). An
+   * ellipsis inside a sense (一…就…, as soon as) leaves a frame, not a word: it stays refused. A
+   * 的 after a leading ellipsis joined the object to what follows (...的大杂烩): it goes with it.
+   */
+  static String withoutEllipsis(String piece) {
+    String text = END_ELLIPSIS.matcher(piece).replaceAll("");
+    boolean leading = !text.isEmpty() && !piece.startsWith(text);
+    return leading && text.startsWith("的") && text.codePointCount(0, text.length()) > 2 ? text.substring(1) : text;
+  }
+
   /** 经济上的 gives 经济 and 经济上; the adjectival 的 form itself is dropped. */
-  private static void addWithVariants(List<Candidate> out, String text, float factor, boolean web, int domainSlot) {
+  private static void addWithVariants(List<Candidate> out, String text, float factor, boolean web, int domainSlot,
+      boolean forwardOnly) {
     int han = text.codePointCount(0, text.length());
     if (han >= 3 && text.endsWith("的")) {
       String stem = text.substring(0, text.length() - 1);
       if (stem.length() >= 3 && stem.endsWith("上")) {
-        out.add(new Candidate(stem.substring(0, stem.length() - 1), factor, web, domainSlot));
-        out.add(new Candidate(stem, factor * 0.5f, web, domainSlot));
+        out.add(new Candidate(stem.substring(0, stem.length() - 1), factor, web, domainSlot, forwardOnly));
+        out.add(new Candidate(stem, factor * 0.5f, web, domainSlot, forwardOnly));
       } else {
-        out.add(new Candidate(stem, factor, web, domainSlot));
+        out.add(new Candidate(stem, factor, web, domainSlot, forwardOnly));
       }
       return;
     }
     if (han == 1) {
       factor *= 0.6f; // a lone character matches far too much Chinese text
     }
-    out.add(new Candidate(text, factor, web, domainSlot));
+    out.add(new Candidate(text, factor, web, domainSlot, forwardOnly));
   }
 
   static boolean isHanWord(String s) {

@@ -248,6 +248,53 @@ class LexiconCompilerTest {
     assertEquals(List.of("神圣场地"), chinese(lexicon, "holy"), "a line labelled otherwise keeps its 地");
   }
 
+  /** ECDICT writes an ellipsis where a phrase's object goes: in order to is 为了…. */
+  @Test
+  void aSenseWithAnEllipsisAtEitherEndTranslatesTheEnglishPhraseOnly() throws IOException {
+    Lexicon lexicon = compile(HEADER
+        + "in order to,,,为了…,,,,,0,0,,,\n"
+        + "a series of,,,\"一系列..., 一连串的……\",,,,,0,0,,,\n"
+        + "a matter of,,,...左右,,,,,0,0,,,\n"
+        + "a medley of,,,...的大杂烩,,,,,0,0,,,\n"
+        + "as soon as,,,一…就…,,,,,0,0,,,\n"
+        + "for,,,prep. 为了; 因为,,,,,10,10,,,\n"
+        + "versus,,,\"prep. 对...\\n[法] 诉\",,,,,5680,3160,,,\n");
+    assertEquals(List.of("为了"), chinese(lexicon, "in order to"));
+    assertEquals(List.of("一系列", "一连串"), chinese(lexicon, "a series of"));
+    assertEquals(List.of("左右"), chinese(lexicon, "a matter of"));
+    assertEquals(List.of("大杂烩"), chinese(lexicon, "a medley of"), "the 的 that joined the object goes with it");
+    assertEquals(List.of(), lexicon.toChinese("as soon as"), "an ellipsis inside leaves a frame, not a word");
+    assertEquals(List.of("诉"), chinese(lexicon, "versus"), "a single word's frame is a preposition's: refused");
+    // Not inverted: 为了's English is for alone, not a phrase the analyser would make order.
+    assertEquals(List.of("for"), lexicon.toEnglish("为了").stream().map(Translation::text).toList());
+    assertEquals(List.of(), lexicon.toEnglish("一系列"));
+  }
+
+  /** The frames leave the other direction as it was: the Chinese words' English lists, weights too. */
+  @Test
+  void aPhrasesFramesChangeNoChineseWordsEnglish() throws IOException {
+    // 缺乏 has English enough that the phrase is not among its first three: no agreement boost.
+    String rest = "lack,,,\"v. 缺乏, 缺少\",,,,,2000,2000,,,\n"
+        + "shortage,,,n. 缺乏,,,,,3000,3000,,,\n"
+        + "absence,,,n. 缺乏,,,,,2500,2500,,,\n"
+        + "need,,,\"v. 需要, 缺乏\",,,,,300,300,,,\n"
+        + "be short of,,,急需,,,,,0,0,,,\n"
+        + "order,,,\"n. 命令, 次序\",,,,,400,400,,,\n";
+    Lexicon with = compile(HEADER + "in need of,,,\"需要…, 缺乏; 急需\",,,,,0,0,,,\n" + "in order to,,,为了…,,,,,0,0,,,\n" + rest);
+    Lexicon without = compile(HEADER + "in need of,,,\"缺乏; 急需\",,,,,0,0,,,\n" + rest);
+    assertTrue(english(without, "缺乏").size() >= 3 && !english(without, "缺乏").subList(0, 3).contains("in need of"),
+        english(without, "缺乏").toString());
+    // The phrase's share of 急需 is weighed into 急需's English: a frame taking part of it would show.
+    assertEquals(List.of("be short of", "in need of"), english(without, "急需"));
+    for (String zh : List.of("缺乏", "缺少", "需要", "急需", "命令", "次序")) {
+      assertEquals(without.toEnglish(zh), with.toEnglish(zh), zh);
+    }
+    assertEquals(List.of(), with.toEnglish("为了"), "a frame's Chinese has no English");
+    // The phrase has every sense, the frame weighed in its place.
+    assertEquals(List.of("需要", "缺乏", "急需"), chinese(with, "in need of"));
+    assertEquals(List.of("缺乏", "急需"), chinese(without, "in need of"));
+  }
+
   private static List<String> chinese(Lexicon lexicon, String english) {
     return lexicon.toChinese(english).stream().map(Translation::text).toList();
   }
