@@ -19,21 +19,13 @@ import os
 import re
 import sys
 
+from mixed_stats import read_qrels  # qrels as run.sh's statistics read them
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 WORK = {"man-faq": "crosslang", "reference": "crosslang-reference",
         "handbook": "crosslang-handbook", "guides": "crosslang-guides"}
 TABLE = {"man-faq": "RESULTS.md", "reference": "RESULTS-reference.md",
          "handbook": "RESULTS-handbook.md", "guides": "RESULTS-guides.md"}
-
-
-def read_qrels(path):
-    rel = collections.defaultdict(set)
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            p = line.split()
-            if len(p) >= 4 and int(p[3]) > 0:
-                rel[p[0]].add(p[2])
-    return rel
 
 
 def first_ranks(path, rel, k=10):
