@@ -46,16 +46,9 @@ final class SenseCleaner {
   /**
    * The targets of one row's {@code translation}; its lines without a part-of-speech label are an
    * adverb's when {@code lyAdverb} (an English word ending in -ly: ECDICT's subject lines, such as
-   * concurrently's {@code [计] 并行地}, carry no label).
-   */
-  static List<Candidate> clean(String translation, boolean lyAdverb) {
-    return clean(translation, lyAdverb, false);
-  }
-
-  /**
-   * As {@link #clean(String, boolean)}, for a {@code phrase} (a row of two words or more) keeping
-   * the senses written with an ellipsis ({@link #withoutEllipsis}). A single word's are a
-   * preposition's frame (versus: 对..., thereof: 关于...), a Chinese function word that matches
+   * concurrently's {@code [计] 并行地}, carry no label). A {@code phrase} (a row of two words or
+   * more) keeps its senses written with an ellipsis ({@link #withoutEllipsis}); a single word's are
+   * a preposition's frame (versus: 对..., thereof: 关于...), a Chinese function word that matches
    * every page, first where it was ECDICT's first line: they stay refused.
    */
   static List<Candidate> clean(String translation, boolean lyAdverb, boolean phrase) {
