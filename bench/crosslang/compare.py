@@ -8,6 +8,9 @@ BASE and NEW are replay names under bench/work/replays. For every set both repla
 (listed in their results.tsv; a replay still running is compared as far as it got), prints
 MRR@10 of each, the difference, and how many topics went up and down; then the totals. --topics
 lists each topic that moved, with its rank of the first relevant document in each (- past 10).
+After the totals, the same by kind of set (English queries on Chinese pages, Chinese queries on
+English pages, one language, between the scripts), each with a two-sided sign test on the topics
+that moved: how likely so uneven a split is if the change moved topics up and down at random.
 A topic's reciprocal rank counts every topic of the qrels (0 where nothing relevant is in the top
 10), as `liaison eval` does for MRR@10. --tables sets one replay beside the committed tables
 (RESULTS*.md): each set's MRR@10 in the replay's results.tsv against the table's default row, to
@@ -15,6 +18,7 @@ tell whether the tables still hold for the code replayed (and on this machine).
 """
 import argparse
 import collections
+import math
 import os
 import re
 import sys
@@ -59,6 +63,25 @@ def finished(replay):
         return set()
     with open(path, encoding="utf-8") as f:
         return {tuple(line.split("\t")[:2]) for line in f}
+
+
+KINDS = (("en2zh, mixed-en", ("en2zh", "mixed-en")), ("zh2en, mixed-zh", ("zh2en", "mixed-zh")),
+         ("en2en, zh2zh, s2s, t2t", ("en2en", "zh2zh", "s2s", "t2t")), ("s2t, t2s", ("s2t", "t2s")))
+
+
+def kind(set_name):
+    """The label of KINDS whose prefixes hold the set's (en2zh.title: en2zh), None for another."""
+    prefix = set_name.split(".")[0]
+    return next((label for label, prefixes in KINDS if prefix in prefixes), None)
+
+
+def sign_test(up, down):
+    """Two-sided p of a split of up and down at least this uneven, each topic's way a fair coin."""
+    n, k = up + down, min(up, down)
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n
+    return min(1.0, 2 * tail)
 
 
 def rr(rank):
@@ -128,6 +151,7 @@ def main():
     done = finished(a.base) & finished(a.new)
     total_up = total_down = compared = 0
     total_delta = 0.0
+    by_kind = collections.OrderedDict((label, [0, 0, 0, 0.0]) for label, _ in KINDS)  # sets, up, down, delta
     print("source\tset\tbase\tnew\tdelta\tup\tdown")
     for source in WORK:
         for name, qrels in sets_of(source).items():
@@ -148,10 +172,20 @@ def main():
             total_up += len(up)
             total_down += len(down)
             total_delta += mn - mb
+            if kind(name):
+                tally = by_kind[kind(name)]
+                tally[0] += 1
+                tally[1] += len(up)
+                tally[2] += len(down)
+                tally[3] += mn - mb
     if compared == 0:
         sys.exit("compare.py: no set that both replays ran matches --sets %s" % a.sets)
     print("%d sets: %d topics up, %d down, the sets' differences summing to %+.4f"
           % (compared, total_up, total_down, total_delta))
+    for label, (sets, up, down, delta) in by_kind.items():
+        if sets:
+            print("  %s: %d sets, %d up, %d down, %+.4f, sign test p = %.2f"
+                  % (label, sets, up, down, delta, sign_test(up, down)))
 
 
 if __name__ == "__main__":
