@@ -151,7 +151,7 @@ def main():
     done = finished(a.base) & finished(a.new)
     total_up = total_down = compared = 0
     total_delta = 0.0
-    by_kind = collections.OrderedDict((label, [0, 0, 0, 0.0]) for label, _ in KINDS)  # sets, up, down, delta
+    by_kind = {label: [0, 0, 0, 0.0] for label, _ in KINDS}  # sets, up, down, delta
     print("source\tset\tbase\tnew\tdelta\tup\tdown")
     for source in WORK:
         for name, qrels in sets_of(source).items():
@@ -172,8 +172,9 @@ def main():
             total_up += len(up)
             total_down += len(down)
             total_delta += mn - mb
-            if kind(name):
-                tally = by_kind[kind(name)]
+            label = kind(name)
+            if label:
+                tally = by_kind[label]
                 tally[0] += 1
                 tally[1] += len(up)
                 tally[2] += len(down)
