@@ -9,6 +9,7 @@ import io.liaison.backend.OpenSearchIndexer;
 import io.liaison.index.IndexProgress;
 import io.liaison.index.IndexSummary;
 import io.liaison.index.Indexer;
+import io.liaison.lexicon.EnglishTags;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.PersonNames;
 import io.liaison.search.SearchRequest;
@@ -248,7 +249,8 @@ public final class Liaison implements Closeable {
    * first-searcher warming queries do, so that this happens while the server itself starts rather
    * than in its first user's request. Then it loads the transliteration of Chinese names into
    * pinyin ({@link PersonNames#prepare}, about 0.8 s), which the first query with a name would
-   * otherwise wait for. The future completes when both are over; a failure there is the failure
+   * otherwise wait for, and the English tagger's models ({@link EnglishTags#prepare}, about 0.3
+   * s), which the first English query with a dictionary phrase would. The future completes when both are over; a failure there is the failure
    * the first real search would have, and is left to that search to report.
    */
   public CompletableFuture<Void> warmUp() {
@@ -257,6 +259,7 @@ public final class Liaison implements Closeable {
       try {
         backend.search(SearchRequest.of(WARM_UP_QUERY));
         PersonNames.prepare(); // after the search: a name's pinyin is rarer than a first search
+        EnglishTags.prepare(); // the English tagger, which an English phrase's first query would load
         done.complete(null);
       } catch (Throwable e) {
         done.completeExceptionally(e);

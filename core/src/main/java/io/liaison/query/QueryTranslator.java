@@ -4,6 +4,7 @@ import io.liaison.analysis.ChineseScript;
 import io.liaison.lexicon.ChineseCompounds;
 import io.liaison.lexicon.DocumentRenderer;
 import io.liaison.lexicon.EnglishModals;
+import io.liaison.lexicon.EnglishTags;
 import io.liaison.lexicon.FunctionWords;
 import io.liaison.lexicon.Glossary;
 import io.liaison.lexicon.Lexicon;
@@ -175,6 +176,7 @@ public final class QueryTranslator {
     Concept pendingPhrase = null;
     boolean pendingName = false; // the pending phrase is a person's name: one concept in place of its words
     boolean pendingCharacters = false; // the pending phrase is all single characters: one concept too
+    EnglishTags englishTags = null; // the text's parts of speech, read where a phrase needs them
     for (int i = 0; i < tokens.size(); i++) {
       // Longest multi-word unit starting here, not overlapping the previous one.
       // The analyser drops stop words, so a phrase that starts or ends with one (log in, according
@@ -192,6 +194,15 @@ public final class QueryTranslator {
             lookUp(text.substring(span[0], span[1]), true, chinese, simplified, ablations, found);
             if (edged && !found.isEmpty()) {
               dropOwnSenses(text, tokens, i, j, chinese, simplified, ablations, found);
+            }
+            if (!found.isEmpty() && !chinese) {
+              // files in a directory: a noun and its preposition, not the phrasal verb (鱼贯而入)
+              if (englishTags == null) {
+                englishTags = EnglishTags.of(text);
+              }
+              if (englishTags.nounBeforePreposition(span[0], span[1])) {
+                continue;
+              }
             }
             if (!found.isEmpty()) {
               pendingPhrase = concept(text.substring(span[0], span[1]), found, ablations, true);

@@ -370,6 +370,24 @@ class LiaisonQueryParserTest {
   }
 
   @Test
+  void aNounAndItsPrepositionAreNoPhrasalVerb() {
+    // ECDICT's file in is 鱼贯而入 (to walk in in single file); "files in a directory" is a noun
+    // and its preposition, which the tagger tells by the verb before the noun.
+    assertTrue(Lexicon.defaultLexicon().toChinese("files in").stream().anyMatch(t -> t.text().equals("鱼贯而入")));
+    LiaisonQueryParser noun = parser(true);
+    String q = noun.parseQuery("search for files in a directory hierarchy").toString();
+    assertTrue(!q.contains("鱼贯而入") && noun.expansion().stream().noneMatch(c -> c.source().equals("files in")),
+        noun.expansion().toString());
+    assertTrue(noun.expansion().stream().anyMatch(c -> c.source().equals("files") && !c.phrase()), "files keeps its own concept");
+    // After its subject the verb keeps the phrase: a user logs in, 登录.
+    LiaisonQueryParser verb = parser(true);
+    verb.parseQuery("every time a user logs in");
+    Concept login = verb.expansion().stream().filter(c -> c.source().equals("logs in")).findFirst()
+        .orElseThrow(() -> new AssertionError(verb.expansion().toString()));
+    assertTrue(login.phrase() && texts(login).contains("登录"), login.toString());
+  }
+
+  @Test
   void aChineseWordIsNotTranslatedIntoEnglishFunctionWords() {
     List<String> dictionary = Lexicon.defaultLexicon().toEnglish("原因").stream().map(t -> t.text()).toList();
     assertTrue(dictionary.contains("why") && dictionary.contains("cause"), "the dictionary gives 原因 " + dictionary);
