@@ -250,8 +250,9 @@ public final class Liaison implements Closeable {
    * than in its first user's request. Then it loads the transliteration of Chinese names into
    * pinyin ({@link PersonNames#prepare}, about 0.8 s), which the first query with a name would
    * otherwise wait for, and the English tagger's models ({@link EnglishTags#prepare}, about 0.3
-   * s), which the first English query with a dictionary phrase would. The future completes when both are over; a failure there is the failure
-   * the first real search would have, and is left to that search to report.
+   * s), which the first English query with a dictionary phrase would. The future completes when
+   * all three are over; a failure there is the failure the first real search would have, and is
+   * left to that search to report.
    */
   public CompletableFuture<Void> warmUp() {
     CompletableFuture<Void> done = new CompletableFuture<>();

@@ -65,18 +65,12 @@ public final class EnglishTags {
 
   /** Loads both models now (about 0.3 s), so that the first query needing them does not wait. */
   public static void prepare() {
-    Models.TAGGERS.size();
+    Models.TAGGERS.size(); // any use of Models initialises it, which reads both models
   }
 
   /** Tags {@code text}. */
   public static EnglishTags of(String text) {
     return new EnglishTags(text);
-  }
-
-  /** The tag of the word starting at {@code offset}, or null if no word starts there. */
-  String tagAt(int offset) {
-    int i = wordAt(offset);
-    return i < 0 ? null : tags[i];
   }
 
   /**
